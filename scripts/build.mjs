@@ -1,0 +1,77 @@
+// Bundles everything that runs with esbuild:
+//   dist/extension.js   the extension (vscode stays external; remark, yaml are bundled in)
+//   out/test/unit/      one bundle per unit test file, for mocha in plain Node
+//   out/test/integration/  the suite index and one bundle per integration test file,
+//                       loaded by mocha inside a real VS Code extension host
+// `--production` minifies the extension and drops source maps (used by `vsce package`).
+import { build } from 'esbuild';
+import { readdirSync, rmSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+
+/** Files under `dir` (recursively) whose name ends with `suffix`. */
+function filesEndingWith(dir, suffix) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith(suffix))
+    .map((e) => join(e.parentPath ?? e.path, e.name));
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+rmSync(join(root, 'out'), { recursive: true, force: true });
+
+const builds = [
+  build({
+    ...common,
+    entryPoints: { extension: 'src/extension/extension.ts' },
+    outdir: 'dist',
+    external: ['vscode'],
+    sourcemap: !production,
+    minify: production,
+  }),
+];
+if (existsSync(join(root, 'src/cli/main.ts'))) {
+  builds.push(build({
+    ...common,
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir: 'dist',
+    sourcemap: !production,
+    minify: production,
+    banner: { js: '#!/usr/bin/env node' },
+  }));
+}
+if (!production) {
+  builds.push(build({
+    ...common,
+    entryPoints: filesEndingWith(join(root, 'test/unit'), '.test.ts'),
+    outdir: 'out/test/unit',
+    outbase: 'test/unit',
+    sourcemap: 'inline',
+    external: ['mocha'],
+  }));
+  builds.push(build({
+    ...common,
+    entryPoints: [
+      'test/integration/index.ts',
+      ...filesEndingWith(join(root, 'test/integration'), '.test.ts'),
+    ],
+    outdir: 'out/test/integration',
+    outbase: 'test/integration',
+    sourcemap: 'inline',
+    external: ['vscode', 'mocha'],
+  }));
+}
+await Promise.all(builds);
+console.log(`Built ${production ? 'production ' : ''}bundles in dist/${production ? '' : ' and out/'}`);

@@ -1,0 +1,463 @@
+// Helpers for running this extension inside a real VS Code: code-server, the
+// server build of VS Code published on npm, opened by a headless Chromium.
+//
+//   ensureCodeServer()          install code-server once into .vscode-test/, return its entry.js
+//   createRunDir()              a fresh scratch folder under .vscode-test/run-*/ (removed on exit)
+//   startCodeServer(options)    start a private code-server; resolves { url, port, ... , stop() }
+//   openWorkbench(options)      open a URL in headless Chromium via playwright-core
+//
+// Nothing here writes to the home directory: every code-server run gets its own
+// user-data, extensions, XDG_*, TMPDIR and HOME folders inside its run folder.
+
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const CODE_SERVER_VERSION = '4.100.3'; // VS Code 1.100.3; the newest that runs on Node 20
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CACHE_DIR = path.join(REPO_ROOT, '.vscode-test');
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+const RIPGREP_PATH = '/usr/bin/rg';
+
+const INSTALL_DIR = path.join(CACHE_DIR, `code-server-${CODE_SERVER_VERSION}`);
+const INSTALL_MARKER = path.join(INSTALL_DIR, '.install-complete');
+const ENTRY = path.join(INSTALL_DIR, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+
+// What VS Code 1.100's @vscode/ripgrep postinstall looks for before downloading from GitHub.
+const RIPGREP_CACHE_DIR = 'vscode-ripgrep-cache-1.15.11';
+const RIPGREP_TARGETS = { x64: 'x86_64-unknown-linux-musl', arm64: 'aarch64-unknown-linux-musl' };
+
+const log = (msg) => console.log(`[vscode] ${msg}`);
+
+function requireFile(file, aptPackage, why) {
+  if (!fs.existsSync(file)) {
+    throw new Error(`${file} not found (${why}). Install it with: apt-get install ${aptPackage}`);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Installation
+
+/**
+ * Returns the absolute path of code-server's out/node/entry.js, installing
+ * code-server on first use into .vscode-test/code-server-<version>/ with
+ * `npm install --prefix`. A marker file is written only after a successful
+ * install, so an interrupted install is redone from scratch next time.
+ */
+export function ensureCodeServer() {
+  requireFile(CHROMIUM_PATH, 'chromium', 'the browser that opens the VS Code workbench');
+  const installed = () => fs.existsSync(INSTALL_MARKER) && fs.existsSync(ENTRY);
+  if (installed()) return ENTRY;
+  return withInstallLock(() => (installed() ? ENTRY : install()));
+}
+
+const sleepSync = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** Runs fn while holding a lock file, so concurrent first runs do not install twice. */
+function withInstallLock(fn) {
+  const lock = `${INSTALL_DIR}.lock`;
+  fs.mkdirSync(CACHE_DIR, { recursive: true });
+  for (let waited = 0; ; waited++) {
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+    }
+    const holder = Number(fs.readFileSync(lock, 'utf8'));
+    let alive = !holder; // an empty file is a lock being written right now
+    try {
+      if (holder) alive = process.kill(holder, 0);
+    } catch {
+      alive = false;
+    }
+    if (!alive) {
+      fs.rmSync(lock, { force: true }); // left by an interrupted install
+      continue;
+    }
+    if (waited === 0) log(`Waiting for process ${holder}, which is installing code-server…`);
+    sleepSync(1000);
+  }
+  try {
+    return fn();
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
+}
+
+function install() {
+  requireFile(RIPGREP_PATH, 'ripgrep', "VS Code's search needs it; it cannot be downloaded here");
+  requireFile('/usr/include/gssapi/gssapi.h', 'libkrb5-dev', "a native module of VS Code's build");
+  const target = RIPGREP_TARGETS[process.arch];
+  if (process.platform !== 'linux' || !target) {
+    throw new Error(`Installing code-server is only scripted for Linux x64/arm64, not ${process.platform}/${process.arch}`);
+  }
+
+  log(`Installing code-server ${CODE_SERVER_VERSION} into .vscode-test (first run only, ~2 min)…`);
+  const started = Date.now();
+  fs.rmSync(INSTALL_DIR, { recursive: true, force: true });
+  fs.mkdirSync(INSTALL_DIR, { recursive: true });
+
+  // A private TMPDIR seeded with a ripgrep "download" made from Debian's rg.
+  const tmp = fs.mkdtempSync(path.join(CACHE_DIR, 'install-tmp-'));
+  const seedDir = path.join(tmp, RIPGREP_CACHE_DIR);
+  fs.mkdirSync(seedDir);
+  const tarball = path.join(seedDir, `ripgrep-v13.0.0-10-${target}.tar.gz`);
+  const tar = spawnSync('tar', ['-czf', tarball, '-C', path.dirname(RIPGREP_PATH), 'rg']);
+  if (tar.status !== 0) throw new Error(`Could not build the ripgrep seed tarball: ${tar.stderr}`);
+
+  const logFile = path.join(CACHE_DIR, `code-server-${CODE_SERVER_VERSION}-install.log`);
+  const out = fs.openSync(logFile, 'w');
+  const npm = spawnSync(
+    'npm',
+    ['install', '--prefix', INSTALL_DIR, `code-server@${CODE_SERVER_VERSION}`, '--no-save', '--no-audit', '--no-fund'],
+    {
+      stdio: ['ignore', out, out],
+      env: {
+        ...process.env,
+        npm_config_unsafe_perm: 'true', // code-server's postinstall refuses to run as root otherwise
+        npm_config_yes: 'true', // its nested install runs `npx node-gyp`
+        TMPDIR: tmp,
+      },
+    },
+  );
+  fs.closeSync(out);
+  fs.rmSync(tmp, { recursive: true, force: true });
+
+  if (npm.status !== 0 || !fs.existsSync(ENTRY)) {
+    const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
+    throw new Error(
+      `Installing code-server failed (npm exit ${npm.status ?? npm.signal ?? npm.error}).\n` +
+        `Last lines of ${path.relative(process.cwd(), logFile)}:\n${tail}`,
+    );
+  }
+  fs.writeFileSync(INSTALL_MARKER, `code-server ${CODE_SERVER_VERSION} installed ${new Date().toISOString()}\n`);
+  log(`code-server installed in ${Math.round((Date.now() - started) / 1000)} s.`);
+  return ENTRY;
+}
+
+// ---------------------------------------------------------------------------
+// Cleanup of everything started here, also on Ctrl-C and on crashes
+
+const cleanups = new Set(); // synchronous, idempotent functions
+let exitHooksInstalled = false;
+
+function onExitCleanup(fn) {
+  if (!exitHooksInstalled) {
+    exitHooksInstalled = true;
+    process.on('exit', () => {
+      for (const f of [...cleanups].reverse()) {
+        try {
+          f();
+        } catch {
+          /* best effort while exiting */
+        }
+      }
+    });
+    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+      process.on(signal, () => process.exit(code)); // runs the 'exit' hook above
+    }
+  }
+  cleanups.add(fn);
+  return () => cleanups.delete(fn);
+}
+
+/**
+ * A fresh folder (default .vscode-test/run-XXXXXX/), deleted when this process
+ * exits. fs.rmSync removes symlinks inside it without following them.
+ */
+export function createRunDir({ parent = CACHE_DIR, prefix = 'run-' } = {}) {
+  fs.mkdirSync(parent, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(parent, prefix));
+  onExitCleanup(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+// ---------------------------------------------------------------------------
+// Starting code-server
+
+async function portIsFree(port, host) {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, host, () => srv.close(() => resolve(true)));
+  });
+}
+
+async function freePort(host) {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, host, () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts a private code-server and resolves once it listens.
+ *
+ * options:
+ *   workspace      folder to open (absolute path)                        required
+ *   extensionsDir  extensions folder (default: <runDir>/extensions, empty)
+ *   env            extra environment for code-server and its extension host
+ *   settings       extra user settings (merged over startupEditor: none)
+ *   port           preferred port; if taken (or absent) a free one is used
+ *   runDir         scratch folder to use (default: a new createRunDir())
+ *   args           extra command line arguments for code-server
+ *   verbose        echo code-server's output (default: env PARTNERLINT_VERBOSE)
+ *
+ * resolves: { url, port, runDir, userDataDir, extensionsDir, output(), stop() }
+ *   url is http://127.0.0.1:<port>/; output() returns what code-server printed;
+ *   stop() kills code-server's whole process group and deletes runDir.
+ */
+export async function startCodeServer(options) {
+  const { workspace, env = {}, settings = {}, args = [] } = options;
+  const verbose = options.verbose ?? Boolean(process.env.PARTNERLINT_VERBOSE);
+  if (!workspace || !fs.existsSync(workspace)) throw new Error(`Workspace folder not found: ${workspace}`);
+  const entry = ensureCodeServer();
+
+  const host = '127.0.0.1';
+  const port = options.port && (await portIsFree(options.port, host)) ? options.port : await freePort(host);
+  if (options.port && port !== options.port) log(`Port ${options.port} is taken; using ${port}.`);
+
+  const runDir = options.runDir ?? createRunDir();
+  const dirs = {
+    userData: path.join(runDir, 'user-data'),
+    extensions: options.extensionsDir ?? path.join(runDir, 'extensions'),
+    home: path.join(runDir, 'home'),
+    config: path.join(runDir, 'xdg-config'),
+    data: path.join(runDir, 'xdg-data'),
+    cache: path.join(runDir, 'xdg-cache'),
+    tmp: path.join(runDir, 'tmp'),
+  };
+  for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
+  // Without startupEditor "none" the welcome page opens and takes keyboard focus.
+  const userSettings = { 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', ...settings };
+  fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
+  const configFile = path.join(runDir, 'config.yaml');
+  fs.writeFileSync(configFile, `bind-addr: ${host}:${port}\nauth: none\ncert: false\n`);
+
+  // Inherit the caller's environment (PATH, PARTNERLINT_* …) but drop variables
+  // that would make code-server talk to an enclosing VS Code instance.
+  const childEnv = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('VSCODE_') && k !== 'ELECTRON_RUN_AS_NODE'),
+  );
+  Object.assign(childEnv, env, {
+    HOME: dirs.home,
+    XDG_CONFIG_HOME: dirs.config,
+    XDG_DATA_HOME: dirs.data,
+    XDG_CACHE_HOME: dirs.cache,
+    TMPDIR: dirs.tmp,
+  });
+
+  const child = spawn(
+    process.execPath,
+    [
+      entry,
+      '--bind-addr', `${host}:${port}`,
+      '--auth', 'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--config', configFile,
+      '--user-data-dir', dirs.userData,
+      '--extensions-dir', dirs.extensions,
+      ...args,
+      workspace,
+    ],
+    { cwd: runDir, env: childEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+
+  let output = '';
+  let exited = false;
+  const exitPromise = new Promise((resolve) =>
+    child.once('exit', (code, signal) => {
+      exited = true;
+      resolve({ code, signal });
+    }),
+  );
+  const onData = (chunk) => {
+    output = (output + chunk).slice(-200_000); // keep the recent part of a long session
+    if (verbose) process.stderr.write(`[code-server] ${chunk}`);
+  };
+  child.stdout.setEncoding('utf8').on('data', onData);
+  child.stderr.setEncoding('utf8').on('data', onData);
+
+  const killGroup = (signal) => {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      /* already gone */
+    }
+  };
+  const removeExitHook = onExitCleanup(() => {
+    killGroup('SIGKILL');
+    fs.rmSync(runDir, { recursive: true, force: true });
+  });
+
+  let stopping;
+  const stop = () =>
+    (stopping ??= (async () => {
+      killGroup('SIGTERM');
+      const timer = new Promise((r) => setTimeout(r, 5000, 'timeout'));
+      if (!exited && (await Promise.race([exitPromise, timer])) === 'timeout') killGroup('SIGKILL');
+      // The extension host and watchers share the group; make sure none survive.
+      await new Promise((r) => setTimeout(r, 200));
+      killGroup('SIGKILL');
+      fs.rmSync(runDir, { recursive: true, force: true });
+      removeExitHook();
+    })());
+
+  // Wait for "HTTP server listening", or fail with what code-server printed.
+  const ready = await new Promise((resolve) => {
+    const timeout = setTimeout(() => resolve('timed out after 60 s'), 60_000);
+    const check = () => {
+      if (output.includes('HTTP server listening')) {
+        clearTimeout(timeout);
+        resolve(true);
+      }
+    };
+    child.stdout.on('data', check);
+    child.stderr.on('data', check);
+    exitPromise.then(({ code, signal }) => {
+      clearTimeout(timeout);
+      resolve(`exited early (code ${code}, signal ${signal})`);
+    });
+  });
+  if (ready !== true) {
+    await stop();
+    throw new Error(`code-server did not start: ${ready}\n${output}`);
+  }
+
+  return {
+    url: `http://${host}:${port}/`,
+    host,
+    port,
+    runDir,
+    userDataDir: dirs.userData,
+    extensionsDir: dirs.extensions,
+    exited: exitPromise,
+    output: () => output,
+    stop,
+  };
+}
+
+/**
+ * URL that opens `folder` in the workbench, optionally with a launch payload
+ * (a list of [key, value] pairs such as extensionDevelopmentPath).
+ */
+export function workbenchUrl(server, folder, payload) {
+  let url = `${server.url}?folder=${pathToFileURL(folder).pathname}`; // keeps "/" readable
+  if (payload) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  return url;
+}
+
+/** A path on the code-server machine as a URI the browser-side workbench accepts. */
+export function remoteUri(server, absPath) {
+  return `vscode-remote://${server.host}:${server.port}${pathToFileURL(absPath).pathname}`;
+}
+
+// ---------------------------------------------------------------------------
+// Headless Chromium
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+async function loadPlaywright() {
+  // Resolved from the repo (devDependency) first, then from wherever this file lives.
+  for (const base of [path.join(REPO_ROOT, 'package.json'), fileURLToPath(import.meta.url)]) {
+    try {
+      const resolved = createRequire(base).resolve('playwright-core');
+      const mod = await import(pathToFileURL(resolved).href);
+      return mod.chromium ? mod : mod.default; // CommonJS package: named exports may sit on default
+    } catch {
+      /* try the next */
+    }
+  }
+  throw new Error('playwright-core is not installed; run `npm install` (it is a devDependency).');
+}
+
+/**
+ * Opens `url` in a fresh headless Chromium.
+ *
+ * options:
+ *   url                  page to open                                      required
+ *   exposed              { name: function } exposed on the page before it loads
+ *                        (e.g. codeAutomationExit, codeAutomationLog)
+ *   viewport             default { width: 1400, height: 900 }
+ *   waitForWorkbench     wait until the workbench UI is rendered (default true)
+ *   timeout              ms for loading (default 60 000)
+ *
+ * resolves: { browser, page, close() }
+ */
+export async function openWorkbench(options) {
+  const { url, exposed = {}, viewport = { width: 1400, height: 900 }, waitForWorkbench = true } = options;
+  const timeout = options.timeout ?? 60_000;
+  requireFile(CHROMIUM_PATH, 'chromium', 'the browser that opens the VS Code workbench');
+  const { chromium } = await loadPlaywright();
+  // Chromium writes crash-report settings and dconf state under HOME/XDG dirs: keep them private.
+  const scratch = createRunDir();
+  const browserEnv = { ...process.env };
+  for (const [name, sub] of [['HOME', 'home'], ['XDG_CONFIG_HOME', 'config'], ['XDG_CACHE_HOME', 'cache'], ['XDG_DATA_HOME', 'data'], ['TMPDIR', 'tmp']]) {
+    browserEnv[name] = path.join(scratch, sub);
+    fs.mkdirSync(browserEnv[name]);
+  }
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, env: browserEnv });
+  const removeExitHook = onExitCleanup(() => {
+    // Playwright's own exit handler kills the browser process too; this is a backstop.
+    try {
+      browser.process?.()?.kill('SIGKILL');
+    } catch {
+      /* gone */
+    }
+  });
+  let closing;
+  const close = () =>
+    (closing ??= (async () => {
+      await browser.close().catch(() => {});
+      removeExitHook();
+      fs.rmSync(scratch, { recursive: true, force: true });
+    })());
+  try {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    for (const [name, fn] of Object.entries(exposed)) await page.exposeFunction(name, fn);
+    await page.goto(url, { timeout });
+    if (waitForWorkbench) await page.waitForSelector('.monaco-workbench', { timeout });
+    return { browser, page, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/**
+ * Opens `relativePath` (relative to the workspace folder) in a loaded workbench
+ * with Quick Open (Ctrl+P) and waits for its editor tab.
+ */
+export async function openFileInWorkbench(page, relativePath, { timeout = 30_000 } = {}) {
+  await page.waitForSelector('.monaco-workbench .part.editor', { timeout });
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout }); // folder is loaded
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout });
+  await page.keyboard.type(relativePath);
+  const name = path.basename(relativePath);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout });
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`.tabs-container .tab[aria-label*="${name}"]`, { timeout });
+}

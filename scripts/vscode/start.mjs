@@ -1,0 +1,157 @@
+#!/usr/bin/env node
+// `npm start`: serves a real VS Code (code-server) in the browser with THIS
+// checkout's extension installed, opened on the repo's examples/ folder.
+// Runs until Ctrl-C, which stops code-server and removes its temporary state.
+//
+//   node scripts/vscode/start.mjs            serve; open the printed URL in a browser
+//   node scripts/vscode/start.mjs --check [--screenshot <file.png>]
+//                                            start, load the page in headless Chromium,
+//                                            open a Markdown file, confirm the extension
+//                                            activated, then stop (exit 0 / 1)
+//
+// How the extension is loaded: the extensions folder given to code-server holds a
+// symlink named <publisher>.<name>-<version> pointing at the extension folder, so
+// code-server installs it as an ordinary (not development-mode) extension that
+// always runs the current build. The folder lives in the system temp dir, not in
+// .vscode-test/, so the repo never contains a symlink back to itself.
+//
+// Environment (all optional):
+//   PARTNERLINT_PORT            port to serve on (default 8123; a free one if taken)
+//   PARTNERLINT_START_FOLDER    folder to open (default: examples/)
+//   PARTNERLINT_EXTENSION_PATH  extension folder (default: repo root)
+//   PARTNERLINT_VERBOSE=1       echo code-server output
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  REPO_ROOT,
+  createRunDir,
+  ensureCodeServer,
+  openFileInWorkbench,
+  openWorkbench,
+  startCodeServer,
+  workbenchUrl,
+} from './code-server.mjs';
+
+const env = process.env;
+const extensionPath = path.resolve(REPO_ROOT, env.PARTNERLINT_EXTENSION_PATH || '.');
+const folder = path.resolve(REPO_ROOT, env.PARTNERLINT_START_FOLDER || 'examples');
+const port = Number(env.PARTNERLINT_PORT || 8123);
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const screenshot = args.includes('--screenshot') ? path.resolve(args[args.indexOf('--screenshot') + 1] ?? '') : undefined;
+
+const say = (msg) => console.log(`[start] ${msg}`);
+const fail = (msg) => {
+  console.error(`[start] ${msg}`);
+  process.exit(1);
+};
+
+function readManifest() {
+  const file = path.join(extensionPath, 'package.json');
+  if (!fs.existsSync(file)) fail(`No extension manifest at ${file}`);
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if (manifest.main) {
+    const main = path.resolve(extensionPath, manifest.main);
+    if (![main, `${main}.js`].some((f) => fs.existsSync(f))) fail(`${main} does not exist; build the extension first.`);
+  }
+  return manifest;
+}
+
+/** Relative path of some Markdown file in the folder, to trigger onLanguage:markdown. */
+function findMarkdown(dir, rel = '') {
+  for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const child = path.join(rel, entry.name);
+    if (entry.isFile() && /\.md$/i.test(entry.name)) return child;
+  }
+  for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
+      const found = findMarkdown(dir, path.join(rel, entry.name));
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Reads the extension host logs for the extension's activation (or its failure). */
+function activationState(userDataDir, id) {
+  const logsDir = path.join(userDataDir, 'logs');
+  if (!fs.existsSync(logsDir)) return undefined;
+  const logs = fs
+    .readdirSync(logsDir, { recursive: true })
+    .filter((f) => f.endsWith('exthost.log'))
+    .map((f) => fs.readFileSync(path.join(logsDir, f), 'utf8'))
+    .join('\n');
+  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const failed = new RegExp(`Activating extension '?${escaped}'? failed[^\\n]*(\\n[^\\n]*){0,2}`, 'i').exec(logs);
+  if (failed) return { failed: failed[0] };
+  const activated = new RegExp(`_doActivateExtension ${escaped}\\b[^\\n]*`, 'i').exec(logs);
+  if (activated) return { activated: activated[0] };
+  return undefined;
+}
+
+async function verify(server, id, displayName) {
+  const markdown = findMarkdown(folder);
+  const browser = await openWorkbench({ url: workbenchUrl(server, folder) });
+  try {
+    if (markdown) {
+      say(`Opening ${markdown} in headless Chromium…`);
+      await openFileInWorkbench(browser.page, markdown);
+    } else {
+      say(`No Markdown file in ${folder}; only waiting for activation.`);
+    }
+    let state;
+    for (let i = 0; i < 60 && !state; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      state = activationState(server.userDataDir, id);
+    }
+    // An activation error is logged after the activation start: look again a little later.
+    // (The pause also lets diagnostics render for the screenshot.)
+    await browser.page.waitForTimeout(2000);
+    state = activationState(server.userDataDir, id) ?? state;
+    if (screenshot) {
+      await browser.page.screenshot({ path: screenshot });
+      say(`Screenshot: ${screenshot}`);
+    }
+    if (state?.activated) say(`OK: ${displayName} (${id}) activated in VS Code — ${state.activated.trim()}`);
+    else if (state?.failed) fail(`FAILED: ${state.failed.trim()}`);
+    else fail(`FAILED: ${id} did not activate within 30 s.`);
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main() {
+  const manifest = readManifest();
+  const id = `${manifest.publisher || 'undefined_publisher'}.${manifest.name}`.toLowerCase();
+  const displayName = manifest.displayName || manifest.name;
+  if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) fail(`The folder to open, ${folder}, does not exist.`);
+  ensureCodeServer();
+
+  const extensionsDir = createRunDir({ parent: os.tmpdir(), prefix: 'partnerlint-extensions-' });
+  fs.symlinkSync(extensionPath, path.join(extensionsDir, `${id}-${manifest.version || '0.0.0'}`), 'dir');
+
+  const server = await startCodeServer({ workspace: folder, extensionsDir, port });
+  const url = workbenchUrl(server, folder);
+
+  if (check) {
+    try {
+      await verify(server, id, displayName);
+    } finally {
+      await server.stop();
+    }
+    return;
+  }
+
+  console.log(`\nPartnerLint is running in VS Code at ${url}\n`);
+  say('Open that address in a browser. Press Ctrl-C to stop.');
+  process.on('exit', (code) => code !== 1 && say('Stopped code-server.'));
+  const { code, signal } = await server.exited; // normally we leave through Ctrl-C
+  fail(`code-server stopped unexpectedly (code ${code}, signal ${signal}).\n${server.output()}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => fail(err?.stack || String(err)),
+);

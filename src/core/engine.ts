@@ -1,0 +1,114 @@
+import type { DocumentKind, LintDiagnostic, Range, Severity } from './types';
+import type { Rule, Report } from './rule';
+import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
+import { sniff, type KindSource, type SniffResult } from './sniff';
+import { TextIndex } from './text';
+import { estimateNesting, parseMarkdown } from './parse';
+import { buildSections, type StrategyDocument } from './document';
+
+/** What linting one document produced. */
+export interface LintResult {
+  /** The kind PartnerLint recognised, or undefined when it is not a strategy document. */
+  kind: DocumentKind | undefined;
+  kindSource: KindSource;
+  diagnostics: LintDiagnostic[];
+  /** Why the document was not analysed, when it was not (not a strategy document, too deep…). */
+  skippedReason?: string;
+}
+
+/** Id under which the engine reports a document it refused to parse. */
+export const NESTING_RULE_ID = 'nesting-too-deep';
+
+/** Parses a document already known to be a strategy document. */
+export function buildDocument(text: string, sniffed: SniffResult & { kind: DocumentKind }): StrategyDocument {
+  const index = new TextIndex(text);
+  const root = parseMarkdown(text);
+  const { sections, outline } = buildSections(root, index);
+  const title = sections.find((s) => s.depth === 1 && !s.pseudo);
+  return {
+    text,
+    index,
+    kind: sniffed.kind,
+    kindSource: sniffed.source,
+    frontMatter: sniffed.frontMatter,
+    root,
+    sections,
+    outline,
+    title,
+  };
+}
+
+function severityFor(rule: Rule, config: ResolvedConfig): Severity | 'off' {
+  return config.rules[rule.meta.id]?.severity ?? rule.meta.defaultSeverity;
+}
+
+function clampRange(range: Range, index: TextIndex): Range {
+  const start = index.positionAt(index.offsetAt(range.start));
+  const end = index.positionAt(Math.max(index.offsetAt(range.start), index.offsetAt(range.end)));
+  return { start, end };
+}
+
+/**
+ * Runs `rules` on a parsed document. Every report is validated (its range is clamped into the
+ * document); a rule that throws becomes one diagnostic naming it, and the other rules still run.
+ */
+export function runRules(doc: StrategyDocument, rules: readonly Rule[], config: ResolvedConfig): LintDiagnostic[] {
+  const diagnostics: LintDiagnostic[] = [];
+  for (const rule of rules) {
+    if (!rule.meta.kinds.includes(doc.kind)) continue;
+    const severity = severityFor(rule, config);
+    if (severity === 'off') continue;
+    const found: LintDiagnostic[] = [];
+    try {
+      rule.check({
+        doc,
+        vocabulary: config.vocabulary,
+        options: config.rules[rule.meta.id]?.options ?? {},
+        report(problem: Report) {
+          found.push({ ...problem, ruleId: rule.meta.id, severity, range: clampRange(problem.range, doc.index) });
+        },
+      });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      diagnostics.push({
+        ruleId: rule.meta.id,
+        severity: 'warning',
+        message: `The check "${rule.meta.id}" failed on this document and was skipped (${reason}). Please report this to PartnerLint.`,
+        range: doc.title?.headingRange ?? doc.index.lineRange(0),
+      });
+      continue;
+    }
+    diagnostics.push(...found);
+  }
+  diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return diagnostics;
+}
+
+/**
+ * Lints `text`. Deciding the kind costs a look at the front matter and the first heading; only
+ * strategy documents are parsed. Documents nested deeper than `config.maxNesting` are not parsed.
+ */
+export function lintText(text: string, rules: readonly Rule[], config: ResolvedConfig = DEFAULT_CONFIG): LintResult {
+  const sniffed = sniff(text);
+  const kind = sniffed.kind;
+  if (!kind) {
+    return { kind: undefined, kindSource: 'none', diagnostics: [], skippedReason: 'not a partnership strategy document' };
+  }
+  const depth = estimateNesting(text, config.maxNesting);
+  if (depth > config.maxNesting) {
+    const index = new TextIndex(text);
+    return {
+      kind,
+      kindSource: sniffed.source,
+      skippedReason: 'nested too deeply to analyse',
+      diagnostics: [{
+        ruleId: NESTING_RULE_ID,
+        severity: 'info',
+        message: `PartnerLint did not analyse this document: its lists or block quotes are nested more than ${config.maxNesting} levels deep. Flatten the nesting to have it checked.`,
+        range: index.lineRange(0),
+      }],
+    };
+  }
+  const doc = buildDocument(text, { ...sniffed, kind });
+  return { kind, kindSource: sniffed.source, diagnostics: runRules(doc, rules, config) };
+}

@@ -1,0 +1,37 @@
+import type { DocumentKind, Fix, Range, Severity } from './types';
+import type { StrategyDocument } from './document';
+import type { Vocabulary } from './vocabulary';
+
+/** What a rule is, as data: the registry, docs pages and config schema are checked against it. */
+export interface RuleMeta {
+  /** Kebab-case, stable: the file name of the rule, its test and its docs page. */
+  id: string;
+  /** One sentence, shown in docs and settings. */
+  description: string;
+  defaultSeverity: Severity;
+  /** The document kinds the rule checks. */
+  kinds: readonly DocumentKind[];
+  /** True when the rule offers a `fix` that is safe to apply without review. */
+  fixable?: boolean;
+}
+
+/** A problem as a rule reports it; the engine adds the rule id and severity. */
+export interface Report {
+  message: string;
+  range: Range;
+  fix?: Fix;
+  suggestions?: Fix[];
+}
+
+export interface RuleContext {
+  doc: StrategyDocument;
+  vocabulary: Vocabulary;
+  /** The rule's options from configuration (empty when none are set). */
+  options: Readonly<Record<string, unknown>>;
+  report(problem: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}

@@ -1,0 +1,137 @@
+import { parseDocument, isMap, type Document } from 'yaml';
+import { isDocumentKind, type DocumentKind } from './types';
+
+/**
+ * Deciding what a document is must be cheap: most Markdown files a user opens are READMEs and
+ * notes that PartnerLint should leave alone, and they must cost next to nothing. `sniff` reads
+ * only the front matter block and the lines up to the first top-level heading; it never runs
+ * the Markdown parser.
+ */
+
+/** The YAML front matter block at the very top of a document. */
+export interface FrontMatter {
+  /** Offsets of the YAML text between the fences. */
+  contentStart: number;
+  contentEnd: number;
+  /** Offsets of the whole block, fences included. */
+  blockEnd: number;
+  yaml: Document.Parsed;
+  /** The parsed value, when the YAML is valid. */
+  data: unknown;
+}
+
+export type KindSource = 'front-matter' | 'heading' | 'none';
+
+export interface SniffResult {
+  kind: DocumentKind | undefined;
+  source: KindSource;
+  frontMatter: FrontMatter | undefined;
+  /** `type:` from front matter when it is a string, known or not. */
+  declaredType: string | undefined;
+  /** The first level-1 heading's text, when one was found near the top. */
+  title: string | undefined;
+}
+
+/** How far `sniff` looks for a first heading, so that a huge file still costs little. */
+const HEADING_SCAN_LIMIT = 16 * 1024;
+/** Front matter beyond this size is not parsed by `sniff` (the YAML parser's cost grows with it). */
+const FRONT_MATTER_LIMIT = 256 * 1024;
+
+const FENCE_OPEN = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)/;
+const LINE = /([^\r\n]*)(\r\n|\r|\n|$)/y;
+
+/** The YAML block fenced by `---` lines at the very top (the form remark-frontmatter reads). */
+export function findFrontMatter(text: string): FrontMatter | undefined {
+  const open = FENCE_OPEN.exec(text);
+  if (!open) return undefined;
+  const contentStart = open[0].length;
+  let offset = contentStart;
+  while (offset <= text.length) {
+    LINE.lastIndex = offset;
+    const line = LINE.exec(text);
+    if (!line) return undefined;
+    if (/^---[ \t]*$/.test(line[1]!)) {
+      const contentEnd = offset;
+      if (contentEnd - contentStart > FRONT_MATTER_LIMIT) return undefined;
+      return parseFrontMatter(text, contentStart, contentEnd, offset + line[0].length);
+    }
+    if (line[2] === '') return undefined; // end of text without a closing fence
+    offset += line[0].length;
+  }
+  return undefined;
+}
+
+function parseFrontMatter(text: string, contentStart: number, contentEnd: number, blockEnd: number): FrontMatter {
+  const yaml = parseDocument(text.slice(contentStart, contentEnd), { prettyErrors: false, uniqueKeys: false });
+  let data: unknown;
+  if (yaml.errors.length === 0) {
+    try {
+      // maxAliasCount guards against "billion laughs" alias bombs.
+      data = yaml.toJS({ maxAliasCount: 1000 });
+    } catch {
+      data = undefined;
+    }
+  }
+  return { contentStart, contentEnd, blockEnd, yaml, data };
+}
+
+/** Title patterns that make a document's kind clear without front matter. Deliberately narrow. */
+const TITLE_PATTERNS: Array<[RegExp, DocumentKind]> = [
+  [/\bpartner(?:ship)?\s+charter\b/i, 'partnership-charter'],
+  [/\bcharter\b.*\bpartnership\b/i, 'partnership-charter'],
+  [/\bbuild\s+(?:vs\.?|versus|or)\s+partner\b/i, 'decision-record'],
+  [/\bpartner\s+tier(?:s|ing)?\b/i, 'partner-tiering'],
+  [/\bcrawl[\s-]+walk[\s-]+run\b/i, 'rollout-plan'],
+  [/\bpartner(?:ship)?\s+(?:rollout|roll-out|deployment)\s+plan\b/i, 'rollout-plan'],
+  [/\bpartner(?:ship)?\s+launch\s+plan\b/i, 'launch-plan'],
+  [/\blaunch\s+plan\b.*\bpartner(?:ship)?\b/i, 'launch-plan'],
+];
+
+export function kindFromTitle(title: string): DocumentKind | undefined {
+  for (const [pattern, kind] of TITLE_PATTERNS) if (pattern.test(title)) return kind;
+  return undefined;
+}
+
+/** The first level-1 heading (ATX or setext) near the top, skipping fenced code. */
+export function findTitle(text: string, from: number): string | undefined {
+  const head = text.slice(from, from + HEADING_SCAN_LIMIT);
+  const lines = head.split(/\r\n|\r|\n/);
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fenceMatch) {
+      const marker = fenceMatch[1]!;
+      if (fence === undefined) fence = marker;
+      else if (marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (fence !== undefined) continue;
+    const atx = /^ {0,3}#(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    if (atx) return (atx[1] ?? '').trim();
+    const next = lines[i + 1];
+    if (next !== undefined && line.trim() !== '' && /^ {0,3}=+[ \t]*$/.test(next) && !/^ {0,3}([-*+>]|\d+[.)])\s/.test(line)) {
+      return line.trim();
+    }
+  }
+  return undefined;
+}
+
+export function sniff(text: string): SniffResult {
+  const frontMatter = findFrontMatter(text);
+  const data = frontMatter?.data;
+  const declared = isMap(frontMatter?.yaml.contents) && data && typeof data === 'object' ? (data as Record<string, unknown>)['type'] : undefined;
+  const declaredType = typeof declared === 'string' ? declared.trim() : undefined;
+  const title = findTitle(text, frontMatter?.blockEnd ?? 0);
+  if (isDocumentKind(declaredType)) {
+    return { kind: declaredType, source: 'front-matter', frontMatter, declaredType, title };
+  }
+  const fromTitle = declaredType === undefined && title !== undefined ? kindFromTitle(title) : undefined;
+  return {
+    kind: fromTitle,
+    source: fromTitle ? 'heading' : 'none',
+    frontMatter,
+    declaredType,
+    title,
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * Shared data types of the pure core. Nothing here (or anywhere under src/core, src/rules)
+ * may import `vscode`: the CLI and the unit tests run in plain Node.
+ */
+
+/** How loudly a problem is reported. `off` only appears in configuration. */
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+/** A zero-based position; `character` counts UTF-16 code units, as VS Code does. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** Replace the text in `range` with `newText` (an insertion when the range is empty). */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/**
+ * A change a rule proposes. `edits` never overlap and are all computed on the same text.
+ * A rule's `fix` is safe to apply automatically; a `suggestion` may change meaning and is
+ * only applied when a person picks it.
+ */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+/** The kinds of strategy document PartnerLint understands. */
+export const DOCUMENT_KINDS = [
+  'partnership-charter',
+  'decision-record',
+  'partner-tiering',
+  'rollout-plan',
+  'launch-plan',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export function isDocumentKind(value: unknown): value is DocumentKind {
+  return typeof value === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(value);
+}
+
+/** One problem found in a document. */
+export interface LintDiagnostic {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  fix?: Fix;
+  suggestions?: Fix[];
+}

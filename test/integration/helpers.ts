@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import * as assert from 'node:assert/strict';
+
+export const EXTENSION_ID = 'partnerlint.partnerlint';
+
+/** The test workspace folder (a fresh copy of test/integration/workspace). */
+export function workspaceUri(...segments: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the integration tests need a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, ...segments);
+}
+
+export function partnerlintDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'partnerlint');
+}
+
+/**
+ * Resolves with the PartnerLint diagnostics of `uri` as soon as `accept` holds for them,
+ * waiting on onDidChangeDiagnostics (not polling); rejects after `timeoutMs`.
+ */
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  accept: (diagnostics: vscode.Diagnostic[]) => boolean,
+  timeoutMs = 10_000,
+): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      const current = partnerlintDiagnostics(uri);
+      if (!accept(current)) return false;
+      cleanup();
+      resolve(current);
+      return true;
+    };
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`Timed out waiting for diagnostics on ${uri.path}; last seen: ${JSON.stringify(partnerlintDiagnostics(uri).map((d) => d.message))}`));
+    }, timeoutMs);
+    const cleanup = () => {
+      clearTimeout(timer);
+      subscription.dispose();
+    };
+    check();
+  });
+}
+
+export async function activateExtension(): Promise<void> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is installed in the extension host`);
+  await extension.activate();
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

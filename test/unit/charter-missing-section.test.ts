@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import { md, ofRule, applyEdits, lint } from './helpers';
+
+const RULE = 'charter-missing-section';
+
+const COMPLETE = md(
+  '---',
+  'type: partnership-charter',
+  '---',
+  '# Acme and Globex',
+  '',
+  '## 1. Mutual Goals',
+  'Goals.',
+  '',
+  '## Value Exchange:',
+  'Value.',
+  '',
+  '## 🗓️ Timeline',
+  'Dates.',
+  '',
+  '## Measurement',
+  'Metrics.',
+  '',
+  '## Governance',
+  'Owners.',
+);
+
+describe(RULE, () => {
+  it('accepts a charter with all five sections, however they are numbered or decorated', () => {
+    assert.deepEqual(ofRule(COMPLETE, RULE), []);
+  });
+
+  it('names the one missing section, on the title heading', () => {
+    const text = COMPLETE.replace('## Governance\nOwners.', '## Notes\nOwners.');
+    const found = ofRule(text, RULE);
+    assert.equal(found.length, 1);
+    assert.match(found[0]!.message, /no Governance section/);
+    assert.equal(found[0]!.severity, 'warning');
+    assert.deepEqual(found[0]!.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 17 } });
+  });
+
+  it('reports each missing section once', () => {
+    const found = ofRule(md('---', 'type: partnership-charter', '---', '# Charter', '', '## Governance', 'x'), RULE);
+    assert.deepEqual(found.map((d) => /no (.*) section/.exec(d.message)![1]), ['Mutual Goals', 'Value Exchange', 'Timeline', 'Measurement']);
+  });
+
+  it('accepts bold pseudo-headings and synonyms', () => {
+    const text = md(
+      '# Partnership Charter: Acme',
+      '',
+      '**Shared goals:**',
+      'x',
+      '',
+      '**Give and get**',
+      'x',
+      '',
+      '**Phases:**',
+      'x',
+      '',
+      '**KPIs:**',
+      'x',
+      '',
+      '**Governance:**',
+      'x',
+    );
+    assert.deepEqual(ofRule(text, RULE), []);
+  });
+
+  it('is not fooled by the words inside a paragraph or a deeper list', () => {
+    const text = md('# Partnership Charter', '', 'Our governance, timeline and measurement are TBD.', '', '- **Mutual Goals:** later');
+    assert.equal(ofRule(text, RULE).length, 5);
+  });
+
+  it('inserts the missing section in canonical order and keeps every word written', () => {
+    const text = COMPLETE.replace('## Measurement\nMetrics.\n\n', '');
+    const [problem] = ofRule(text, RULE);
+    assert.ok(problem?.fix);
+    const fixed = applyEdits(text, problem.fix.edits);
+    assert.ok(fixed.indexOf('## Timeline') < fixed.indexOf('## Measurement'));
+    assert.ok(fixed.indexOf('## Measurement') < fixed.indexOf('## Governance'));
+    assert.equal(fixed.replace(/## Measurement\n\n(- .*\n)+\n/, ''), text);
+    assert.deepEqual(ofRule(fixed, RULE), []);
+  });
+
+  it('appends a missing last section at the end of the document', () => {
+    const text = COMPLETE.replace('\n\n## Governance\nOwners.', '');
+    const [problem] = ofRule(text, RULE);
+    const fixed = applyEdits(text, problem!.fix!.edits);
+    assert.ok(fixed.startsWith(text + '\n\n## Governance\n'));
+    assert.deepEqual(ofRule(fixed, RULE), []);
+  });
+
+  it('says nothing about documents that are not charters', () => {
+    assert.deepEqual(lint('# README\n\n## Governance\n\nWe partner with everyone.').diagnostics, []);
+  });
+});
