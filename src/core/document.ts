@@ -61,7 +61,7 @@ function pseudoHeading(node: Paragraph, text: string): { title: string; end: num
   if (/[\r\n]/.test(text.slice(start, strongEnd))) return undefined;
   const after = /^[ \t]*:?[ \t]*(?:\r\n|\r|\n|$)/.exec(text.slice(strongEnd, paragraphEnd));
   if (!after) return undefined;
-  const title = toString(first).trim().replace(/:$/, '').trim();
+  const title = toString(first, { includeHtml: false }).trim().replace(/:$/, '').trim();
   if (title.length === 0 || title.length > 80) return undefined;
   const titleLine = after[0].replace(/(\r\n|\r|\n)$/, '');
   return { title, end: strongEnd + titleLine.length, rest: strongEnd + after[0].length < paragraphEnd };
@@ -86,7 +86,7 @@ export function buildSections(root: Root, index: TextIndex): { sections: Section
     let headingEnd = node.position?.end.offset ?? start;
     let rest = false;
     if (node.type === 'heading') {
-      title = toString(node as Heading).trim();
+      title = toString(node as Heading, { includeHtml: false }).trim();
       depth = (node as Heading).depth;
     } else if (node.type === 'paragraph') {
       const found = pseudoHeading(node, index.text);

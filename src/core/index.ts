@@ -6,3 +6,11 @@ export { lintText, runRules, buildDocument, NESTING_RULE_ID, type LintResult } f
 export { DEFAULT_CONFIG, type ResolvedConfig, type RuleSetting } from './config';
 export type { Rule, RuleMeta, RuleContext, Report } from './rule';
 export { RULES } from '../rules';
+export { applyFixes, fixAll } from './fixes';
+export { itemsOf, sectionItems, plain, type TextItem } from './items';
+export { hasQuantity, hasNumber } from './quantity';
+export {
+  DEFAULT_VOCABULARY, CHARTER_SECTION_IDS, matchCharterSection, normalizeHeading, phraseMatcher, findPhrases, hasPhrase,
+  type Vocabulary, type CharterSectionId,
+} from './vocabulary';
+export type { StrategyDocument, Section } from './document';

@@ -7,11 +7,25 @@
 export const CHARTER_SECTION_IDS = ['mutual-goals', 'value-exchange', 'timeline', 'measurement', 'governance'] as const;
 export type CharterSectionId = (typeof CHARTER_SECTION_IDS)[number];
 
+/**
+ * Phrase lists. Each entry is matched case-insensitively as whole words; an entry written as
+ * `/pattern/` is a regular expression (case-insensitive, Unicode).
+ */
 export interface Vocabulary {
   /** Heading titles (normalised: lower case, no numbering) that count as each charter section. */
   sectionSynonyms: Record<CharterSectionId, string[]>;
   /** Words dropped from a heading before it is compared with the synonyms. */
   headingFillerWords: string[];
+  /** Phrases that make a sentence a commitment: "we will dedicate", "commits", "will invest". */
+  commitmentWords: string[];
+  /** What counts as an economic commitment: spend, engineering time, revenue share, credits… */
+  economicTerms: string[];
+  /** Co-marketing activities: joint webinars, logo swaps, press releases, co-branded content… */
+  coMarketingTerms: string[];
+  /** Evidence of real leverage, by type (the co-marketing type is coMarketingTerms). */
+  leverageTerms: { requirement: string[]; economic: string[]; competitive: string[]; customer: string[] };
+  /** Template placeholders that must not survive into a finished document. */
+  placeholders: string[];
 }
 
 export const DEFAULT_VOCABULARY: Vocabulary = {
@@ -23,6 +37,35 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
     governance: ['governance', 'decision rights', 'decision making', 'ownership and escalation', 'roles and escalation'],
   },
   headingFillerWords: ['partnership', 'partner', 'the', 'our', 'and', 'of', 'section'],
+  commitmentWords: [
+    'commit', 'commits', 'committed', 'commitment', 'will dedicate', 'dedicate', 'dedicates', 'will invest', 'invest', 'invests',
+    'will allocate', 'allocate', 'allocates', 'will provide', 'provides', 'will fund', 'funds', 'will contribute', 'contributes',
+    'will assign', 'assigns', 'will staff', 'will pay', 'pays', 'will spend', 'guarantee', 'guarantees',
+  ],
+  economicTerms: [
+    'engineering time', 'engineers', 'engineering', 'developers', 'headcount', 'team', 'spend', 'budget', 'funding', 'fund',
+    'revenue share', 'rev share', 'margin', 'discount', 'co-investment', 'investment', 'credits', 'cloud credits', 'MDF',
+    'market development funds', 'resources', 'revenue guarantee', 'minimum commit', 'solution architects', 'dollars',
+    '/[$€£¥]\\s?\\d/',
+  ],
+  coMarketingTerms: [
+    'webinar', 'webinars', 'joint webinar', 'logo swap', 'logo swaps', 'swap logos', 'logos', 'press release', 'press releases',
+    'co-branded', 'co-branded content', 'joint blog post', 'blog post', 'blog posts', 'joint announcement', 'announcement',
+    'event', 'events', 'conference', 'booth', 'social media', 'social campaign', 'newsletter', 'co-marketing', 'joint marketing',
+    'case study', 'podcast', 'partner page', 'partner directory',
+  ],
+  leverageTerms: {
+    requirement: ['certification', 'certified', 'certify', 'compliance', 'required', 'requirement', 'mandatory', 'partner program requirement', 'competency', 'accreditation'],
+    economic: ['save', 'saves', 'savings', 'cost reduction', 'reduce costs', 'revenue', 'margin', 'ROI', 'P&L', 'support costs', 'make money'],
+    competitive: ['exclusive', 'exclusivity', 'differentiation', 'differentiate', 'competitor', 'competitors', 'competitive advantage'],
+    customer: ['customers demand', 'customers ask', 'customer requests', 'support tickets', 'tickets requesting', 'customer demand', 'requested by customers'],
+  },
+  placeholders: [
+    'TBD', 'TBC', 'TODO', 'FIXME', 'XXX', 'lorem ipsum',
+    '/\\[(?:amount|date|name|partner|number|metric|owner|target|x|tbd|insert[^\\]]*)\\]/',
+    '/_{3,}/',
+    '/<(?:PARTNER|COMPANY|NAME|DATE|AMOUNT|OWNER)>/',
+  ],
 };
 
 /**
@@ -64,4 +107,49 @@ export function matchCharterSection(title: string, vocabulary: Vocabulary): Char
 const GENERIC_WORDS = new Set(['value', 'goals', 'objectives', 'phases', 'rollout', 'schedule', 'milestones', 'metrics', 'commitments', 'economics']);
 function isDistinctive(word: string): boolean {
   return !GENERIC_WORDS.has(word);
+}
+
+const compiled = new WeakMap<readonly string[], RegExp>();
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * One regular expression (flags `giu`) matching any phrase of a vocabulary list: plain entries
+ * as whole words, with any run of spaces or hyphens between words; `/…/` entries as written.
+ * Compiled once per list.
+ */
+export function phraseMatcher(phrases: readonly string[]): RegExp {
+  let regex = compiled.get(phrases);
+  if (!regex) {
+    const parts = phrases.map((phrase) => {
+      const pattern = /^\/(.+)\/$/s.exec(phrase);
+      if (pattern) return `(?:${pattern[1]})`;
+      const words = phrase.trim().split(/[\s-]+/).map(escapeRegExp).join('[\\s-]+');
+      return `(?<![\\p{L}\\p{N}_])${words}(?![\\p{L}\\p{N}_])`;
+    });
+    regex = parts.length > 0 ? new RegExp(parts.join('|'), 'giu') : /(?!)/giu;
+    compiled.set(phrases, regex);
+  }
+  regex.lastIndex = 0;
+  return regex;
+}
+
+/** Every match of a vocabulary list in `text`, with offsets relative to `text`. */
+export function findPhrases(text: string, phrases: readonly string[]): Array<{ text: string; start: number; end: number }> {
+  const regex = phraseMatcher(phrases);
+  const out: Array<{ text: string; start: number; end: number }> = [];
+  for (let m = regex.exec(text); m; m = regex.exec(text)) {
+    if (m[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+export function hasPhrase(text: string, phrases: readonly string[]): boolean {
+  return findPhrases(text, phrases).length > 0;
 }

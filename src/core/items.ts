@@ -1,0 +1,83 @@
+import type { RootContent, Nodes } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Range } from './types';
+import type { StrategyDocument, Section } from './document';
+
+/**
+ * The units rules reason about: a list item's own text (nested lists are items of their own),
+ * a paragraph, a table row. Each has exact offsets and a range, so a diagnostic lands on the
+ * offending line and never on the whole document.
+ */
+export interface TextItem {
+  kind: 'list-item' | 'paragraph' | 'table-row' | 'table-header';
+  /** Plain text (Markdown syntax removed; table cells joined with ` | `). */
+  text: string;
+  start: number;
+  end: number;
+  range: Range;
+  /** Checkbox state of a task list item (`- [ ]` / `- [x]`), when it is one. */
+  checked?: boolean | null;
+  node: Nodes;
+}
+
+/** Text without Markdown syntax; inline HTML (comments included) is not prose. */
+export function plain(node: Nodes): string {
+  return toString(node, { includeHtml: false });
+}
+
+function offsets(node: Nodes): [number, number] {
+  return [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0];
+}
+
+function collect(doc: StrategyDocument, node: Nodes, out: TextItem[]): void {
+  switch (node.type) {
+    case 'paragraph': {
+      const [start, end] = offsets(node);
+      out.push({ kind: 'paragraph', text: plain(node), start, end, range: doc.index.rangeOf(start, end), node });
+      return;
+    }
+    case 'list':
+      for (const item of node.children) collect(doc, item, out);
+      return;
+    case 'listItem': {
+      const own = node.children.filter((c) => c.type !== 'list');
+      if (own.length > 0) {
+        const start = offsets(node)[0];
+        const end = offsets(own[own.length - 1]!)[1];
+        const text = own.map((c) => plain(c)).join('\n');
+        out.push({ kind: 'list-item', text, start, end, range: doc.index.rangeOf(start, end), checked: node.checked ?? null, node });
+      }
+      for (const child of node.children) if (child.type === 'list') collect(doc, child, out);
+      return;
+    }
+    case 'table':
+      node.children.forEach((row, i) => {
+        const [start, end] = offsets(row);
+        const text = row.children.map((cell) => plain(cell).trim()).join(' | ');
+        out.push({ kind: i === 0 ? 'table-header' : 'table-row', text, start, end, range: doc.index.rangeOf(start, end), node: row });
+      });
+      return;
+    case 'blockquote':
+      for (const child of node.children) collect(doc, child, out);
+      return;
+    default:
+      // Code, HTML, thematic breaks, definitions and front matter are not prose.
+      return;
+  }
+}
+
+/** The text items of `blocks`, in document order. */
+export function itemsOf(doc: StrategyDocument, blocks: readonly RootContent[]): TextItem[] {
+  const out: TextItem[] = [];
+  for (const block of blocks) collect(doc, block, out);
+  return out;
+}
+
+/** The text items of a section, its subsections included. */
+export function sectionItems(doc: StrategyDocument, section: Section): TextItem[] {
+  const out = itemsOf(doc, section.allBlocks);
+  // A pseudo-heading's own paragraph holds the title line too; keep only the text after it.
+  return out.map((item) => (item.start < section.contentStart && item.end > section.contentStart
+    ? { ...item, text: doc.text.slice(section.contentStart, item.end).trim(), start: section.contentStart, range: doc.index.rangeOf(section.contentStart, item.end) }
+    : item));
+}
