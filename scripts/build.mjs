@@ -4,6 +4,8 @@
 //   out/test/integration/  the suite index and one bundle per integration test file,
 //                       loaded by mocha inside a real VS Code extension host
 // `--production` minifies the extension and drops source maps (used by `vsce package`).
+// `--unit-out <dir>` builds only the unit tests, into <dir>, touching nothing else (so several
+// people can build and test at once): `node scripts/build.mjs --unit-out /tmp/x && npx mocha --no-config '/tmp/x/**/*.test.js'`.
 import { build } from 'esbuild';
 import { readdirSync, rmSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -11,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
+const unitOutIndex = process.argv.indexOf('--unit-out');
+const unitOut = unitOutIndex > 0 ? process.argv[unitOutIndex + 1] : undefined;
 
 /** Files under `dir` (recursively) whose name ends with `suffix`. */
 function filesEndingWith(dir, suffix) {
@@ -28,6 +32,19 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
 };
+
+if (unitOut) {
+  await build({
+    ...common,
+    entryPoints: filesEndingWith(join(root, 'test/unit'), '.test.ts'),
+    outdir: unitOut,
+    outbase: 'test/unit',
+    sourcemap: 'inline',
+    external: ['mocha'],
+  });
+  console.log(`Built unit tests in ${unitOut}`);
+  process.exit(0);
+}
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 rmSync(join(root, 'out'), { recursive: true, force: true });

@@ -205,7 +205,7 @@ async function freePort(host) {
  *   workspace      folder to open (absolute path)                        required
  *   extensionsDir  extensions folder (default: <runDir>/extensions, empty)
  *   env            extra environment for code-server and its extension host
- *   settings       extra user settings (merged over startupEditor: none)
+ *   settings       extra user settings (merged over the defaults below)
  *   port           preferred port; if taken (or absent) a free one is used
  *   runDir         scratch folder to use (default: a new createRunDir())
  *   args           extra command line arguments for code-server
@@ -237,8 +237,14 @@ export async function startCodeServer(options) {
   };
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-  // Without startupEditor "none" the welcome page opens and takes keyboard focus.
-  const userSettings = { 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', ...settings };
+  // Without startupEditor "none" the welcome page opens and takes keyboard focus; the
+  // git setting stops a prompt about the repository above .vscode-test/ and examples/.
+  const userSettings = {
+    'workbench.startupEditor': 'none',
+    'telemetry.telemetryLevel': 'off',
+    'git.openRepositoryInParentFolders': 'never',
+    ...settings,
+  };
   fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
   const configFile = path.join(runDir, 'config.yaml');
   fs.writeFileSync(configFile, `bind-addr: ${host}:${port}\nauth: none\ncert: false\n`);

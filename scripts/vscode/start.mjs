@@ -4,10 +4,11 @@
 // Runs until Ctrl-C, which stops code-server and removes its temporary state.
 //
 //   node scripts/vscode/start.mjs            serve; open the printed URL in a browser
-//   node scripts/vscode/start.mjs --check [--screenshot <file.png>]
+//   node scripts/vscode/start.mjs --check [--open <file.md>] [--screenshot <file.png>]
 //                                            start, load the page in headless Chromium,
-//                                            open a Markdown file, confirm the extension
-//                                            activated, then stop (exit 0 / 1)
+//                                            open a Markdown file (the given one, relative
+//                                            to the folder, or the first found), confirm the
+//                                            extension activated, then stop (exit 0 / 1)
 //
 // How the extension is loaded: the extensions folder given to code-server holds a
 // symlink named <publisher>.<name>-<version> pointing at the extension folder, so
@@ -40,7 +41,9 @@ const folder = path.resolve(REPO_ROOT, env.PARTNERLINT_START_FOLDER || 'examples
 const port = Number(env.PARTNERLINT_PORT || 8123);
 const args = process.argv.slice(2);
 const check = args.includes('--check');
-const screenshot = args.includes('--screenshot') ? path.resolve(args[args.indexOf('--screenshot') + 1] ?? '') : undefined;
+const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const screenshot = option('--screenshot') && path.resolve(option('--screenshot'));
+const fileToOpen = option('--open');
 
 const say = (msg) => console.log(`[start] ${msg}`);
 const fail = (msg) => {
@@ -92,7 +95,7 @@ function activationState(userDataDir, id) {
 }
 
 async function verify(server, id, displayName) {
-  const markdown = findMarkdown(folder);
+  const markdown = fileToOpen ?? findMarkdown(folder);
   const browser = await openWorkbench({ url: workbenchUrl(server, folder) });
   try {
     if (markdown) {

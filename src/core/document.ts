@@ -2,7 +2,7 @@ import type { Root, RootContent, Heading, Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { DocumentKind, Range } from './types';
 import { TextIndex } from './text';
-import type { FrontMatter, KindSource } from './sniff';
+import type { FrontMatter, KindSource, SniffResult } from './sniff';
 
 /**
  * A heading and everything under it up to the next heading of the same or a higher level.
@@ -38,6 +38,8 @@ export interface StrategyDocument {
   kind: DocumentKind;
   kindSource: KindSource;
   frontMatter: FrontMatter | undefined;
+  /** What the cheap first look found: declared `type:`, whether the kind is a guess, the title. */
+  sniffed: SniffResult;
   root: Root;
   /** Every section in document order. */
   sections: Section[];

@@ -31,6 +31,7 @@ export function buildDocument(text: string, sniffed: SniffResult & { kind: Docum
     kind: sniffed.kind,
     kindSource: sniffed.source,
     frontMatter: sniffed.frontMatter,
+    sniffed,
     root,
     sections,
     outline,

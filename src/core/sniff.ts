@@ -1,5 +1,5 @@
 import { parseDocument, isMap, type Document } from 'yaml';
-import { isDocumentKind, type DocumentKind } from './types';
+import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './types';
 
 /**
  * Deciding what a document is must be cheap: most Markdown files a user opens are READMEs and
@@ -26,8 +26,14 @@ export interface SniffResult {
   kind: DocumentKind | undefined;
   source: KindSource;
   frontMatter: FrontMatter | undefined;
-  /** `type:` from front matter when it is a string, known or not. */
+  /** `type:` from front matter when it is a string, known or not (recovered from broken YAML too). */
   declaredType: string | undefined;
+  /**
+   * True when `kind` is a guess from a `type:` PartnerLint does not know but which is close to a
+   * kind it does (`partnership_charter`, `partnership-charter-v2`): the document is checked as
+   * that kind, and the unknown type is reported.
+   */
+  kindGuessed: boolean;
   /** The first level-1 heading's text, when one was found near the top. */
   title: string | undefined;
 }
@@ -117,21 +123,49 @@ export function findTitle(text: string, from: number): string | undefined {
   return undefined;
 }
 
+/** Levenshtein distance, for near-miss `type:` values; bounded inputs only. */
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 99;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The known kind an unknown `type:` value most likely means, if it is close to one. */
+export function closestKind(declared: string): DocumentKind | undefined {
+  const value = declared.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  if (value.length > 60) return undefined;
+  for (const kind of DOCUMENT_KINDS) {
+    if (value === kind || value.startsWith(kind + '-') || distance(value, kind) <= 3) return kind;
+  }
+  return undefined;
+}
+
+/** `type:` read line by line, for front matter whose YAML does not parse. */
+function recoverType(text: string, frontMatter: FrontMatter): string | undefined {
+  const raw = text.slice(frontMatter.contentStart, frontMatter.contentEnd);
+  return /^type[ \t]*:[ \t]*["']?([\w.-]+)/m.exec(raw)?.[1];
+}
+
 export function sniff(text: string): SniffResult {
   const frontMatter = findFrontMatter(text);
   const data = frontMatter?.data;
-  const declared = isMap(frontMatter?.yaml.contents) && data && typeof data === 'object' ? (data as Record<string, unknown>)['type'] : undefined;
+  let declared: unknown;
+  if (frontMatter && frontMatter.yaml.errors.length > 0) declared = recoverType(text, frontMatter);
+  else if (isMap(frontMatter?.yaml.contents) && data && typeof data === 'object') declared = (data as Record<string, unknown>)['type'];
   const declaredType = typeof declared === 'string' ? declared.trim() : undefined;
   const title = findTitle(text, frontMatter?.blockEnd ?? 0);
-  if (isDocumentKind(declaredType)) {
-    return { kind: declaredType, source: 'front-matter', frontMatter, declaredType, title };
-  }
+  const base = { frontMatter, declaredType, title };
+  if (isDocumentKind(declaredType)) return { ...base, kind: declaredType, source: 'front-matter', kindGuessed: false };
+  const guessed = declaredType !== undefined ? closestKind(declaredType) : undefined;
+  if (guessed) return { ...base, kind: guessed, source: 'front-matter', kindGuessed: true };
+  // A `type:` of another tool's (`type: post`) means the document is not ours.
   const fromTitle = declaredType === undefined && title !== undefined ? kindFromTitle(title) : undefined;
-  return {
-    kind: fromTitle,
-    source: fromTitle ? 'heading' : 'none',
-    frontMatter,
-    declaredType,
-    title,
-  };
+  return { ...base, kind: fromTitle, source: fromTitle ? 'heading' : 'none', kindGuessed: false };
 }

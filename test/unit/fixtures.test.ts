@@ -9,7 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintText, fixAll, RULES, DEFAULT_CONFIG } from '../../src/core';
 
-const FIXTURES = join(__dirname, '../../../test/fixtures');
+// Tests run from the repository root (npm scripts do), wherever their bundles were written.
+const FIXTURES = join(process.cwd(), 'test/fixtures');
 const MARK = /<!--\s*expect:\s*([\w\s,-]+?)\s*-->/g;
 
 function expected(text: string): string[] {

@@ -48,3 +48,23 @@ describe('sniff: deciding what a document is without parsing it', () => {
     assert.equal(r.frontMatter?.data, undefined, 'an alias bomb is not expanded');
   });
 });
+
+describe('sniff: near-miss and broken type declarations', () => {
+  it('checks a near-miss type as the kind it is close to, and says it guessed', () => {
+    for (const t of ['partnership_charter', 'Partnership Charter', 'partnership-chartr', 'partnership-charter-v2']) {
+      const r = sniff(`---\ntype: ${t}\n---\n# X\n`);
+      assert.equal(r.kind, 'partnership-charter', t);
+      assert.equal(r.kindGuessed, true, t);
+    }
+  });
+
+  it('recovers type: from front matter whose YAML does not parse', () => {
+    const r = sniff('---\ntype: rollout-plan\nowner: [Dana\n---\n# Plan\n');
+    assert.equal(r.kind, 'rollout-plan');
+    assert.ok(r.frontMatter!.yaml.errors.length > 0);
+  });
+
+  it('leaves other tools\u2019 types alone', () => {
+    for (const t of ['post', 'page', 'docs', 'decision', 'adr']) assert.equal(sniff(`---\ntype: ${t}\n---\n# Partnership Charter\n`).kind, undefined, t);
+  });
+});
