@@ -31,6 +31,8 @@ const common = {
   format: 'cjs',
   logLevel: 'warning',
   absWorkingDir: root,
+  // Decision trees and other data ship as YAML and are bundled as text, parsed at load.
+  loader: { '.yaml': 'text' },
 };
 
 if (unitOut) {

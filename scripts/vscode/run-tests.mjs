@@ -132,7 +132,7 @@ async function main() {
         },
       },
     });
-    
+
     let timer;
     const outcome = await Promise.race([
       exitCode.then((code) => ({ code })),
@@ -159,6 +159,8 @@ async function main() {
     if (!(result.tests > 0)) throw new Failure(`No tests ran (result: ${JSON.stringify(result)}).`);
     if (result.failures !== 0) throw new Failure(`${result.failures} of ${result.tests} tests failed.`);
     say(`${result.passes ?? result.tests} of ${result.tests} tests passed in real VS Code (${seconds} s).`);
+    // The plain closing line CI reads.
+    console.log(`integration: ${result.passes ?? result.tests} passed, ${result.failures} failed`);
   } finally {
     await browser?.close();
     await server?.stop();

@@ -5,6 +5,7 @@ import { sniff, type KindSource, type SniffResult } from './sniff';
 import { TextIndex } from './text';
 import { estimateNesting, parseMarkdown } from './parse';
 import { buildSections, type StrategyDocument } from './document';
+import { applyDirectives, UNKNOWN_RULE_ID } from './directives';
 
 /** What linting one document produced. */
 export interface LintResult {
@@ -18,6 +19,10 @@ export interface LintResult {
 
 /** Id under which the engine reports a document it refused to parse. */
 export const NESTING_RULE_ID = 'nesting-too-deep';
+/** Id under which problems in configuration files are reported. */
+export const CONFIG_RULE_ID = 'config-invalid';
+/** Ids the engine itself reports, beside the rules'. Each has a docs page like a rule. */
+export const ENGINE_IDS = [NESTING_RULE_ID, UNKNOWN_RULE_ID, CONFIG_RULE_ID] as const;
 
 /** Parses a document already known to be a strategy document. */
 export function buildDocument(text: string, sniffed: SniffResult & { kind: DocumentKind }): StrategyDocument {
@@ -111,5 +116,7 @@ export function lintText(text: string, rules: readonly Rule[], config: ResolvedC
     };
   }
   const doc = buildDocument(text, { ...sniffed, kind });
-  return { kind, kindSource: sniffed.source, diagnostics: runRules(doc, rules, config) };
+  const known = new Set<string>([...ENGINE_IDS, ...rules.map((r) => r.meta.id)]);
+  const diagnostics = applyDirectives(doc, runRules(doc, rules, config), known);
+  return { kind, kindSource: sniffed.source, diagnostics };
 }

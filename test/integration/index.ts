@@ -38,7 +38,7 @@ function reporterFactory(reportFile: string | undefined) {
       runner.once('end', () => {
         const stats = runner.stats!;
         write('');
-        write(`${stats.passes} passing, ${stats.failures} failing, ${stats.pending} pending`);
+        write(`${stats.passes} passing, ${stats.failures} failing, ${stats.pending} skipped`);
         failures.forEach(({ title, error }, i) => {
           write(`\n${i + 1}) ${title}\n${error.stack ?? error.message}`);
         });

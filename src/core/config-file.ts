@@ -1,0 +1,311 @@
+import { parseDocument, isMap, isSeq, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import { DEFAULT_CONFIG, type ResolvedConfig, type RuleSetting } from './config';
+import { CHARTER_SECTION_IDS, type Vocabulary } from './vocabulary';
+import type { SeveritySetting } from './types';
+
+/**
+ * `.partnerlint.yaml`: found nearest up the folder tree from the document, it may `extends`
+ * other files (paths relative to itself), sets rules (`off | info | warning | error`, or
+ * `{ severity, options }`), adds to the vocabulary lists and sets `maxNesting`. A broken file
+ * is reported at the error's position and the defaults (or what could be read) are used.
+ *
+ * Paths are `/`-separated (file paths, or URI paths for VS Code's file system); the host that
+ * reads them is injected, so the same code serves the CLI (Node's fs) and the extension
+ * (vscode.workspace.fs).
+ */
+
+export const CONFIG_FILE_NAMES = ['.partnerlint.yaml', '.partnerlint.yml'] as const;
+
+export interface ConfigHost {
+  /** The file's text, or undefined when there is no such file. May reject on other errors. */
+  readFile(path: string): Promise<string | undefined>;
+}
+
+/** A problem in a configuration file; offsets are into that file's text. */
+export interface ConfigProblem {
+  file: string;
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface LoadedConfig {
+  config: ResolvedConfig;
+  /** Every file read, the nearest last. */
+  files: string[];
+  problems: ConfigProblem[];
+}
+
+const SEVERITIES = ['off', 'info', 'warning', 'error'] as const;
+const SEVERITY_ALIASES: Record<string, SeveritySetting> = { warn: 'warning', information: 'info', hint: 'info', false: 'off', true: 'warning' };
+const TOP_LEVEL = ['extends', 'rules', 'vocabulary', 'maxNesting', 'root'] as const;
+const FLAT_LISTS = ['headingFillerWords', 'commitmentWords', 'economicTerms', 'coMarketingTerms', 'placeholders'] as const;
+const LEVERAGE_TYPES = ['requirement', 'economic', 'competitive', 'customer'] as const;
+const LIST_OPERATIONS = ['add', 'remove', 'replace'] as const;
+
+export function dirname(path: string): string {
+  const i = path.replace(/\/+$/, '').lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}
+
+export function joinPath(dir: string, relative: string): string {
+  if (relative.startsWith('/')) return normalize(relative);
+  return normalize(`${dir.replace(/\/+$/, '')}/${relative}`);
+}
+
+function normalize(path: string): string {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return '/' + out.join('/');
+}
+
+/** The nearest configuration file at or above `dir`, stopping at `stopAt` (inclusive) if given. */
+export async function findConfigFile(dir: string, host: ConfigHost, stopAt?: string): Promise<string | undefined> {
+  let current = normalize(dir);
+  const limit = stopAt ? normalize(stopAt) : undefined;
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = joinPath(current, name);
+      try {
+        if ((await host.readFile(candidate)) !== undefined) return candidate;
+      } catch {
+        // Unreadable: keep looking further up.
+      }
+    }
+    if (current === '/' || current === limit) return undefined;
+    current = dirname(current);
+  }
+}
+
+class Reader {
+  readonly problems: ConfigProblem[] = [];
+  constructor(readonly file: string, readonly knownRules: ReadonlySet<string>) {}
+
+  problem(node: Node | Pair | undefined | null, message: string): void {
+    const range = (node && 'range' in node && node.range) || (node && 'key' in node && isScalar(node.key) && node.key.range) || [0, 0, 0];
+    this.problems.push({ file: this.file, message, start: range[0], end: range[1] });
+  }
+
+  strings(node: unknown, where: string): string[] | undefined {
+    if (!isSeq(node)) {
+      this.problem(node as Node, `${where} should be a list of words or phrases.`);
+      return undefined;
+    }
+    const out: string[] = [];
+    for (const item of node.items) {
+      if (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number')) out.push(String(item.value));
+      else this.problem(item as Node, `Each entry of ${where} should be a word or phrase.`);
+    }
+    return out;
+  }
+
+  /** A list setting: a plain list adds to the defaults; `{ add, remove, replace }` says how. */
+  list(node: unknown, where: string, base: readonly string[]): string[] {
+    if (isSeq(node)) return [...new Set([...base, ...(this.strings(node, where) ?? [])])];
+    if (!isMap(node)) {
+      this.problem(node as Node, `${where} should be a list, or a mapping with add, remove or replace.`);
+      return [...base];
+    }
+    let result = [...base];
+    for (const pair of node.items) {
+      const op = isScalar(pair.key) ? String(pair.key.value) : '';
+      const values = this.strings(pair.value, `${where}.${op}`) ?? [];
+      if (op === 'replace') result = values;
+      else if (op === 'add') result = [...new Set([...result, ...values])];
+      else if (op === 'remove') result = result.filter((w) => !values.some((v) => v.toLowerCase() === w.toLowerCase()));
+      else this.problem(pair, `Unknown key "${op}" in ${where}: use ${LIST_OPERATIONS.join(', ')}.`);
+    }
+    return result;
+  }
+
+  severity(node: unknown, rule: string): SeveritySetting | undefined {
+    const raw = isScalar(node) ? String(node.value).toLowerCase() : undefined;
+    const value = raw === undefined ? undefined : ((SEVERITIES as readonly string[]).includes(raw) ? (raw as SeveritySetting) : SEVERITY_ALIASES[raw]);
+    if (value === undefined) this.problem(node as Node, `The severity of ${rule} should be one of ${SEVERITIES.join(', ')}.`);
+    return value;
+  }
+
+  rules(node: unknown, base: Record<string, RuleSetting>): Record<string, RuleSetting> {
+    const out = { ...base };
+    if (!isMap(node)) {
+      this.problem(node as Node, 'rules should map rule ids to a severity or to { severity, options }.');
+      return out;
+    }
+    for (const pair of node.items) {
+      const id = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (!this.knownRules.has(id)) {
+        this.problem(pair, `"${id}" is not a PartnerLint rule; this setting has no effect. Check the spelling against the rule list.`);
+        continue;
+      }
+      const setting: RuleSetting = { ...out[id] };
+      if (isMap(pair.value)) {
+        const options: Record<string, unknown> = { ...setting.options };
+        for (const inner of (pair.value as YAMLMap).items) {
+          const key = isScalar(inner.key) ? String(inner.key.value) : '';
+          if (key === 'severity') {
+            const severity = this.severity(inner.value, id);
+            if (severity) setting.severity = severity;
+          } else if (key === 'options') {
+            if (isMap(inner.value)) Object.assign(options, (inner.value as YAMLMap).toJSON());
+            else this.problem(inner.value as Node, `options of ${id} should be a mapping.`);
+          } else {
+            options[key] = isScalar(inner.value) || isSeq(inner.value) || isMap(inner.value) ? (inner.value as Node).toJSON() : null;
+          }
+        }
+        setting.options = options;
+      } else {
+        const severity = this.severity(pair.value, id);
+        if (severity) setting.severity = severity;
+      }
+      out[id] = setting;
+    }
+    return out;
+  }
+
+  vocabulary(node: unknown, base: Vocabulary): Vocabulary {
+    const out: Vocabulary = {
+      ...base,
+      sectionSynonyms: { ...base.sectionSynonyms },
+      leverageTerms: { ...base.leverageTerms },
+    };
+    if (!isMap(node)) {
+      this.problem(node as Node, 'vocabulary should be a mapping of list names to lists.');
+      return out;
+    }
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      if ((FLAT_LISTS as readonly string[]).includes(key)) {
+        const k = key as (typeof FLAT_LISTS)[number];
+        out[k] = this.list(pair.value, `vocabulary.${k}`, base[k]);
+      } else if (key === 'sectionSynonyms' || key === 'leverageTerms') {
+        const ids: readonly string[] = key === 'sectionSynonyms' ? CHARTER_SECTION_IDS : LEVERAGE_TYPES;
+        if (!isMap(pair.value)) {
+          this.problem(pair.value as Node, `vocabulary.${key} should map ${ids.join(', ')} to lists.`);
+          continue;
+        }
+        for (const inner of (pair.value as YAMLMap).items) {
+          const id = isScalar(inner.key) ? String(inner.key.value) : '';
+          if (!ids.includes(id)) {
+            this.problem(inner, `Unknown key "${id}" in vocabulary.${key}: use ${ids.join(', ')}.`);
+            continue;
+          }
+          const target = out[key] as Record<string, string[]>;
+          target[id] = this.list(inner.value, `vocabulary.${key}.${id}`, target[id]!);
+        }
+      } else {
+        this.problem(pair, `Unknown vocabulary list "${key}". Known lists: ${[...FLAT_LISTS, 'sectionSynonyms', 'leverageTerms'].join(', ')}.`);
+      }
+    }
+    return out;
+  }
+}
+
+interface ParsedFile {
+  extends: Array<{ path: string; start: number; end: number }>;
+  apply(base: ResolvedConfig): ResolvedConfig;
+}
+
+/** Reads one configuration file's text; never throws. */
+export function parseConfigText(text: string, file: string, knownRules: ReadonlySet<string>): ParsedFile & { problems: ConfigProblem[] } {
+  const reader = new Reader(file, knownRules);
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  for (const error of doc.errors) {
+    reader.problems.push({ file, message: `This is not valid YAML: ${error.message.split('\n')[0]}`, start: error.pos[0], end: error.pos[1] });
+  }
+  const contents = doc.errors.length === 0 ? doc.contents : null;
+  const parsed: ParsedFile = { extends: [], apply: (base) => base };
+  if (contents === null || contents === undefined || (isScalar(contents) && contents.value === null)) return { ...parsed, problems: reader.problems };
+  if (!isMap(contents)) {
+    reader.problem(contents, 'A PartnerLint configuration file should be a mapping (keys such as rules: and vocabulary:).');
+    return { ...parsed, problems: reader.problems };
+  }
+  const steps: Array<(c: ResolvedConfig) => ResolvedConfig> = [];
+  for (const pair of contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const value = pair.value;
+    switch (key) {
+      case 'extends': {
+        const items = isSeq(value) ? value.items : [value];
+        for (const item of items) {
+          if (isScalar(item) && typeof item.value === 'string' && item.range) parsed.extends.push({ path: item.value, start: item.range[0], end: item.range[1] });
+          else reader.problem(item as Node, 'extends should name a configuration file (or a list of them), relative to this one.');
+        }
+        break;
+      }
+      case 'rules':
+        steps.push((c) => ({ ...c, rules: reader.rules(value, c.rules) }));
+        break;
+      case 'vocabulary':
+        steps.push((c) => ({ ...c, vocabulary: reader.vocabulary(value, c.vocabulary) }));
+        break;
+      case 'maxNesting':
+        if (isScalar(value) && typeof value.value === 'number' && Number.isInteger(value.value) && value.value >= 1 && value.value <= 1000) {
+          const n = value.value;
+          steps.push((c) => ({ ...c, maxNesting: n }));
+        } else reader.problem(value as Node, 'maxNesting should be a whole number from 1 to 1000.');
+        break;
+      case 'root':
+        break;
+      default:
+        reader.problem(pair, `Unknown setting "${key}". PartnerLint reads ${TOP_LEVEL.join(', ')}.`);
+    }
+  }
+  parsed.apply = (base) => steps.reduce((c, step) => step(c), base);
+  // Problems found while applying are collected on the same reader, so apply once here to
+  // surface them even when nobody else applies this file.
+  parsed.apply(DEFAULT_CONFIG);
+  const problems = reader.problems;
+  const apply = parsed.apply;
+  parsed.apply = (base) => {
+    const before = reader.problems.length;
+    const result = apply(base);
+    reader.problems.length = before;
+    return result;
+  };
+  return { ...parsed, problems };
+}
+
+/** Loads `file` and what it extends, defaults first. Never throws. */
+export async function loadConfigFile(file: string, host: ConfigHost, knownRules: ReadonlySet<string>): Promise<LoadedConfig> {
+  const files: string[] = [];
+  const problems: ConfigProblem[] = [];
+  const load = async (path: string, chain: string[], base: ResolvedConfig): Promise<ResolvedConfig> => {
+    let text: string | undefined;
+    try {
+      text = await host.readFile(path);
+    } catch (error) {
+      problems.push({ file: path, message: `PartnerLint could not read this file (${error instanceof Error ? error.message : String(error)}).`, start: 0, end: 0 });
+      return base;
+    }
+    if (text === undefined) return base;
+    files.push(path);
+    const parsed = parseConfigText(text, path, knownRules);
+    problems.push(...parsed.problems);
+    let config = base;
+    for (const ext of parsed.extends) {
+      const target = joinPath(dirname(path), ext.path);
+      if (chain.includes(target)) {
+        problems.push({ file: path, message: `extends goes round in a circle back to ${ext.path}.`, start: ext.start, end: ext.end });
+        continue;
+      }
+      let exists: boolean;
+      try {
+        exists = (await host.readFile(target)) !== undefined;
+      } catch {
+        exists = false;
+      }
+      if (!exists) {
+        problems.push({ file: path, message: `extends names ${ext.path}, which does not exist.`, start: ext.start, end: ext.end });
+        continue;
+      }
+      config = await load(target, [...chain, target], config);
+    }
+    return parsed.apply(config);
+  };
+  const config = await load(file, [file], DEFAULT_CONFIG);
+  return { config, files, problems };
+}
