@@ -7,7 +7,7 @@
 // `--unit-out <dir>` builds only the unit tests, into <dir>, touching nothing else (so several
 // people can build and test at once): `node scripts/build.mjs --unit-out /tmp/x && npx mocha --no-config '/tmp/x/**/*.test.js'`.
 import { build } from 'esbuild';
-import { readdirSync, rmSync, existsSync } from 'node:fs';
+import { readdirSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,6 +33,9 @@ const common = {
   absWorkingDir: root,
   // Decision trees and other data ship as YAML and are bundled as text, parsed at load.
   loader: { '.yaml': 'text' },
+  // ES modules bundled into CommonJS lose import.meta; give them the bundle's own URL.
+  define: { 'import.meta.url': '__partnerlintImportMetaUrl' },
+  banner: { js: "var __partnerlintImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
 if (unitOut) {
@@ -68,7 +71,8 @@ if (existsSync(join(root, 'src/cli/main.ts'))) {
     outdir: 'dist',
     sourcemap: !production,
     minify: production,
-    banner: { js: '#!/usr/bin/env node' },
+    banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
+    define: { ...common.define, PARTNERLINT_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
   }));
 }
 if (!production) {

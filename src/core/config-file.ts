@@ -1,4 +1,4 @@
-import { parseDocument, isMap, isSeq, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import { parseDocument, isMap, isSeq, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { DEFAULT_CONFIG, type ResolvedConfig, type RuleSetting } from './config';
 import { CHARTER_SECTION_IDS, type Vocabulary } from './vocabulary';
 import type { SeveritySetting } from './types';
@@ -83,7 +83,18 @@ export async function findConfigFile(dir: string, host: ConfigHost, stopAt?: str
 
 class Reader {
   readonly problems: ConfigProblem[] = [];
-  constructor(readonly file: string, readonly knownRules: ReadonlySet<string>) {}
+  constructor(readonly file: string, readonly knownRules: ReadonlySet<string>, readonly doc: Document.Parsed) {}
+
+  /** A node's plain value, with aliases expanded only up to a limit (no alias bombs). */
+  value(node: unknown): unknown {
+    if (!isScalar(node) && !isSeq(node) && !isMap(node)) return null;
+    try {
+      return (node as Node).toJS(this.doc, { maxAliasCount: 100 });
+    } catch (error) {
+      this.problem(node as Node, `This value could not be read (${error instanceof Error ? error.message : String(error)}).`);
+      return null;
+    }
+  }
 
   problem(node: Node | Pair | undefined | null, message: string): void {
     const range = (node && 'range' in node && node.range) || (node && 'key' in node && isScalar(node.key) && node.key.range) || [0, 0, 0];
@@ -150,10 +161,10 @@ class Reader {
             const severity = this.severity(inner.value, id);
             if (severity) setting.severity = severity;
           } else if (key === 'options') {
-            if (isMap(inner.value)) Object.assign(options, (inner.value as YAMLMap).toJSON());
+            if (isMap(inner.value)) Object.assign(options, this.value(inner.value));
             else this.problem(inner.value as Node, `options of ${id} should be a mapping.`);
           } else {
-            options[key] = isScalar(inner.value) || isSeq(inner.value) || isMap(inner.value) ? (inner.value as Node).toJSON() : null;
+            options[key] = this.value(inner.value);
           }
         }
         setting.options = options;
@@ -211,8 +222,8 @@ interface ParsedFile {
 
 /** Reads one configuration file's text; never throws. */
 export function parseConfigText(text: string, file: string, knownRules: ReadonlySet<string>): ParsedFile & { problems: ConfigProblem[] } {
-  const reader = new Reader(file, knownRules);
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const reader = new Reader(file, knownRules, doc);
   for (const error of doc.errors) {
     reader.problems.push({ file, message: `This is not valid YAML: ${error.message.split('\n')[0]}`, start: error.pos[0], end: error.pos[1] });
   }

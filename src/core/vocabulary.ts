@@ -62,9 +62,11 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
   },
   placeholders: [
     'TBD', 'TBC', 'TODO', 'FIXME', 'XXX', 'lorem ipsum',
-    '/\\[(?:amount|date|name|partner|number|metric|owner|target|x|tbd|insert[^\\]]*)\\]/',
+    // Bracketed prompts such as `[amount]` are found from the Markdown structure by
+    // placeholder-left (any plain-text `[…]` that is not a link, footnote or checkbox).
     '/_{3,}/',
-    '/<(?:PARTNER|COMPANY|NAME|DATE|AMOUNT|OWNER)>/',
+    '/<(?:partner|company|customer|name|date|amount|owner|target|metric|number)(?:[ _-](?:name|logo|company|amount|date))?>/',
+    '/[$€£]\\s?X+(?:[.,]X+)?\\s?[KMB]?(?![\\p{L}\\p{N}_])/',
   ],
 };
 

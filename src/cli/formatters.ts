@@ -1,0 +1,116 @@
+import type { DocumentKind, LintDiagnostic, Severity } from '../core';
+import { RULES, ENGINE_IDS } from '../core';
+
+/** One file's outcome, as every formatter sees it. Lines and columns here are 1-based. */
+export interface FileReport {
+  file: string;
+  kind: DocumentKind | 'none';
+  diagnostics: Array<{
+    ruleId: string;
+    severity: Severity;
+    message: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+  }>;
+}
+
+export function toReportDiagnostics(diagnostics: readonly LintDiagnostic[]): FileReport['diagnostics'] {
+  return diagnostics.map((d) => ({
+    ruleId: d.ruleId,
+    severity: d.severity,
+    message: d.message,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+  }));
+}
+
+/** The json format is a contract: an array with one object per file, exactly these fields. */
+export function formatJson(reports: readonly FileReport[]): string {
+  return JSON.stringify(reports.map((r) => ({ file: r.file, kind: r.kind, diagnostics: r.diagnostics })), null, 2) + '\n';
+}
+
+const KIND_NAMES: Record<DocumentKind, string> = {
+  'partnership-charter': 'partnership charter',
+  'decision-record': 'decision record',
+  'partner-tiering': 'partner tier model',
+  'rollout-plan': 'rollout plan',
+  'launch-plan': 'launch plan',
+};
+
+/** For people at a terminal: problems grouped by file, aligned, with a summary line. */
+export function formatStylish(reports: readonly FileReport[], color: boolean): string {
+  const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const SEVERITY_COLOR: Record<Severity, number> = { error: 31, warning: 33, info: 36 };
+  const lines: string[] = [];
+  const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const report of reports) {
+    if (report.diagnostics.length === 0) continue;
+    const kind = report.kind === 'none' ? '' : paint(2, `  (${KIND_NAMES[report.kind]})`);
+    lines.push('', paint(4, report.file) + kind);
+    const positions = report.diagnostics.map((d) => `${d.line}:${d.column}`);
+    const width = Math.max(...positions.map((p) => p.length));
+    report.diagnostics.forEach((d, i) => {
+      totals[d.severity]++;
+      const severity = paint(SEVERITY_COLOR[d.severity], d.severity.padEnd(7));
+      lines.push(`  ${paint(2, positions[i]!.padEnd(width))}  ${severity}  ${d.message}  ${paint(2, d.ruleId)}`);
+    });
+  }
+  const count = totals.error + totals.warning + totals.info;
+  if (count === 0) {
+    const checked = reports.filter((r) => r.kind !== 'none').length;
+    return `${paint(32, '✔')} No problems in ${checked} strategy document${checked === 1 ? '' : 's'} (${reports.length} Markdown file${reports.length === 1 ? '' : 's'} read).\n`;
+  }
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const summary = `${plural(count, 'problem')} (${plural(totals.error, 'error')}, ${plural(totals.warning, 'warning')}, ${totals.info} info)`;
+  lines.push('', paint(totals.error > 0 ? 31 : 33, `✖ ${summary}`), '');
+  return lines.join('\n');
+}
+
+const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
+const DOCS = 'https://github.com/partnerlint/partnerlint/blob/main/docs/rules/';
+
+/** SARIF 2.1.0, for code scanning dashboards. */
+export function formatSarif(reports: readonly FileReport[], version: string): string {
+  const ruleMeta = [
+    ...RULES.map((r) => ({ id: r.meta.id, description: r.meta.description, level: r.meta.defaultSeverity })),
+    ...ENGINE_IDS.map((id) => ({ id, description: `Reported by PartnerLint itself (${id}).`, level: 'warning' as Severity })),
+  ];
+  const index = new Map(ruleMeta.map((r, i) => [r.id, i]));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'PartnerLint',
+          version,
+          informationUri: 'https://github.com/partnerlint/partnerlint',
+          rules: ruleMeta.map((r) => ({
+            id: r.id,
+            shortDescription: { text: r.description },
+            helpUri: `${DOCS}${r.id}.md`,
+            defaultConfiguration: { level: SARIF_LEVEL[r.level] },
+          })),
+        },
+      },
+      columnKind: 'utf16CodeUnits',
+      results: reports.flatMap((report) => report.diagnostics.map((d) => ({
+        ruleId: d.ruleId,
+        ...(index.has(d.ruleId) ? { ruleIndex: index.get(d.ruleId) } : {}),
+        level: SARIF_LEVEL[d.severity],
+        message: { text: d.message },
+        locations: [{
+          physicalLocation: {
+            artifactLocation: { uri: report.file.split('/').map(encodeURIComponent).join('/') },
+            region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+          },
+        }],
+      }))),
+    }],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

@@ -1,0 +1,182 @@
+/**
+ * partnerlint [options] <files | folders | globs>
+ *
+ * Thin on purpose: arguments -> the core -> a formatter -> an exit code.
+ * Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors, or too many warnings;
+ * 2 a usage error or a crash.
+ */
+import { parseArgs } from 'node:util';
+import { readFile, writeFile, stat } from 'node:fs/promises';
+import { resolve, relative, sep } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { TextIndex, type Severity } from '../core';
+import { ConfigResolver, lintDocument } from '../core/lint-file';
+import type { ConfigHost } from '../core/config-file';
+import { CONFIG_RULE_ID } from '../core/engine';
+import { formatJson, formatSarif, formatStylish, toReportDiagnostics, type FileReport } from './formatters';
+
+declare const PARTNERLINT_VERSION: string;
+const VERSION = typeof PARTNERLINT_VERSION === 'string' ? PARTNERLINT_VERSION : '0.0.0-dev';
+
+const HELP = `Usage: partnerlint [options] <files | folders | globs>
+
+Checks partnership strategy documents written in Markdown: charters, decision records,
+partner tier models, rollout plans and launch plans. Other Markdown files are skipped.
+
+Options:
+  -f, --format <name>    stylish (default), json or sarif
+      --fix              apply every safe fix and write the files back
+  -c, --config <file>    use this configuration file instead of the nearest .partnerlint.yaml
+      --max-warnings <n> exit with 1 when there are more than n warnings
+      --no-color         plain output, even at a terminal
+  -h, --help             show this help
+  -v, --version          show the version
+
+Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage error or crash.
+`;
+
+class UsageError extends Error {}
+
+const IGNORED = ['**/node_modules/**', '**/.git/**', '**/.vscode-test/**'];
+const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
+
+/** Files named on the command line, in a stable order, without duplicates. */
+async function expand(inputs: string[], cwd: string): Promise<string[]> {
+  const files = new Set<string>();
+  for (const input of inputs) {
+    if (isDynamicPattern(input)) {
+      const found = await glob(input, { cwd, ignore: IGNORED, absolute: true, dot: false });
+      if (found.length === 0) throw new UsageError(`No files match ${input}.`);
+      found.sort().forEach((f) => files.add(resolve(f)));
+      continue;
+    }
+    const path = resolve(cwd, input);
+    const info = await stat(path).catch(() => undefined);
+    if (!info) throw new UsageError(`No such file or folder: ${input}`);
+    if (info.isDirectory()) {
+      const found = await glob('**/*.{md,markdown,mdown,mkd}', { cwd: path, ignore: IGNORED, absolute: true });
+      found.sort().forEach((f) => files.add(resolve(f)));
+    } else {
+      files.add(path);
+    }
+  }
+  return [...files].filter((f) => MARKDOWN.test(f) || inputs.some((i) => resolve(cwd, i) === f));
+}
+
+const toPosix = (path: string) => path.split(sep).join('/');
+
+const nodeHost: ConfigHost = {
+  async readFile(path) {
+    try {
+      return await readFile(path, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
+      throw error;
+    }
+  },
+};
+
+/** Where the CLI writes: process.stdout and process.stderr, or a capture in tests. */
+export interface Output {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+export async function main(argv: string[], cwd = process.cwd(), out: Output = process.stdout, err: Output = process.stderr): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f', default: 'stylish' },
+        fix: { type: 'boolean', default: false },
+        config: { type: 'string', short: 'c' },
+        'max-warnings': { type: 'string' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    err.write(`partnerlint: ${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    out.write(HELP);
+    return 0;
+  }
+  if (values.version) {
+    out.write(`${VERSION}\n`);
+    return 0;
+  }
+  try {
+    const format = values.format!;
+    if (!['stylish', 'json', 'sarif'].includes(format)) throw new UsageError(`Unknown format "${format}": use stylish, json or sarif.`);
+    let maxWarnings = Infinity;
+    if (values['max-warnings'] !== undefined) {
+      maxWarnings = Number(values['max-warnings']);
+      if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number of 0 or more.');
+    }
+    if (positionals.length === 0) throw new UsageError('Name the files or folders to check.');
+    let explicit: string | undefined;
+    if (values.config !== undefined) {
+      explicit = toPosix(resolve(cwd, values.config));
+      if ((await nodeHost.readFile(explicit)) === undefined) throw new UsageError(`No such configuration file: ${values.config}`);
+    }
+    const files = await expand(positionals, cwd);
+    const resolver = new ConfigResolver(nodeHost, explicit);
+    const reports: FileReport[] = [];
+    for (const file of files) {
+      const text = await readFile(file, 'utf8');
+      const { config } = await resolver.configFor(toPosix(file));
+      const result = lintDocument(text, config, values.fix);
+      if (result.fixedText !== undefined) await writeFile(file, result.fixedText, 'utf8');
+      reports.push({ file: toPosix(relative(cwd, file)) || file, kind: result.kind ?? 'none', diagnostics: toReportDiagnostics(result.diagnostics) });
+    }
+    // Problems in configuration files are reported against those files.
+    const byFile = new Map<string, FileReport>();
+    for (const problem of await resolver.problems()) {
+      const text = (await nodeHost.readFile(problem.file).catch(() => undefined)) ?? '';
+      const index = new TextIndex(text);
+      const range = index.rangeOf(problem.start, problem.end);
+      const name = toPosix(relative(cwd, problem.file)) || problem.file;
+      const report = byFile.get(name) ?? { file: name, kind: 'none' as const, diagnostics: [] };
+      report.diagnostics.push(...toReportDiagnostics([{ ruleId: CONFIG_RULE_ID, severity: 'error', message: problem.message, range }]));
+      byFile.set(name, report);
+    }
+    reports.unshift(...byFile.values());
+
+    const color = values['no-color'] ? false : values.color ?? (Boolean(out.isTTY) && !process.env['NO_COLOR']);
+    out.write(format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, VERSION) : formatStylish(reports, color));
+    const count = (severity: Severity) => reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity).length, 0);
+    if (count('error') > 0) return 1;
+    if (count('warning') > maxWarnings) {
+      err.write(`partnerlint: ${count('warning')} warnings, more than --max-warnings ${maxWarnings}.\n`);
+      return 1;
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err.write(`partnerlint: ${error.message}\n\nRun partnerlint --help for usage.\n`);
+      return 2;
+    }
+    err.write(`partnerlint crashed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\nPlease report this, with the file that caused it.\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`partnerlint crashed: ${String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,68 @@
+import { lintText, type LintResult } from './engine';
+import { fixAll } from './fixes';
+import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
+import { CONFIG_FILE_NAMES, dirname, findConfigFile, loadConfigFile, type ConfigHost, type ConfigProblem, type LoadedConfig } from './config-file';
+import { RULES } from '../rules';
+import { ENGINE_IDS } from './engine';
+
+/** Every id a diagnostic or a setting may name: the rules' and the engine's own. */
+export const KNOWN_IDS: ReadonlySet<string> = new Set([...ENGINE_IDS, ...RULES.map((r) => r.meta.id)]);
+
+/**
+ * Resolves the configuration for documents, caching each configuration file's result, so a
+ * folder of documents reads its `.partnerlint.yaml` once. `explicit` (the CLI's --config)
+ * overrides discovery.
+ */
+export class ConfigResolver {
+  private readonly loaded = new Map<string, Promise<LoadedConfig>>();
+  private readonly found = new Map<string, Promise<string | undefined>>();
+
+  constructor(private readonly host: ConfigHost, private readonly explicit?: string) {}
+
+  /** The configuration file that applies to a document at `path`, if any. */
+  fileFor(path: string): Promise<string | undefined> {
+    if (this.explicit) return Promise.resolve(this.explicit);
+    const dir = dirname(path);
+    let result = this.found.get(dir);
+    if (!result) {
+      result = findConfigFile(dir, this.host);
+      this.found.set(dir, result);
+    }
+    return result;
+  }
+
+  async configFor(path: string): Promise<LoadedConfig> {
+    const file = await this.fileFor(path);
+    if (!file) return { config: DEFAULT_CONFIG, files: [], problems: [] };
+    let result = this.loaded.get(file);
+    if (!result) {
+      result = loadConfigFile(file, this.host, KNOWN_IDS);
+      this.loaded.set(file, result);
+    }
+    return result;
+  }
+
+  /** Every configuration problem seen so far, once each. */
+  async problems(): Promise<ConfigProblem[]> {
+    const all = await Promise.all(this.loaded.values());
+    const seen = new Set<string>();
+    return all.flatMap((l) => l.problems).filter((p) => {
+      const key = `${p.file}:${p.start}:${p.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+}
+
+export function isConfigFile(path: string): boolean {
+  return (CONFIG_FILE_NAMES as readonly string[]).some((name) => path.endsWith('/' + name) || path === name);
+}
+
+/** Lints one document's text with a resolved configuration; optionally fixes it first. */
+export function lintDocument(text: string, config: ResolvedConfig, fix = false): LintResult & { fixedText?: string } {
+  if (!fix) return lintText(text, RULES, config);
+  const { text: fixedText } = fixAll(text, (t) => lintText(t, RULES, config).diagnostics);
+  const result = lintText(fixedText, RULES, config);
+  return fixedText === text ? result : { ...result, fixedText };
+}

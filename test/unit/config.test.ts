@@ -1,0 +1,100 @@
+import * as assert from 'node:assert/strict';
+import { findConfigFile, loadConfigFile, type ConfigHost } from '../../src/core/config-file';
+import { DEFAULT_VOCABULARY, RULES } from '../../src/core';
+
+function host(files: Record<string, string>): ConfigHost {
+  return { readFile: async (path) => files[path] };
+}
+const KNOWN = new Set(RULES.map((r) => r.meta.id));
+const load = (files: Record<string, string>, file = '/repo/.partnerlint.yaml') => loadConfigFile(file, host(files), KNOWN);
+
+describe('.partnerlint.yaml', () => {
+  it('is found nearest up the folder tree', async () => {
+    const files = { '/repo/.partnerlint.yaml': 'rules: {}', '/repo/docs/deals/.partnerlint.yml': 'rules: {}' };
+    assert.equal(await findConfigFile('/repo/docs/deals', host(files)), '/repo/docs/deals/.partnerlint.yml');
+    assert.equal(await findConfigFile('/repo/docs/other', host(files)), '/repo/.partnerlint.yaml');
+    assert.equal(await findConfigFile('/elsewhere', host(files)), undefined);
+    assert.equal(await findConfigFile('/repo/docs/other', host(files), '/repo/docs'), undefined);
+  });
+
+  it('sets severities, with aliases, and options', async () => {
+    const { config, problems } = await load({
+      '/repo/.partnerlint.yaml': 'rules:\n  charter-missing-section: error\n',
+    });
+    assert.deepEqual(problems, []);
+    assert.equal(config.rules['charter-missing-section']?.severity, 'error');
+    const other = await load({ '/repo/.partnerlint.yaml': 'rules:\n  charter-missing-section: { severity: warn, level: 2 }\n' });
+    assert.deepEqual(other.config.rules['charter-missing-section'], { severity: 'warning', options: { level: 2 } });
+  });
+
+  it('adds to vocabulary lists, and can remove or replace', async () => {
+    const { config, problems } = await load({
+      '/repo/.partnerlint.yaml': [
+        'vocabulary:',
+        '  coMarketingTerms: [roadshow]',
+        '  placeholders: { remove: [XXX] }',
+        '  sectionSynonyms:',
+        '    governance: [steering]',
+      ].join('\n'),
+    });
+    assert.deepEqual(problems, []);
+    assert.ok(config.vocabulary.coMarketingTerms.includes('roadshow'));
+    assert.ok(config.vocabulary.coMarketingTerms.includes('webinar'), 'defaults are kept');
+    assert.ok(!config.vocabulary.placeholders.includes('XXX'));
+    assert.ok(config.vocabulary.sectionSynonyms.governance.includes('steering'));
+    assert.deepEqual(config.vocabulary.sectionSynonyms.timeline, DEFAULT_VOCABULARY.sectionSynonyms.timeline);
+    assert.ok(!DEFAULT_VOCABULARY.coMarketingTerms.includes('roadshow'), 'defaults are not mutated');
+  });
+
+  it('applies extends first, then the file itself', async () => {
+    const { config, files, problems } = await load({
+      '/shared/base.yaml': 'rules:\n  charter-missing-section: error\nmaxNesting: 40\n',
+      '/repo/.partnerlint.yaml': 'extends: ../shared/base.yaml\nrules:\n  charter-missing-section: info\n',
+    });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(files, ['/repo/.partnerlint.yaml', '/shared/base.yaml']);
+    assert.equal(config.rules['charter-missing-section']?.severity, 'info');
+    assert.equal(config.maxNesting, 40);
+  });
+
+  it('reports broken YAML at its position and falls back to defaults', async () => {
+    const text = 'rules:\n  charter-missing-section: [error\n';
+    const { config, problems } = await load({ '/repo/.partnerlint.yaml': text });
+    assert.equal(problems.length >= 1, true);
+    assert.match(problems[0]!.message, /not valid YAML/);
+    assert.ok(problems[0]!.start > 0 && problems[0]!.start <= text.length);
+    assert.deepEqual(config.rules, {});
+  });
+
+  it('reports unknown rules, severities, settings, lists, and a missing or circular extends', async () => {
+    const text = [
+      'extends: [missing.yaml, .partnerlint.yaml]',
+      'rules:',
+      '  charter-missing-sections: error',
+      '  charter-missing-section: loud',
+      'vocabulary:',
+      '  buzzwords: [synergy]',
+      'colour: blue',
+    ].join('\n');
+    const { problems } = await load({ '/repo/.partnerlint.yaml': text });
+    const messages = problems.map((p) => p.message).join('\n');
+    assert.match(messages, /missing\.yaml, which does not exist/);
+    assert.match(messages, /round in a circle/);
+    assert.match(messages, /"charter-missing-sections" is not a PartnerLint rule/);
+    assert.match(messages, /severity of charter-missing-section should be one of/);
+    assert.match(messages, /Unknown vocabulary list "buzzwords"/);
+    assert.match(messages, /Unknown setting "colour"/);
+    const unknownRule = problems.find((p) => p.message.includes('charter-missing-sections'))!;
+    assert.equal(text.slice(unknownRule.start, unknownRule.end), 'charter-missing-sections');
+  });
+
+  it('survives a file that is not a mapping, an empty file, and an alias bomb', async () => {
+    assert.match((await load({ '/repo/.partnerlint.yaml': '- a\n- b\n' })).problems[0]!.message, /should be a mapping/);
+    assert.deepEqual((await load({ '/repo/.partnerlint.yaml': '' })).problems, []);
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 0; i < 10; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill('*' + String.fromCharCode(97 + i)).join(', ')}]`);
+    bomb.push('vocabulary:\n  placeholders: *k');
+    const result = await load({ '/repo/.partnerlint.yaml': bomb.join('\n') });
+    assert.ok(result.problems.length > 0);
+  });
+});
