@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util';
 import { readFile, writeFile, stat } from 'node:fs/promises';
 import { resolve, relative, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { TextIndex, type Severity } from '../core';
+import { TextIndex, RULES, type Severity } from '../core';
+import { configSchema } from '../core/schema';
 import { ConfigResolver, lintDocument } from '../core/lint-file';
 import type { ConfigHost } from '../core/config-file';
 import { CONFIG_RULE_ID } from '../core/engine';
@@ -98,6 +99,7 @@ export async function main(argv: string[], cwd = process.cwd(), out: Output = pr
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        'print-config-schema': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -111,6 +113,10 @@ export async function main(argv: string[], cwd = process.cwd(), out: Output = pr
   }
   if (values.version) {
     out.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (values['print-config-schema']) {
+    out.write(JSON.stringify(configSchema(RULES), null, 2) + '\n');
     return 0;
   }
   try {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { md, ofRule, applyEdits, lint } from './helpers';
+import { md, ofRule, applyEdits, lint } from '../helpers';
 
 const RULE = 'charter-missing-section';
 
