@@ -81,6 +81,11 @@ export async function findConfigFile(dir: string, host: ConfigHost, stopAt?: str
   }
 }
 
+/** `rules:` with nothing under it yet: an ordinary state while the file is being written. */
+function isEmpty(node: unknown): boolean {
+  return node === null || node === undefined || (isScalar(node) && (node.value === null || node.value === ''));
+}
+
 class Reader {
   readonly problems: ConfigProblem[] = [];
   constructor(readonly file: string, readonly knownRules: ReadonlySet<string>, readonly doc: Document.Parsed) {}
@@ -142,6 +147,7 @@ class Reader {
 
   rules(node: unknown, base: Record<string, RuleSetting>): Record<string, RuleSetting> {
     const out = { ...base };
+    if (isEmpty(node)) return out;
     if (!isMap(node)) {
       this.problem(node as Node, 'rules should map rule ids to a severity or to { severity, options }.');
       return out;
@@ -183,6 +189,7 @@ class Reader {
       sectionSynonyms: { ...base.sectionSynonyms },
       leverageTerms: { ...base.leverageTerms },
     };
+    if (isEmpty(node)) return out;
     if (!isMap(node)) {
       this.problem(node as Node, 'vocabulary should be a mapping of list names to lists.');
       return out;

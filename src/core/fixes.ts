@@ -18,21 +18,32 @@ function toOffsets(index: TextIndex, edits: readonly TextEdit[]): OffsetEdit[] {
  */
 export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: number } {
   const index = new TextIndex(text);
-  const taken: OffsetEdit[] = [];
-  let applied = 0;
-  for (const fix of fixes) {
-    const edits = toOffsets(index, fix.edits);
-    // Overlap, including an insertion strictly inside a replaced range; touching is fine.
-    const clashes = edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end));
-    if (clashes) continue;
-    taken.push(...edits);
-    applied++;
-  }
+  const chosen = selectFixes(text, fixes);
+  const taken = toOffsets(index, chosen.flatMap((f) => f.edits));
+  const applied = chosen.length;
   // Apply from the end so earlier offsets stay valid; equal insertion points keep their order.
   const ordered = taken.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.end - a.end || b.i - a.i);
   let out = text;
   for (const e of ordered) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return { text: out, applied };
+}
+
+/**
+ * The fixes that can be applied together in one go: in order, skipping any fix whose edits
+ * overlap one already chosen (an insertion strictly inside a replaced range counts; touching
+ * does not). The editor applies the chosen edits as one change.
+ */
+export function selectFixes(text: string, fixes: readonly Fix[]): Fix[] {
+  const index = new TextIndex(text);
+  const taken: OffsetEdit[] = [];
+  const chosen: Fix[] = [];
+  for (const fix of fixes) {
+    const edits = toOffsets(index, fix.edits);
+    if (edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end))) continue;
+    taken.push(...edits);
+    chosen.push(fix);
+  }
+  return chosen;
 }
 
 /**

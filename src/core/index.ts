@@ -7,7 +7,7 @@ export { UNKNOWN_RULE_ID } from './directives';
 export { DEFAULT_CONFIG, type ResolvedConfig, type RuleSetting } from './config';
 export type { Rule, RuleMeta, RuleContext, Report } from './rule';
 export { RULES } from '../rules';
-export { applyFixes, fixAll } from './fixes';
+export { applyFixes, fixAll, selectFixes } from './fixes';
 export { itemsOf, sectionItems, plain, type TextItem } from './items';
 export { hasQuantity, hasNumber } from './quantity';
 export {

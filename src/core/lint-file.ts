@@ -17,7 +17,11 @@ export class ConfigResolver {
   private readonly loaded = new Map<string, Promise<LoadedConfig>>();
   private readonly found = new Map<string, Promise<string | undefined>>();
 
-  constructor(private readonly host: ConfigHost, private readonly explicit?: string) {}
+  /**
+   * @param explicit a configuration file to use for every document (the CLI's --config)
+   * @param stopAt the highest folder searched (the editor stops at the workspace folder)
+   */
+  constructor(private readonly host: ConfigHost, private readonly explicit?: string, private readonly stopAt?: string) {}
 
   /** The configuration file that applies to a document at `path`, if any. */
   fileFor(path: string): Promise<string | undefined> {
@@ -25,7 +29,7 @@ export class ConfigResolver {
     const dir = dirname(path);
     let result = this.found.get(dir);
     if (!result) {
-      result = findConfigFile(dir, this.host);
+      result = findConfigFile(dir, this.host, this.stopAt);
       this.found.set(dir, result);
     }
     return result;

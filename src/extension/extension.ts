@@ -1,21 +1,36 @@
 import * as vscode from 'vscode';
 import { Logger } from './log';
 import { DocumentLinter } from './linting';
+import { WorkspaceConfig } from './workspace-config';
+import { CodeActions } from './code-actions';
+import { registerCommands } from './commands';
+import { StatusItem } from './status';
+import { ConfigCompletion } from './config-completion';
 
-/** Command ids, as contributed in package.json. */
-export const COMMANDS = {
-  showOutput: 'partnerlint.showOutput',
-} as const;
+export { COMMANDS } from './commands';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What the extension exposes to its integration tests (and nothing else relies on). */
+export interface PartnerLintApi {
+  linter: DocumentLinter;
+  status: StatusItem;
+}
+
+export function activate(context: vscode.ExtensionContext): PartnerLintApi {
   const log = new Logger();
-  const linter = new DocumentLinter(log);
+  const config = new WorkspaceConfig(log);
+  const linter = new DocumentLinter(config, log);
+  const status = new StatusItem(linter);
   context.subscriptions.push(
     log,
+    config,
     linter,
-    vscode.commands.registerCommand(COMMANDS.showOutput, () => log.channel.show()),
+    status,
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new CodeActions(linter), CodeActions.metadata),
+    vscode.languages.registerCompletionItemProvider(ConfigCompletion.selector, new ConfigCompletion(), ':', ' '),
   );
+  registerCommands(context, linter, config, log);
   log.info(`PartnerLint ${context.extension.packageJSON.version} activated in VS Code ${vscode.version}`);
+  return { linter, status };
 }
 
 export function deactivate(): void {

@@ -1,86 +1,190 @@
 import * as vscode from 'vscode';
-import { lintText, RULES, DEFAULT_CONFIG, type LintResult } from '../core';
+import { lintText, sniff, RULES, DEFAULT_CONFIG, type LintDiagnostic, type LintResult, type ResolvedConfig, type DocumentKind } from '../core';
 import { toDiagnostic } from './convert';
+import { settingsFor, type Settings } from './settings';
+import type { WorkspaceConfig } from './workspace-config';
 import type { Logger } from './log';
 
 /** Schemes whose Markdown is the user's own writing (not diffs, output or SCM views). */
-const LINTED_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-userdata']);
-/** Documents larger than this are not linted while typing. */
-const MAX_CHARACTERS = 2_000_000;
-const TYPING_DELAY_MS = 250;
+const LINTED_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-userdata', 'vscode-test-web']);
+
+/** What PartnerLint knows about one open document, for code actions and the status item. */
+export interface DocumentState {
+  version: number;
+  /** The lint result, when the document was linted. */
+  result?: LintResult;
+  /** The configuration it was linted with (code actions re-lint with the same). */
+  config?: ResolvedConfig;
+  /** Why it was not linted, in words for the status item. */
+  skipped?: string;
+}
+
+export function isMarkdown(doc: vscode.TextDocument): boolean {
+  return doc.languageId === 'markdown' && LINTED_SCHEMES.has(doc.uri.scheme);
+}
+
+/** Merges the `partnerlint.rules` setting over the configuration file's rule settings. */
+function withSettings(config: ResolvedConfig, settings: Settings): ResolvedConfig {
+  if (Object.keys(settings.rules).length === 0) return config;
+  const rules = { ...config.rules };
+  for (const [id, severity] of Object.entries(settings.rules)) rules[id] = { ...rules[id], severity };
+  return { ...config, rules };
+}
 
 /**
  * Keeps the Problems panel in step with open Markdown documents: lints on open, while typing
- * (debounced), on save, and clears on close. A result computed for an older version of a
- * document is never published.
+ * (debounced; or only on save, as configured), on save and when configuration changes, and
+ * clears on close. Each run has a generation number; a result for an older version of the
+ * document, or from before a configuration change, is never published.
  */
 export class DocumentLinter implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('partnerlint');
+  readonly collection = vscode.languages.createDiagnosticCollection('partnerlint');
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly results = new Map<string, { version: number; result: LintResult }>();
-  private readonly disposables: vscode.Disposable[] = [this.collection];
+  private readonly states = new Map<string, DocumentState>();
+  private readonly unpublished = new Map<string, DocumentState>();
+  private readonly generations = new Map<string, number>();
+  private configGeneration = 0;
+  private readonly stateChanged = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after a document was linted or skipped. */
+  readonly onDidChangeState = this.stateChanged.event;
+  private readonly disposables: vscode.Disposable[] = [this.collection, this.stateChanged];
 
-  constructor(private readonly log: Logger) {
+  constructor(private readonly config: WorkspaceConfig, private readonly log: Logger) {
     this.disposables.push(
-      vscode.workspace.onDidOpenTextDocument((doc) => this.lintNow(doc)),
-      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
-      vscode.workspace.onDidSaveTextDocument((doc) => this.lintNow(doc)),
+      vscode.workspace.onDidOpenTextDocument((doc) => void this.lint(doc)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0) this.schedule(event.document);
+      }),
+      vscode.workspace.onDidSaveTextDocument((doc) => void this.lint(doc)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('partnerlint')) this.relintAll();
+      }),
+      config.onDidChange(() => this.relintAll()),
     );
-    for (const doc of vscode.workspace.textDocuments) this.lintNow(doc);
+    this.relintAll();
   }
 
-  /** The last result for a document, if it was linted at its current version. */
-  resultFor(doc: vscode.TextDocument): LintResult | undefined {
-    const entry = this.results.get(doc.uri.toString());
-    return entry && entry.version === doc.version ? entry.result : undefined;
+  /** What is known about a document at its current version. */
+  stateOf(doc: vscode.TextDocument): DocumentState | undefined {
+    const state = this.states.get(doc.uri.toString());
+    return state && state.version === doc.version ? state : undefined;
   }
 
-  private applies(doc: vscode.TextDocument): boolean {
-    return doc.languageId === 'markdown' && LINTED_SCHEMES.has(doc.uri.scheme);
+  /** The core diagnostic behind a VS Code diagnostic, in a state computed for the same version. */
+  static problemIn(state: DocumentState, diagnostic: vscode.Diagnostic): LintDiagnostic | undefined {
+    const id = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : undefined;
+    return state.result?.diagnostics.find((d) =>
+      d.ruleId === id && d.message === diagnostic.message
+      && d.range.start.line === diagnostic.range.start.line && d.range.start.character === diagnostic.range.start.character
+      && d.range.end.line === diagnostic.range.end.line && d.range.end.character === diagnostic.range.end.character);
+  }
+
+  relintAll(): void {
+    this.configGeneration++;
+    for (const doc of vscode.workspace.textDocuments) void this.lint(doc, true);
   }
 
   private schedule(doc: vscode.TextDocument): void {
-    if (!this.applies(doc)) return;
+    if (!isMarkdown(doc)) return;
+    const settings = settingsFor(doc.uri);
+    if (settings.run === 'onSave') return;
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      this.lintNow(doc);
-    }, TYPING_DELAY_MS));
+      void this.lint(doc);
+    }, settings.debounce));
   }
 
-  lintNow(doc: vscode.TextDocument): void {
-    if (!this.applies(doc) || doc.isClosed) return;
-    const key = doc.uri.toString();
+  /**
+   * Computes the state of `doc` at its current version without publishing it. Undefined when
+   * the document changed (or closed, or configuration changed) while this ran.
+   */
+  private async compute(doc: vscode.TextDocument): Promise<{ state: DocumentState; diagnostics: vscode.Diagnostic[] } | undefined> {
     const version = doc.version;
-    if (this.results.get(key)?.version === version) return;
-    const text = doc.getText();
-    if (text.length > MAX_CHARACTERS) {
-      this.results.delete(key);
-      this.collection.delete(doc.uri);
-      return;
+    const configGeneration = this.configGeneration;
+    const current = () => !doc.isClosed && doc.version === version && this.configGeneration === configGeneration;
+    const skipped = (reason: string, diagnostics: vscode.Diagnostic[] = []) => ({ state: { version, skipped: reason }, diagnostics });
+
+    const settings = settingsFor(doc.uri);
+    if (!settings.enable) return skipped('PartnerLint is switched off (partnerlint.enable)');
+    const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+    if (folder && settings.ignore.some((glob) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, doc) > 0)) {
+      return skipped('ignored by the partnerlint.ignore setting');
     }
+    const text = doc.getText();
+    if (text.length > settings.maxFileSize) {
+      const looksLikeOurs = sniff(text.slice(0, 64 * 1024)).kind !== undefined;
+      const limit = settings.maxFileSize.toLocaleString('en-US');
+      const info = new vscode.Diagnostic(new vscode.Range(0, 0, 0, doc.lineAt(0).text.length), `PartnerLint did not check this document: it is larger than the partnerlint.maxFileSize setting (${limit} characters).`, vscode.DiagnosticSeverity.Information);
+      info.source = 'partnerlint';
+      return skipped(`larger than partnerlint.maxFileSize (${limit} characters)`, looksLikeOurs ? [info] : []);
+    }
+
+    let config: ResolvedConfig;
+    try {
+      config = withSettings((await this.config.configFor(doc.uri)).config, settings);
+    } catch (error) {
+      this.log.error(`Reading the configuration for ${doc.uri.toString(true)} failed; using the defaults`, error);
+      config = withSettings(DEFAULT_CONFIG, settings);
+    }
+    if (!current()) return undefined;
     let result: LintResult;
     try {
-      result = lintText(text, RULES, DEFAULT_CONFIG);
+      result = lintText(text, RULES, config);
     } catch (error) {
-      // The engine already contains rule failures; reaching here is a PartnerLint bug. Log it once
-      // per document version, never as a popup.
+      // The engine contains rule failures; reaching here is a PartnerLint bug. Logged once per
+      // document version, never as a popup.
       this.log.error(`Linting ${doc.uri.toString(true)} failed`, error);
-      return;
+      return skipped('PartnerLint failed on this document: see the PartnerLint output');
     }
-    if (doc.isClosed || doc.version !== version) return;
-    this.results.set(key, { version, result });
-    this.collection.set(doc.uri, result.diagnostics.map(toDiagnostic));
+    if (!current()) return undefined;
+    if (result.kind && !settings.kinds.includes(result.kind as DocumentKind)) {
+      return skipped(`${result.kind} documents are not checked (partnerlint.kinds)`);
+    }
+    return { state: { version, result, config, skipped: result.skippedReason }, diagnostics: result.diagnostics.map(toDiagnostic) };
+  }
+
+  /** Lints `doc` and publishes the result, unless its current version was already published. */
+  async lint(doc: vscode.TextDocument, force = false): Promise<void> {
+    if (!isMarkdown(doc) || doc.isClosed) return;
+    const key = doc.uri.toString();
+    if (!force && this.states.get(key)?.version === doc.version) return;
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    const computed = await this.compute(doc);
+    if (!computed || this.generations.get(key) !== generation) return;
+    this.states.set(key, computed.state);
+    this.collection.set(doc.uri, computed.diagnostics);
+    this.stateChanged.fire(doc.uri);
+  }
+
+  /**
+   * The state of `doc` at its current version, for code actions: the published one when it is
+   * current, else one computed now and not published (with `run: onSave`, the Problems panel
+   * waits for the save, but a fix must still be computed on the text it will change).
+   */
+  async currentState(doc: vscode.TextDocument): Promise<DocumentState | undefined> {
+    if (!isMarkdown(doc) || doc.isClosed) return undefined;
+    const published = this.stateOf(doc);
+    if (published) return published;
+    const cached = this.unpublished.get(doc.uri.toString());
+    if (cached && cached.version === doc.version) return cached;
+    const computed = await this.compute(doc);
+    if (computed) this.unpublished.set(doc.uri.toString(), computed.state);
+    return computed?.state;
   }
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    this.results.delete(key);
+    this.states.delete(key);
+    this.unpublished.delete(key);
+    this.generations.delete(key);
     this.collection.delete(uri);
+    this.stateChanged.fire(uri);
   }
 
   dispose(): void {

@@ -1,5 +1,25 @@
 import type { Rule } from '../core/rule';
+import { frontmatterInvalid } from './frontmatter-invalid';
 import { charterMissingSection } from './charter-missing-section';
+import { tiersTooMany } from './tiers-too-many';
+import { tiersNoGraduationPath } from './tiers-no-graduation-path';
+import { decisionAnswersMissing } from './decision-answers-missing';
+import { decisionContradictsTree } from './decision-contradicts-tree';
+import { launchNoFollowUp } from './launch-no-follow-up';
+import { placeholderLeft } from './placeholder-left';
 
-/** Every rule, in the order their problems are reported. Ids are stable: never rename one. */
-export const RULES: readonly Rule[] = [charterMissingSection];
+/**
+ * Every rule, in the order their checks run: the document's front matter first, then the
+ * charter from its structure to its signatures, rollouts, tiers, decisions, launches, and
+ * leftover placeholders last. Ids are stable: never rename one.
+ */
+export const RULES: readonly Rule[] = [
+  frontmatterInvalid,
+  charterMissingSection,
+  tiersTooMany,
+  tiersNoGraduationPath,
+  decisionAnswersMissing,
+  decisionContradictsTree,
+  launchNoFollowUp,
+  placeholderLeft,
+];

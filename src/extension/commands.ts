@@ -1,0 +1,136 @@
+import * as vscode from 'vscode';
+import { lintText, RULES, selectFixes, DEFAULT_CONFIG, type LintResult } from '../core';
+import { toDiagnostic } from './convert';
+import { isMarkdown, type DocumentLinter } from './linting';
+import type { WorkspaceConfig } from './workspace-config';
+import type { Logger } from './log';
+import { settingsFor } from './settings';
+
+/** Command ids, as contributed in package.json. */
+export const COMMANDS = {
+  showOutput: 'partnerlint.showOutput',
+  newCharter: 'partnerlint.newCharter',
+  fixAll: 'partnerlint.fixAll',
+  lintWorkspace: 'partnerlint.lintWorkspace',
+  showRuleDocs: 'partnerlint.showRuleDocs',
+  createConfig: 'partnerlint.createConfig',
+} as const;
+
+/** The snippet a new charter starts from (snippets/markdown.json), so there is one template. */
+const CHARTER_SNIPPET_PREFIX = 'charter';
+
+async function charterTemplate(extensionUri: vscode.Uri): Promise<string> {
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'snippets', 'markdown.json'));
+  const snippets = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, { prefix: string | string[]; body: string | string[] }>;
+  const charter = Object.values(snippets).find((s) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]).includes(CHARTER_SNIPPET_PREFIX));
+  if (!charter) throw new Error(`snippets/markdown.json has no snippet with the prefix "${CHARTER_SNIPPET_PREFIX}"`);
+  return Array.isArray(charter.body) ? charter.body.join('\n') : charter.body;
+}
+
+const STARTER_CONFIG = `# PartnerLint settings for this folder and the folders below it.
+# Rules: off, info, warning or error. Vocabulary lists add to PartnerLint's own words.
+rules:
+  placeholder-left: warning
+vocabulary:
+  coMarketingTerms: []
+`;
+
+export function registerCommands(context: vscode.ExtensionContext, linter: DocumentLinter, config: WorkspaceConfig, log: Logger): void {
+  const run = (id: string, handler: (...args: never[]) => unknown) =>
+    vscode.commands.registerCommand(id, async (...args: never[]) => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        log.error(`The command ${id} failed`, error);
+        void vscode.window.showErrorMessage(`PartnerLint: ${error instanceof Error ? error.message : String(error)} (details in the PartnerLint output).`);
+        return undefined;
+      }
+    });
+
+  context.subscriptions.push(
+    run(COMMANDS.showOutput, () => log.channel.show()),
+
+    run(COMMANDS.showRuleDocs, async (ruleId: string) => {
+      const page = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${ruleId}.md`);
+      await vscode.commands.executeCommand('markdown.showPreview', page);
+    }),
+
+    run(COMMANDS.newCharter, async () => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+      const editor = await vscode.window.showTextDocument(doc);
+      await editor.insertSnippet(new vscode.SnippetString(await charterTemplate(context.extensionUri)));
+    }),
+
+    run(COMMANDS.fixAll, async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || !isMarkdown(editor.document)) return;
+      const doc = editor.document;
+      // Fix, re-lint, repeat: a fix can make room for another (at most 10 passes).
+      for (let pass = 0; pass < 10; pass++) {
+        await linter.lint(doc, true);
+        const state = linter.stateOf(doc);
+        const fixes = selectFixes(doc.getText(), (state?.result?.diagnostics ?? []).flatMap((d) => (d.fix ? [d.fix] : [])));
+        if (fixes.length === 0) break;
+        const applied = await editor.edit((builder) => {
+          for (const fix of fixes) for (const e of fix.edits) builder.replace(new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+        });
+        if (!applied) break;
+      }
+    }),
+
+    run(COMMANDS.lintWorkspace, async () => {
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'PartnerLint: checking the workspace', cancellable: true },
+        async (progress, token) => {
+          // files.exclude applies when no exclude is given.
+          const files = await vscode.workspace.findFiles('**/*.{md,markdown}', undefined, undefined, token);
+          let checked = 0;
+          let problems = 0;
+          for (const [i, uri] of files.entries()) {
+            if (token.isCancellationRequested) break;
+            progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / files.length });
+            const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+            if (open) {
+              await linter.lint(open, true);
+              problems += linter.stateOf(open)?.result?.diagnostics.length ?? 0;
+              checked += linter.stateOf(open)?.result?.kind ? 1 : 0;
+              continue;
+            }
+            const settings = settingsFor(uri);
+            let result: LintResult;
+            try {
+              const stat = await vscode.workspace.fs.stat(uri);
+              if (!settings.enable || stat.size > settings.maxFileSize) continue;
+              const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+              const loaded = await config.configFor(uri).catch(() => ({ config: DEFAULT_CONFIG }));
+              result = lintText(text, RULES, loaded.config);
+            } catch (error) {
+              log.error(`Checking ${uri.toString(true)} failed`, error);
+              continue;
+            }
+            if (result.kind && settings.kinds.includes(result.kind)) {
+              checked++;
+              problems += result.diagnostics.length;
+              linter.collection.set(uri, result.diagnostics.map(toDiagnostic));
+            }
+            if (i % 20 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+          }
+          log.info(`Lint Workspace: ${files.length} Markdown files, ${checked} strategy documents, ${problems} problems${token.isCancellationRequested ? ' (cancelled)' : ''}.`);
+          if (!token.isCancellationRequested) await vscode.commands.executeCommand('workbench.actions.view.problems');
+        },
+      );
+    }),
+
+    run(COMMANDS.createConfig, async () => {
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      if (!folder) {
+        void vscode.window.showInformationMessage('PartnerLint: open a folder first; the settings file goes at its top.');
+        return;
+      }
+      const uri = vscode.Uri.joinPath(folder.uri, '.partnerlint.yaml');
+      const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
+      if (!exists) await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(STARTER_CONFIG));
+      await vscode.window.showTextDocument(uri);
+    }),
+  );
+}

@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import type { DocumentKind } from '../core';
+import { isMarkdown, type DocumentLinter } from './linting';
+
+const KIND_NAMES: Record<DocumentKind, string> = {
+  'partnership-charter': 'Partnership charter',
+  'decision-record': 'Decision record',
+  'partner-tiering': 'Partner tier model',
+  'rollout-plan': 'Rollout plan',
+  'launch-plan': 'Launch plan',
+};
+
+/**
+ * A language status item for Markdown: the kind of document PartnerLint sees and how many
+ * problems it has, or why it is not checking the document. Never a notification.
+ */
+export class StatusItem implements vscode.Disposable {
+  private readonly item = vscode.languages.createLanguageStatusItem('partnerlint.status', { language: 'markdown' });
+  private readonly disposables: vscode.Disposable[] = [this.item];
+
+  constructor(private readonly linter: DocumentLinter) {
+    this.item.name = 'PartnerLint';
+    this.item.command = { title: 'Show problems', command: 'workbench.actions.view.problems' };
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      linter.onDidChangeState((uri) => {
+        if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) this.update();
+      }),
+    );
+    this.update();
+  }
+
+  /** The item's current text, for tests. */
+  get text(): string {
+    return `${this.item.text} — ${this.item.detail ?? ''}`;
+  }
+
+  update(): void {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || !isMarkdown(doc)) return;
+    const state = this.linter.stateOf(doc);
+    const kind = state?.result?.kind;
+    if (state?.result && kind && !state.skipped) {
+      const count = state.result.diagnostics.length;
+      this.item.text = `$(checklist) ${KIND_NAMES[kind]}`;
+      this.item.detail = count === 0 ? 'PartnerLint: no problems' : `PartnerLint: ${count} problem${count === 1 ? '' : 's'}`;
+      this.item.severity = vscode.LanguageStatusSeverity.Information;
+    } else {
+      this.item.text = '$(circle-slash) PartnerLint';
+      this.item.detail = state?.skipped
+        ? `Not checked: ${state.skipped}`
+        : 'Waiting for the first check';
+      this.item.severity = vscode.LanguageStatusSeverity.Information;
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,79 @@
+import type { Rule } from '../core/rule';
+import { answerId, answerText, evaluate, isUnanswered } from '../trees/walk';
+import {
+  availableTrees, findTree, isEmptyValue, orList, readDecisionRecord, recordedAnswers, shapeName, type Field,
+} from './decision-record-fields';
+
+/**
+ * A decision record carries its tree's answers in front matter so the decision can be re-checked.
+ * This rule makes sure there is something to check: a known tree, answers that are allowed, and
+ * an answer to every question on the way from the tree's first question to an outcome. Questions
+ * the path never reaches need no answer.
+ */
+export const decisionAnswersMissing: Rule = {
+  meta: {
+    id: 'decision-answers-missing',
+    description: 'A decision record names its decision tree and answers every question the tree asks on the way to an outcome.',
+    defaultSeverity: 'warning',
+    kinds: ['decision-record'],
+  },
+  check({ doc, options, report }) {
+    const record = readDecisionRecord(doc);
+    // Only records that declare themselves with `type:` are held to the front matter format.
+    if (!record || !record.type) return;
+    const trees = availableTrees(options);
+    const lineOf = (field: Field) => doc.index.rangeOf(field.keyStart, Math.max(field.keyEnd, field.valueEnd));
+
+    if (isEmptyValue(record.tree)) {
+      report({
+        message: `This decision record does not say which decision tree it follows, so its answers cannot be checked. Add a tree: line naming one of ${orList([...trees.keys()])}.`,
+        range: lineOf(record.tree ?? record.type),
+      });
+      return;
+    }
+    const treeField = record.tree!;
+    const found = findTree(trees, treeField.data);
+    if (!found) {
+      const what = typeof treeField.data === 'string' || typeof treeField.data === 'number'
+        ? `PartnerLint has no decision tree called "${String(treeField.data).trim()}".`
+        : `The tree: line should name one decision tree, not ${shapeName(treeField.value)}.`;
+      report({
+        message: `${what} Name one of ${orList([...trees.keys()])}.`,
+        range: doc.index.rangeOf(treeField.valueStart, treeField.valueEnd),
+      });
+      return;
+    }
+    const tree = found.tree;
+
+    const answers = recordedAnswers(record);
+    if (answers.shape === 'other') {
+      report({
+        message: `Write the answers as one "question: answer" line each under answers:, not as ${shapeName(record.answers!.value)}.`,
+        range: doc.index.rangeOf(record.answers!.valueStart, record.answers!.valueEnd),
+      });
+      return;
+    }
+
+    for (const { question, field } of answers.entries) {
+      if (!Object.hasOwn(tree.questions, question) || isUnanswered(field.data)) continue;
+      const q = tree.questions[question]!;
+      if (answerId(q, field.data) !== undefined) continue;
+      report({
+        message: `"${answerText(field.data)}" is not an answer to "${q.text}" Answer ${orList(Object.keys(q.answers))}.`,
+        range: doc.index.rangeOf(field.valueStart, field.valueEnd),
+      });
+    }
+
+    const result = evaluate(tree, answers.values);
+    if (result.status !== 'incomplete') return;
+    const q = tree.questions[result.missing]!;
+    const blank = answers.entries.find((e) => e.question === result.missing);
+    const strays = answers.entries.map((e) => e.question).filter((id) => !Object.hasOwn(tree.questions, id));
+    const stray = strays.length === 0 ? '' : ` (${orList(strays, 'and')} ${strays.length === 1 ? 'is not a question' : 'are not questions'} of this tree.)`;
+    const opening = result.path.length === 0 ? `This record does not answer the first question of the ${tree.id} tree, "${q.text}"` : `These answers stop short of an outcome: the ${tree.id} tree next asks "${q.text}"`;
+    report({
+      message: `${opening} Record ${result.missing}: ${orList(Object.keys(q.answers))} under answers.${stray}`,
+      range: lineOf(blank?.field ?? record.answers ?? treeField),
+    });
+  },
+};

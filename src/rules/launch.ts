@@ -1,0 +1,94 @@
+import type { StrategyDocument, Section } from '../core/document';
+import { normalizeHeading, hasPhrase, type Vocabulary } from '../core/vocabulary';
+import { itemsOf, sectionItems } from '../core/items';
+import { listOr } from './tiers';
+
+/**
+ * The phases of a partner launch plan, found from its headings: the weeks before launch, the
+ * launch week itself, and the follow-up after it.
+ */
+
+/** Headings (normalised) that open the weeks before launch. */
+// vocabulary candidate
+export const PRE_LAUNCH_HEADINGS: readonly string[] = ['pre launch', 'prelaunch', 'before launch', 'before the launch', 'launch readiness', 'readiness'];
+
+/** Headings (normalised) that open the launch week. */
+// vocabulary candidate
+export const LAUNCH_WEEK_HEADINGS: readonly string[] = ['launch week', 'launch day', 'week of launch', 'launch date', 'go live', 'golive'];
+
+/** Headings (normalised) that open the follow-up after launch. */
+// vocabulary candidate
+export const POST_LAUNCH_HEADINGS: readonly string[] = [
+  'post launch', 'postlaunch', 'after launch', 'after the launch', 'follow up', 'followup', 'follow ups',
+  'weeks 2', 'week 2', 'ongoing', 'sustain', 'measurement', 'metrics', 'results', 'retrospective', 'adoption',
+];
+
+/** The framework's post-launch follow-ups, and wording that shows a plan already has each. */
+// vocabulary candidate
+export const POST_LAUNCH_FOLLOW_UPS: Readonly<Record<string, readonly string[]>> = {
+  adoption: ['track adoption', 'tracks adoption', 'adoption tracked', 'adoption tracking', 'adoption dashboard', 'adoption rate', 'adoption metrics', 'weekly dashboard', 'active customers', 'usage dashboard'],
+  support: ['triage', 'triaged', 'triaging', 'support issues', 'support escalations', 'support tickets'],
+  review: ['business review', 'business reviews', 'QBR', 'QBRs', 'quarterly review', 'quarterly reviews'],
+  caseStudy: ['/case stud(?:y|ies)[^.\\n]{0,40}\\b(?:publish|result|quantif|metric|numbers)/', '/publish\\w*[^.\\n]{0,30}case stud(?:y|ies)/'],
+  pipeline: ['pipeline impact', 'influenced pipeline', 'influenced deals', 'influenced revenue', 'sourced deals', 'sourced pipeline', 'pipeline generated', 'pipeline created'],
+};
+
+/** Wording that shows a document's body is about a launch, not an empty skeleton. */
+// vocabulary candidate
+export const LAUNCH_WORDS: readonly string[] = ['launch', 'launches', 'launching', 'launched', 'go live', 'goes live', 'go-live', 'release date', 'announcement'];
+
+export interface LaunchPhases {
+  preLaunch: Section | undefined;
+  launchWeek: Section | undefined;
+  postLaunch: Section | undefined;
+}
+
+export function launchPhaseOf(title: string, vocabulary: Vocabulary): keyof LaunchPhases | undefined {
+  const normalized = normalizeHeading(title);
+  if (hasPhrase(normalized, listOr(vocabulary, 'preLaunchHeadings', PRE_LAUNCH_HEADINGS))) return 'preLaunch';
+  if (hasPhrase(normalized, listOr(vocabulary, 'postLaunchHeadings', POST_LAUNCH_HEADINGS))) return 'postLaunch';
+  if (hasPhrase(normalized, listOr(vocabulary, 'launchWeekHeadings', LAUNCH_WEEK_HEADINGS))) return 'launchWeek';
+  return undefined;
+}
+
+/** The first section of each phase (the title never counts). */
+export function findLaunchPhases(doc: StrategyDocument, vocabulary: Vocabulary): LaunchPhases {
+  const phases: LaunchPhases = { preLaunch: undefined, launchWeek: undefined, postLaunch: undefined };
+  for (const section of doc.sections) {
+    if (section === doc.title) continue;
+    const phase = launchPhaseOf(section.title, vocabulary);
+    if (phase && !phases[phase]) phases[phase] = section;
+  }
+  return phases;
+}
+
+/** True when a section has any written content under its heading. */
+export function hasContent(doc: StrategyDocument, section: Section): boolean {
+  return sectionItems(doc, section).some((item) => item.text.trim().length > 0);
+}
+
+/** Which of the post-launch follow-ups the document's text mentions anywhere. */
+export function followUpsMentioned(doc: StrategyDocument, vocabulary: Vocabulary): Set<string> {
+  const lists = (vocabulary as unknown as Record<string, unknown>)['postLaunchFollowUps'];
+  const followUps = lists && typeof lists === 'object' ? (lists as Record<string, readonly string[]>) : POST_LAUNCH_FOLLOW_UPS;
+  const texts = [
+    ...itemsOf(doc, doc.root.children).map((i) => i.text),
+    ...doc.sections.filter((s) => s !== doc.title).map((s) => s.title),
+  ];
+  const found = new Set<string>();
+  for (const [id, phrases] of Object.entries(followUps)) {
+    if (Array.isArray(phrases) && texts.some((t) => hasPhrase(t, phrases))) found.add(id);
+  }
+  return found;
+}
+
+/**
+ * True when the plan has something to follow up on: a pre-launch or launch-week section, or
+ * launch wording under the title. A bare skeleton (a title and nothing else) is not judged.
+ */
+export function describesLaunch(doc: StrategyDocument, phases: LaunchPhases, vocabulary: Vocabulary): boolean {
+  if (phases.preLaunch || phases.launchWeek) return true;
+  const words = listOr(vocabulary, 'launchWords', LAUNCH_WORDS);
+  return itemsOf(doc, doc.root.children).some((i) => hasPhrase(i.text, words))
+    || doc.sections.some((s) => s !== doc.title && hasPhrase(s.title, words));
+}

@@ -1,0 +1,127 @@
+import type { Nodes, Parents } from 'mdast';
+import type { Rule } from '../core/rule';
+import type { Vocabulary } from '../core/vocabulary';
+import { findPhrases } from '../core/vocabulary';
+import { sourceOffsetsOf } from '../core/node-text';
+
+/**
+ * Bracketed words that are editorial marks rather than prompts to fill in.
+ * Compared with the bracket's content, trimmed and in lower case.
+ */
+// vocabulary candidate
+export const BRACKET_EXCEPTIONS: readonly string[] = ['sic', 'draft', 'wip', 'emphasis added', 'emphasis mine'];
+
+/** One placeholder found in a literal node's value, with offsets into that value. */
+export interface ValuePlaceholder {
+  text: string;
+  start: number;
+  end: number;
+  bracket: boolean;
+}
+
+/**
+ * `[…]` in plain text is a prompt left by a template unless it is something else Markdown or
+ * writers use brackets for: a checkbox (`[ ]`, `[x]`), a footnote mark (`[^1]`), a numeric
+ * citation (`[3]`, `[2, 5]`), part of a link that did not resolve (`[a][b]`, `[a](…`, `![…]`),
+ * code typed outside a code span, an elision inside a quotation (`[…]`), or an
+ * editorial mark such as `[sic]`.
+ */
+function bracketPrompts(value: string, inQuote: boolean, exceptions: readonly string[]): ValuePlaceholder[] {
+  const out: ValuePlaceholder[] = [];
+  const pattern = /\[([^[\]]{0,200})\]/g;
+  for (let m = pattern.exec(value); m; m = pattern.exec(value)) {
+    const inner = m[1]!.trim();
+    const before = value[m.index - 1];
+    const after = value[m.index + m[0].length];
+    if (inner === '' || /^x$/i.test(inner)) continue;
+    if (inner.startsWith('^')) continue;
+    if (/^[\d\s,;.–-]+$/.test(inner)) continue;
+    if (inQuote && /^(?:\.{3}|…)$/.test(inner)) continue;
+    if (exceptions.includes(inner.toLowerCase())) continue;
+    // Pieces of link syntax that did not resolve: `![…]`, `[a][b]`, `(text)[…]`, `[…](`.
+    if (before === '!' || before === ']' || before === ')' || after === '(' || after === '[') continue;
+    // Code or patterns written outside code spans: `[a=b]`, `[\w-]`, `[{x}]`.
+    if (/[=\\{}]/.test(inner)) continue;
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length, bracket: true });
+  }
+  return out;
+}
+
+/**
+ * The placeholders in a text node's value: vocabulary matches and (unless turned off) bracketed
+ * prompts. Where two overlap, the longer one is kept (`[TBD]` is one placeholder, not two).
+ */
+export function placeholdersInValue(
+  value: string,
+  vocabulary: Vocabulary,
+  options: { brackets: boolean; inQuote: boolean },
+): ValuePlaceholder[] {
+  const found: ValuePlaceholder[] = [
+    ...(options.brackets ? bracketPrompts(value, options.inQuote, BRACKET_EXCEPTIONS) : []),
+    ...findPhrases(value, vocabulary.placeholders).map((p) => ({ ...p, bracket: false })),
+  ];
+  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const kept: ValuePlaceholder[] = [];
+  for (const p of found) {
+    const last = kept[kept.length - 1];
+    if (last && p.start < last.end) continue;
+    kept.push(p);
+  }
+  return kept;
+}
+
+/** Blanks out HTML comments, keeping offsets, so nothing inside them is ever matched. */
+function withoutComments(html: string): string {
+  return html.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => ' '.repeat(c.length));
+}
+
+/** Node types whose text is not prose a placeholder could hide in. */
+const SKIPPED = new Set(['code', 'inlineCode', 'yaml', 'toml', 'definition', 'link', 'linkReference', 'image', 'imageReference', 'footnoteReference']);
+
+export const placeholderLeft: Rule = {
+  meta: {
+    id: 'placeholder-left',
+    description: 'Template placeholders such as TBD, TODO, [amount] or <PARTNER> must be replaced with real values before a strategy document is shared.',
+    defaultSeverity: 'warning',
+    kinds: ['partnership-charter', 'decision-record', 'partner-tiering', 'rollout-plan', 'launch-plan'],
+  },
+  check({ doc, vocabulary, options, report }) {
+    const brackets = options['brackets'] !== false;
+
+    /** `afterLink`: the node directly follows a link, so its first word may be the URL's tail. */
+    const visit = (node: Nodes, inQuote: boolean, afterLink: boolean): void => {
+      if (SKIPPED.has(node.type)) return;
+      if (node.type === 'text' || node.type === 'html') {
+        const isHtml = node.type === 'html';
+        const value = isHtml ? withoutComments(node.value) : node.value;
+        // A bare URL's trailing `_` or `*` is left out of the link by GFM; it is still the URL.
+        const urlTail = afterLink ? /^\S*/.exec(value)![0].length : 0;
+        const found = placeholdersInValue(value, vocabulary, { brackets: brackets && !isHtml, inQuote })
+          .filter((p) => p.start >= urlTail)
+          // In HTML only a whole `<PARTNER>`-style tag is a placeholder; words inside real markup are not prose.
+          .filter((p) => !isHtml || (p.text.startsWith('<') && p.text.endsWith('>')));
+        for (const p of found) {
+          const at = sourceOffsetsOf(doc.text, node, p.start, p.end);
+          if (!at) continue;
+          const shown = doc.text.slice(at.start, at.end).replace(/\s+/g, ' ');
+          report({
+            message: p.bracket
+              ? `"${shown}" is a template prompt that was never filled in. Replace it with the real name, number or date before the partner reads this.`
+              : `"${shown}" is a placeholder, not an answer. Write the actual decision, owner, amount or date before this document is shared or signed.`,
+            range: doc.index.rangeOf(at.start, at.end),
+          });
+        }
+        return;
+      }
+      if ('children' in node) {
+        const quoted = inQuote || node.type === 'blockquote';
+        let previous: string | undefined;
+        for (const child of (node as Parents).children) {
+          visit(child as Nodes, quoted, previous === 'link');
+          previous = child.type;
+        }
+      }
+    };
+    visit(doc.root, false, false);
+  },
+};

@@ -1,0 +1,6 @@
+/** Decision trees as data and the pure logic that walks them. Nothing here imports `vscode`. */
+export type { DecisionTree, TreeQuestion, TreeAnswer, TreeOutcome, TreeProblem, TreeProblemCode } from './types';
+export { validateTree, hasErrors, pointsAtKey, TREE_ID_PATTERN, TREE_FIELDS } from './validate';
+export { loadTree, locate, type LoadedTree } from './load';
+export { evaluate, answerId, answerText, isUnanswered, reachableOutcomes, allPaths, maxDepth, type Evaluation, type TreeStep } from './walk';
+export { builtinTrees, builtinTree, BUILTIN_TREE_IDS, BUILTIN_TREE_SOURCES, type BuiltinTreeId } from './builtin';

@@ -1,0 +1,152 @@
+import * as vscode from 'vscode';
+import * as assert from 'node:assert/strict';
+import type { PartnerLintApi } from '../../src/extension/extension';
+import { EXTENSION_ID, activateExtension, closeAllEditors, waitForDiagnostics, workspaceUri, partnerlintDiagnostics } from './helpers';
+
+const isGovernance = (d: vscode.Diagnostic) => /no Governance section/.test(d.message);
+const api = () => vscode.extensions.getExtension<PartnerLintApi>(EXTENSION_ID)!.exports;
+
+async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('partnerlint').update(key, value, vscode.ConfigurationTarget.Workspace);
+}
+
+async function open(name: string) {
+  const uri = workspaceUri(name);
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document);
+  return { uri, document, editor };
+}
+
+describe('Settings, configuration files, commands and status', () => {
+  before(activateExtension);
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await closeAllEditors();
+  });
+
+  it('lints an untitled document and updates while typing', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '---\ntype: partnership-charter\n---\n# Charter\n' });
+    const editor = await vscode.window.showTextDocument(document);
+    await waitForDiagnostics(document.uri, (ds) => ds.filter((d) => /no .* section/.test(d.message)).length === 5);
+    await editor.edit((e) => e.insert(new vscode.Position(4, 0), '\n## Governance\n\nOwners.\n'));
+    await waitForDiagnostics(document.uri, (ds) => ds.filter((d) => /no .* section/.test(d.message)).length === 4);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('applies a severity from settings without a reload, and stops when disabled', async () => {
+    const { uri } = await open('charter-without-governance.md');
+    await waitForDiagnostics(uri, (ds) => ds.some((d) => isGovernance(d) && d.severity === vscode.DiagnosticSeverity.Warning));
+    try {
+      await setSetting('rules', { 'charter-missing-section': 'error' });
+      await waitForDiagnostics(uri, (ds) => ds.some((d) => isGovernance(d) && d.severity === vscode.DiagnosticSeverity.Error));
+      await setSetting('enable', false);
+      await waitForDiagnostics(uri, (ds) => ds.length === 0);
+      assert.match(api().status.text, /switched off/);
+    } finally {
+      await setSetting('rules', undefined);
+      await setSetting('enable', undefined);
+    }
+    await waitForDiagnostics(uri, (ds) => ds.some((d) => isGovernance(d) && d.severity === vscode.DiagnosticSeverity.Warning));
+  });
+
+  it('with run: onSave, waits for the save', async () => {
+    const { uri, document, editor } = await open('charter-on-save.md');
+    await waitForDiagnostics(uri, (ds) => ds.some(isGovernance));
+    await setSetting('run', 'onSave');
+    try {
+      await editor.edit((e) => e.insert(new vscode.Position(document.lineCount, 0), '\n## Governance\n\nOwners: Dana and Lee.\n'));
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      assert.ok(partnerlintDiagnostics(uri).some(isGovernance), 'not re-checked before the save');
+      await document.save();
+      await waitForDiagnostics(uri, (ds) => !ds.some(isGovernance));
+    } finally {
+      await setSetting('run', undefined);
+    }
+  });
+
+  it('reads .partnerlint.yaml, re-reads it when it changes, and reports a broken one on the file while using defaults', async () => {
+    const { uri } = await open('charter-without-governance.md');
+    await waitForDiagnostics(uri, (ds) => ds.some((d) => isGovernance(d) && d.severity === vscode.DiagnosticSeverity.Warning));
+    const config = workspaceUri('.partnerlint.yaml');
+    try {
+      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('rules:\n  charter-missing-section: info\n'));
+      await waitForDiagnostics(uri, (ds) => ds.some((d) => isGovernance(d) && d.severity === vscode.DiagnosticSeverity.Information));
+      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('rules:\n  charter-missing-section: [info\n'));
+      await waitForDiagnostics(uri, (ds) => ds.some((d) => isGovernance(d) && d.severity === vscode.DiagnosticSeverity.Warning));
+      const onConfig = await waitForDiagnostics(config, (ds) => ds.length > 0);
+      assert.match(onConfig[0]!.message, /not valid YAML/);
+      assert.equal((onConfig[0]!.code as { value: string }).value, 'config-invalid');
+    } finally {
+      await vscode.workspace.fs.delete(config);
+    }
+    await waitForDiagnostics(config, (ds) => ds.length === 0);
+  });
+
+  it('validates .partnerlint.yaml while it is edited, and completes rule ids', async () => {
+    const config = workspaceUri('sub', '.partnerlint.yaml');
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('rules:\n  \n'));
+    try {
+      const document = await vscode.workspace.openTextDocument(config);
+      const editor = await vscode.window.showTextDocument(document);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', config, new vscode.Position(1, 2));
+      const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      assert.ok(labels.includes('charter-missing-section'), `rule ids offered: ${labels.slice(0, 10).join(', ')}`);
+      await editor.edit((e) => e.insert(new vscode.Position(1, 2), 'no-such-rule: error'));
+      assert.deepEqual(partnerlintDiagnostics(config), [], 'an empty rules: is fine while writing');
+      const problems = await waitForDiagnostics(config, (ds) => ds.some((d) => /"no-such-rule" is not a PartnerLint rule/.test(d.message)));
+      assert.equal(problems[0]!.range.start.line, 1);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(config);
+    }
+  });
+
+  it('shows the kind and problem count in the language status item, or why a document is not checked', async () => {
+    const { uri } = await open('charter-without-governance.md');
+    await waitForDiagnostics(uri, (ds) => ds.some(isGovernance));
+    const count = partnerlintDiagnostics(uri).length;
+    assert.match(api().status.text, new RegExp(`Partnership charter — PartnerLint: ${count} problems?`));
+    await open('README.md');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.match(api().status.text, /Not checked: not a partnership strategy document/);
+  });
+
+  it('New Partnership Charter opens an untitled charter from the template', async () => {
+    await vscode.commands.executeCommand('partnerlint.newCharter');
+    const document = vscode.window.activeTextEditor!.document;
+    assert.equal(document.isUntitled, true);
+    assert.equal(document.languageId, 'markdown');
+    assert.match(document.getText(), /type: partnership-charter/);
+    for (const section of ['Mutual Goals', 'Value Exchange', 'Timeline', 'Measurement', 'Governance']) assert.match(document.getText(), new RegExp(`## ${section}`));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('Fix All Problems applies every fix in the active document', async () => {
+    const { uri, document } = await open('charter-two-missing.md');
+    await waitForDiagnostics(uri, (ds) => ds.filter((d) => /no .* section/.test(d.message)).length === 2);
+    await vscode.commands.executeCommand('partnerlint.fixAll');
+    await waitForDiagnostics(uri, (ds) => !ds.some((d) => /no .* section/.test(d.message)));
+    assert.match(document.getText(), /## Measurement/);
+  });
+
+  it('Lint Workspace reports problems in files that are not open', async () => {
+    const closed = workspaceUri('nested', 'closed-charter.md');
+    assert.equal(partnerlintDiagnostics(closed).length, 0);
+    await vscode.commands.executeCommand('partnerlint.lintWorkspace');
+    await waitForDiagnostics(closed, (ds) => ds.some(isGovernance));
+    assert.deepEqual(partnerlintDiagnostics(workspaceUri('README.md')), []);
+  });
+
+  it('inserts a contributed snippet by name', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'Partnership charter signature block' });
+    assert.match(document.getText(), /\| Party \| Name \| Role \| Date \|/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('Show Output runs without error', async () => {
+    await vscode.commands.executeCommand('partnerlint.showOutput');
+  });
+});

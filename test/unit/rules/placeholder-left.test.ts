@@ -1,0 +1,176 @@
+import * as assert from 'node:assert/strict';
+import { testRule } from '../rule-tester';
+import { lintText, DEFAULT_CONFIG } from '../../../src/core';
+import { placeholderLeft } from '../../../src/rules/placeholder-left';
+import { md } from '../helpers';
+
+const CHARTER = ['---', 'type: partnership-charter', '---', '# Acme × Globex Partnership Charter', ''];
+const charter = (...lines: string[]) => md(...CHARTER, ...lines);
+const PLACEHOLDER = /is a placeholder, not an answer/;
+const PROMPT = /template prompt that was never filled in/;
+
+testRule(placeholderLeft, {
+  valid: [
+    { name: 'a finished charter', text: charter('## Timeline', '', '- **Run** (from 2027-06-07): quarterly business reviews.') },
+    {
+      name: 'ordinary prose with brackets that are not prompts',
+      text: charter(
+        'Setup time fell by half [3], as the pilot report showed [2, 5].',
+        '',
+        '> "We cut setup from ten days [...] to one afternoon," said the Globex lead.',
+        '',
+        'Their CTO called it "the best integration we have [sic] shipped".',
+      ),
+    },
+    {
+      name: 'links, link references, images, footnotes and checkboxes',
+      text: charter(
+        'See the [pricing sheet](https://example.com/TBD) and the [roadmap][plan].',
+        '',
+        '[plan]: https://example.com/roadmap-TODO',
+        '',
+        '![TBD logo](logo.png) A claim with a footnote[^1].',
+        '',
+        '[^1]: Source: the 2026 partner survey.',
+        '',
+        '- [ ] Sign the charter',
+        '- [x] Agree the metrics',
+        '',
+        '| Done | Item |',
+        '| --- | --- |',
+        '| [x] | Kick-off |',
+        '| [ ] | Review |',
+      ),
+    },
+    {
+      name: 'placeholders inside code, HTML comments, autolinks and front matter',
+      text: md(
+        '---',
+        'type: partnership-charter',
+        'owner: TBD',
+        '---',
+        '# Acme Partnership Charter',
+        '',
+        'The field `[amount]` in the CRM export and the word `TODO` in the log are fine.',
+        '',
+        '```',
+        'budget: TBD',
+        '```',
+        '',
+        '<!-- TODO: add the Globex logo; lorem ipsum -->',
+        '',
+        'Tracked at https://example.com/TODO/___ and <https://example.com/[amount]>.',
+      ),
+    },
+    {
+      name: 'words that contain a placeholder word',
+      text: charter('The TODOs were closed; the TBDs were settled. Snake_case and __bold__ are fine.'),
+    },
+    {
+      name: 'link syntax that did not resolve, and code typed outside a code span',
+      text: charter('A reversed link (Globex)[partner page], a match on [a-z=x] and an email tag [NOTICE][1].'),
+    },
+    { name: 'real HTML is not a placeholder', text: charter('Line one<br>line two, <span>Globex</span>.') },
+    {
+      name: 'placeholder-looking text only in a non-strategy document',
+      text: md('# Meeting notes', '', 'Budget: TBD, owner: [name].'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'TBD in a list item',
+      text: charter('## Timeline', '', '- Run: TBD'),
+      problems: [{ line: 8, message: /"TBD" is a placeholder/ }],
+    },
+    {
+      name: 'each placeholder once, in order, in a heading, bold text and a table',
+      text: charter(
+        '## Value Exchange (TODO)',
+        '',
+        '- **Acme commits:** [amount] in co-marketing funds by __________.',
+        '- **Globex commits:** <PARTNER> provides credits; details TBC.',
+        '',
+        '| Party | Name |',
+        '| --- | --- |',
+        '| Globex | [name, role] |',
+        '',
+        'Lorem ipsum dolor sit amet. FIXME and XXX too, and $XM in spend.',
+      ),
+      problems: [
+        { line: 6, message: /"TODO"/ },
+        { line: 8, message: PROMPT },
+        { line: 8, message: /"__________"/ },
+        { line: 9, message: /"<PARTNER>"/ },
+        { line: 9, message: /"TBC"/ },
+        { line: 13, message: /"\[name, role\]"/ },
+        { line: 15, message: /"Lorem ipsum"/ },
+        { line: 15, message: /"FIXME"/ },
+        { line: 15, message: /"XXX"/ },
+        { line: 15, message: /"\$XM"/ },
+      ],
+    },
+    {
+      name: 'a bracketed placeholder word is one problem, not two',
+      text: charter('Owner: [TBD]'),
+      problems: [{ line: 6, message: PROMPT }],
+    },
+    {
+      name: 'CRLF line breaks, a numbered heading and a bold pseudo-heading',
+      text: charter('## 3. Timeline', '', '**Governance:**', 'Escalation owner: TBD', '').replace(/\n/g, '\r\n'),
+      problems: [{ line: 9, message: PLACEHOLDER }],
+    },
+    {
+      name: 'a continuation line of a list item and a block quote',
+      text: charter('- Walk: 8 more customers,', '  go/no-go TBD', '', '> Budget: [amount]', '> owner TODO'),
+      problems: [{ line: 7, message: /"TBD"/ }, { line: 9, message: PROMPT }, { line: 10, message: /"TODO"/ }],
+    },
+    {
+      name: 'escaped brackets and underscores',
+      text: charter('Credits: \\[amount\\] by \\_\\_\\_'),
+      problems: [{ line: 6, message: /"\\\[amount\\\]"/ }, { line: 6, message: /"\\_\\_\\_"/ }],
+    },
+    {
+      name: 'every document kind is checked',
+      text: md('---', 'type: launch-plan', '---', '# Globex launch', '', '- Press release date: TBD'),
+      problems: [{ line: 6 }],
+    },
+  ],
+});
+
+describe('placeholder-left ranges', () => {
+  const rangeText = (text: string) => {
+    const lines = text.split(/\r\n|\r|\n/);
+    return lintText(text, [placeholderLeft], DEFAULT_CONFIG).diagnostics.map((d) => {
+      assert.equal(d.range.start.line, d.range.end.line);
+      return lines[d.range.start.line]!.slice(d.range.start.character, d.range.end.character);
+    });
+  };
+
+  it('sits on exactly the placeholder characters', () => {
+    assert.deepEqual(
+      rangeText(charter('- Run: TBD', '- **Owner:** [name] at <PARTNER>', '  and TODO on the next line', '', '| a | b |', '| - | - |', '| x \\| y | TBC |')),
+      ['TBD', '[name]', '<PARTNER>', 'TODO', 'TBC'],
+    );
+  });
+
+  it('covers the escapes when the author escaped the placeholder', () => {
+    assert.deepEqual(rangeText(charter('Credits: \\[amount\\] and \\<PARTNER\\>')), ['\\[amount\\]', '\\<PARTNER\\>']);
+  });
+
+  it('keeps columns right after CRLF line breaks', () => {
+    assert.deepEqual(rangeText(charter('Intro.', '', '- Budget: TBD, owner [name]').replace(/\n/g, '\r\n')), ['TBD', '[name]']);
+  });
+
+  it('can leave bracketed prompts alone when configured to', () => {
+    const text = charter('Budget: [amount], owner TBD');
+    const config = { ...DEFAULT_CONFIG, rules: { 'placeholder-left': { options: { brackets: false } } } };
+    assert.deepEqual(lintText(text, [placeholderLeft], config).diagnostics.map((d) => d.message.slice(0, 6)), ['"TBD" ']);
+  });
+
+  it('follows the vocabulary', () => {
+    const text = charter('Budget: TBD, owner PENDING');
+    const vocabulary = { ...DEFAULT_CONFIG.vocabulary, placeholders: ['PENDING'] };
+    const found = lintText(text, [placeholderLeft], { ...DEFAULT_CONFIG, vocabulary }).diagnostics;
+    assert.deepEqual(found.map((d) => d.message.slice(0, 9)), ['"PENDING"']);
+  });
+});

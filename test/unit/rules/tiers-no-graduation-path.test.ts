@@ -1,0 +1,116 @@
+import * as assert from 'node:assert/strict';
+import { testRule } from '../rule-tester';
+import { lintText, DEFAULT_CONFIG } from '../../../src/core';
+import { tiersNoGraduationPath } from '../../../src/rules/tiers-no-graduation-path';
+import { md } from '../helpers';
+
+const HEAD = ['---', 'type: partner-tiering', '---', '# Acme Partner Tiers', ''];
+const tiering = (...lines: string[]) => md(...HEAD, ...lines);
+const NONE = /None of these (\d) tiers says how a partner earns the next one/;
+const STEP = (a: string, b: string) => new RegExp(`from "${a}" to "${b}"`);
+
+testRule(tiersNoGraduationPath, {
+  valid: [
+    {
+      name: 'criteria in each lower tier',
+      text: tiering(
+        '## Tier 1: Integration Partner',
+        'Self-serve on the public API. Evaluated for Tier 2 after 6 months.',
+        '',
+        '## Tier 2: Partnership Partner',
+        'Joint development. Graduation to Tier 3 needs 20 joint customers and an executive sponsor.',
+        '',
+        '## Tier 3: Strategic Partner',
+        'Roadmap alignment.',
+      ),
+    },
+    {
+      name: 'a separate graduation section covers every step',
+      text: tiering(
+        '## Tier 1', 'Self-serve.', '', '## Tier 2', 'Joint development.', '', '## Tier 3', 'Strategic.',
+        '', '## Moving up', '', 'Partners move up once a year, based on joint customers and certified staff.',
+      ),
+    },
+    {
+      name: 'entry requirements written on the higher tiers (CRLF)',
+      text: tiering(
+        '**Silver:**', 'Self-serve.', '', '**Gold:**', 'Requirements: 10 live joint customers.', '', '**Platinum:**', 'Eligibility: two quarters at Gold and $1M influenced pipeline.',
+      ).replace(/\n/g, '\r\n'),
+    },
+    {
+      name: 'a table with a criteria column filled in for the lower tiers',
+      text: tiering(
+        '| Tier | Benefits | Criteria to advance |',
+        '| --- | --- | --- |',
+        '| Registered | Docs, office hours | 5 joint customers |',
+        '| Select | Monthly syncs | $500K influenced pipeline |',
+        '| Premier | Partner manager | — |',
+      ),
+    },
+    { name: 'a single tier is not a model', text: tiering('## Tier 1', 'Everyone starts here.') },
+    {
+      name: 'a decision tree elsewhere in the document',
+      text: tiering(
+        '## Tier 1', 'Self-serve.', '## Tier 2', 'Joint.', '## Tier 3', 'Strategic.',
+        '', '## Which tier?', '', '- Partners with engineering start at Tier 1 and are evaluated for Tier 2 after 6 months.',
+      ),
+    },
+    { name: 'not a tiering document', text: md('---', 'type: partnership-charter', '---', '# Charter', '', '## Tier 1', 'x', '## Tier 2', 'x') },
+  ],
+  invalid: [
+    {
+      name: 'no tier says how to move up: one report on the title',
+      text: tiering(
+        '## Tier 1: Integration Partner',
+        'Self-serve on the public API; the partner drives its own promotion.',
+        '',
+        '## Tier 2: Partnership Partner',
+        'Co-developed integration and co-marketing support.',
+        '',
+        '## Tier 3: Strategic Partner',
+        'Dedicated partner manager.',
+      ),
+      problems: [{ line: 4, message: NONE }],
+    },
+    {
+      name: 'tiers under their own heading: reported on that heading',
+      text: tiering('Intro.', '', '## Partner tiers', '', '### Bronze', 'Docs.', '### Silver', 'Syncs.', '### Gold', 'Sponsor.'),
+      problems: [{ line: 8, message: /None of these 3 tiers/ }],
+    },
+    {
+      name: 'one step has criteria and the next does not: reported on the tier without a way in',
+      text: tiering(
+        '## Tier 1', 'Self-serve. Moves to Tier 2 after 6 months.', '',
+        '## Tier 2', 'Joint development.', '',
+        '## Tier 3', 'Strategic.', '',
+        '## Tier 4', 'Requirements: 50 joint customers.',
+      ),
+      problems: [{ line: 12, message: STEP('Tier 2', 'Tier 3') }],
+    },
+    {
+      name: 'a table whose criteria column is blank between two tiers',
+      text: tiering(
+        '| Level | Benefits | Requirements |',
+        '| --- | --- | --- |',
+        '| Level 1 | Docs | 5 joint customers |',
+        '| Level 2 | Syncs | n/a |',
+        '| Level 3 | Sponsor | TBD |',
+        '| Level 4 | Board seat | 5 years |',
+      ),
+      problems: [{ line: 10, message: STEP('Level 2', 'Level 3') }],
+    },
+    {
+      name: 'a bold-led list of tiers with no criteria',
+      text: tiering('## Tiers', '', '- **Tier 1:** self-serve', '- **Tier 2:** joint development'),
+      problems: [{ line: 6, message: /None of these 2 tiers/ }],
+    },
+  ],
+});
+
+describe('tiers-no-graduation-path ranges', () => {
+  it('puts a step report on the tier name in a table, not the whole row', () => {
+    const text = tiering('| Tier | Perks | Criteria |', '| --- | --- | --- |', '| Tier 1 | Docs | 5 customers |', '| Tier 2 | Syncs | |', '| Tier 3 | Sponsor | |');
+    const [d] = lintText(text, [tiersNoGraduationPath], DEFAULT_CONFIG).diagnostics;
+    assert.deepEqual(d?.range, { start: { line: 9, character: 2 }, end: { line: 9, character: 8 } });
+  });
+});
