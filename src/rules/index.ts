@@ -1,6 +1,10 @@
 import type { Rule } from '../core/rule';
 import { frontmatterInvalid } from './frontmatter-invalid';
 import { charterMissingSection } from './charter-missing-section';
+import { timelineUndated } from './timeline-undated';
+import { rolloutGoNoGoMissing } from './rollout-go-no-go-missing';
+import { rolloutSkipsCrawl } from './rollout-skips-crawl';
+import { rolloutPhaseDuration } from './rollout-phase-duration';
 import { tiersTooMany } from './tiers-too-many';
 import { tiersNoGraduationPath } from './tiers-no-graduation-path';
 import { decisionAnswersMissing } from './decision-answers-missing';
@@ -16,6 +20,10 @@ import { placeholderLeft } from './placeholder-left';
 export const RULES: readonly Rule[] = [
   frontmatterInvalid,
   charterMissingSection,
+  timelineUndated,
+  rolloutGoNoGoMissing,
+  rolloutSkipsCrawl,
+  rolloutPhaseDuration,
   tiersTooMany,
   tiersNoGraduationPath,
   decisionAnswersMissing,

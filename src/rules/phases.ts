@@ -1,0 +1,595 @@
+import type { RootContent, Table, TableRow, Nodes } from 'mdast';
+import type { Range } from '../core/types';
+import type { StrategyDocument, Section } from '../core/document';
+import { itemsOf, plain, type TextItem } from '../core/items';
+import { findPhrases, type Vocabulary } from '../core/vocabulary';
+import { findDates, findDurations, startOf, endOf, type DateMention, type DatePoint, type DurationMention } from '../core/time';
+import { findCharterSections } from './charter-sections';
+
+/**
+ * The phases of a crawl-walk-run rollout, as written in a rollout plan (anywhere in it) or in a
+ * charter's Timeline section: headings named after a phase (`## Phase 1: Crawl`,
+ * `### Crawl (weeks 1-6)`, `## 🐛 Crawl`, a bold line `**Walk**`), and list items, table rows
+ * and paragraphs that open with a phase label (`- **Crawl** (…)`, `Crawl phase: …`,
+ * `| Crawl | … |`). Numbered phases that are not crawl, walk or run (`Phase 2: Expansion`) are
+ * found too, as kind `other`.
+ *
+ * A label must stand as a label: followed by nothing, a colon, a bracket, a dash with space, a
+ * table cell break, or the word "phase". "Run the integration…", "Crawl, walk, run is our
+ * approach" and a title like "Crawl-Walk-Run Plan" are prose, not phases.
+ */
+
+export type PhaseKind = 'crawl' | 'walk' | 'run' | 'other';
+
+/**
+ * Words the phase model reads. Not yet part of `Vocabulary`: each list is read from the
+ * configured vocabulary when a team has set it there, and falls back to these defaults.
+ */
+export interface PhaseVocabulary {
+  /** Names of the three framework phases. */
+  phaseNames: { crawl: string[]; walk: string[]; run: string[] };
+  /** Words that number a phase: "Phase 2", "Stage 3", "Wave 1". */
+  phaseWords: string[];
+  /** What states a go/no-go criterion: gate words, and `/…/` patterns for thresholds ("20%+", "at least 70%"). */
+  goNoGoTerms: string[];
+  /** Words saying a phase has no end: "ongoing", "continuous". */
+  ongoingTerms: string[];
+  /** Words that start one phase off the end of another: "after walk", "once walk passes". */
+  afterWords: string[];
+  /** Answers that leave a go/no-go unanswered: "Go/no-go: none", "to be defined". */
+  nonAnswers: string[];
+}
+
+// vocabulary candidate
+export const PHASE_VOCABULARY: PhaseVocabulary = {
+  phaseNames: { crawl: ['crawl'], walk: ['walk'], run: ['run'] },
+  phaseWords: ['phase', 'stage', 'wave'],
+  goNoGoTerms: [
+    'go/no-go', 'go / no-go', 'go-no-go', 'go no go', 'go/nogo', 'gate', 'gates', 'gating criteria', 'exit criteria',
+    'exit criterion', 'success criteria', 'success criterion', 'proceed if', 'proceed when', 'proceed only if',
+    'advance when', 'advance if', 'advance only if', 'graduate when', 'graduation criteria', 'promotion criteria',
+    'move to walk when', 'move to walk if', 'move to run when', 'move to run if', 'kill criteria', 'exit when', 'exit if', 'exit once',
+    '/\\d+(?:\\.\\d+)?\\s*%\\s*\\+/',
+    '/(?:≥|>=|⩾|\\bat\\s+least|\\bminimum(?:\\s+of)?|\\bno\\s+less\\s+than|\\bmore\\s+than|\\bover)\\s*\\d+(?:\\.\\d+)?\\s*%/',
+    '/\\d+(?:\\.\\d+)?\\s*%\\s*(?:or\\s+(?:more|higher|better|above)|and\\s+(?:above|up))/',
+    '/\\d+(?:\\.\\d+)?\\s*%\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:adoption|adopt|adopted|improvement|increase|reduction|decrease|lift|uplift|growth|gain|conversion|retention|activation|faster|fewer)(?![\\p{L}])/',
+    '/\\d+(?:\\.\\d+)?\\s*%\\s+of\\s+(?:the\\s+)?(?:invited|pilot|participating|target|eligible|enrolled)(?![\\p{L}])/',
+  ],
+  ongoingTerms: ['ongoing', 'continuous', 'continuing', 'open-ended', 'open ended', 'indefinite', 'indefinitely', 'evergreen', 'steady state'],
+  afterWords: ['after', 'once', 'following', 'upon', 'when', 'post'],
+  nonAnswers: [
+    'none', 'n/a', 'nil', 'not yet defined', 'not defined', 'not set', 'not agreed', 'not decided', 'to be defined',
+    'to be decided', 'to be agreed', 'to be confirmed', 'to be determined', 'to be set',
+  ],
+};
+
+const resolved = new WeakMap<Vocabulary, PhaseVocabulary>();
+
+/** The phase lists of `vocabulary`, with defaults for any a team has not set. */
+export function phaseVocabulary(vocabulary: Vocabulary): PhaseVocabulary {
+  let found = resolved.get(vocabulary);
+  if (!found) {
+    found = withDefaults(vocabulary);
+    resolved.set(vocabulary, found);
+  }
+  return found;
+}
+
+function withDefaults(vocabulary: Vocabulary): PhaseVocabulary {
+  const v = vocabulary as Vocabulary & Partial<PhaseVocabulary>;
+  return {
+    phaseNames: v.phaseNames ?? PHASE_VOCABULARY.phaseNames,
+    phaseWords: v.phaseWords ?? PHASE_VOCABULARY.phaseWords,
+    goNoGoTerms: v.goNoGoTerms ?? PHASE_VOCABULARY.goNoGoTerms,
+    ongoingTerms: v.ongoingTerms ?? PHASE_VOCABULARY.ongoingTerms,
+    afterWords: v.afterWords ?? PHASE_VOCABULARY.afterWords,
+    nonAnswers: v.nonAnswers ?? PHASE_VOCABULARY.nonAnswers,
+  };
+}
+
+/** One place a phase is written: its heading, or the item that opens with its label. */
+export interface PhaseMention {
+  source: 'heading' | 'list-item' | 'paragraph' | 'table-row';
+  /** Offsets and range of the label words (`Crawl`, `Phase 1: Crawl`, `Phase 2`). */
+  labelStart: number;
+  labelEnd: number;
+  labelRange: Range;
+  /** The line that names the phase: a heading's title, an item's first line, a whole table row. */
+  head: string;
+  /** All of the phase's text here: the head and what belongs to it, lines joined with `\n`. */
+  text: string;
+  /** Under a heading about go/no-go criteria: all of its text is a criterion. */
+  inGateSection: boolean;
+  /** For a phase heading: the first answer under a go/no-go subheading of its own (`### Exit criteria`). */
+  gateSubsection?: string;
+  section?: Section;
+  item?: TextItem;
+  /** The table, for a table row. */
+  table?: Table;
+}
+
+/** Where a phase's dates are: the first line of it that states a date or a length. */
+export interface PhaseTiming {
+  line: string;
+  dates: DateMention[];
+  /** Lengths of the phase itself (relative ones like "within 2 weeks of launch" left out). */
+  durations: DurationMention[];
+  /** The phase's first and last dates as written there, when on the calendar or the plan's weeks. */
+  start?: DatePoint;
+  end?: DatePoint;
+}
+
+export interface Phase {
+  kind: PhaseKind;
+  /** For messages: "crawl", "walk", "run", or the label of another phase ("Phase 2"). */
+  name: string;
+  /** Where the phase is first named; diagnostics go on this label. */
+  labelStart: number;
+  labelEnd: number;
+  labelRange: Range;
+  /** Every place the phase is written, first one first (a summary table and a section, say). */
+  mentions: PhaseMention[];
+  /** The phase's text from all its mentions. */
+  text: string;
+  /** Every date and duration in its text. */
+  dates: DateMention[];
+  durations: DurationMention[];
+  timing: PhaseTiming | undefined;
+  /** The go/no-go criterion as written, when there is one. */
+  goNoGo: string | undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labels
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function alternation(phrases: readonly string[]): string {
+  return phrases.map((p) => p.trim().split(/[\s-]+/).map(escapeRegExp).join('[\\s-]+')).join('|');
+}
+
+interface LabelPatterns {
+  /** Parses a label at the start of plain text. */
+  head: RegExp;
+  names: Array<[Exclude<PhaseKind, 'other'>, RegExp]>;
+  /** Finds the label in raw Markdown, for its range. */
+  raw: RegExp;
+  anyName: RegExp;
+}
+
+const patternCache = new WeakMap<PhaseVocabulary, LabelPatterns>();
+
+const NUMBER = '(?:\\d{1,2}|[ivx]{1,4}|one|two|three|four|five|six)';
+/** What may follow a label: nothing, a colon, a bracket, a spaced dash, a cell break. */
+const AFTER_LABEL = /^(?:\s*$|\s*[:([|]|\s*[–—]|\s+-\s|\s*-\s)/u;
+
+function patternsFor(pv: PhaseVocabulary): LabelPatterns {
+  let p = patternCache.get(pv);
+  if (p) return p;
+  const words = alternation(pv.phaseWords);
+  const allNames = alternation([...pv.phaseNames.crawl, ...pv.phaseNames.walk, ...pv.phaseNames.run]);
+  const head = new RegExp(
+    '^[\\s\\p{Extended_Pictographic}\\u{FE0F}\\u{200D}*_>#]*' +
+    '(?:(?:\\d+(?:\\.\\d+)*|[ivx]{1,4}|[a-z])[.)]\\s+)?' +
+    // "Step 1 — Crawl": a numbered step that names a phase (a step on its own is not a phase).
+    `(?:(?:step|part)\\s*${NUMBER}\\s*[:.)\\-–—]?\\s*(?=(?:${allNames})(?![\\p{L}\\p{N}_])))?` +
+    `(?:(?<generic>(?:${words})\\s*${NUMBER}(?![\\p{L}\\p{N}]))(?<sep>\\s*[:.)\\-–—]\\s*|\\s+)?)?` +
+    `(?:(?<name>${allNames})(?![\\p{L}\\p{N}_])(?<suffix>[\\s-]+(?:${words})(?![\\p{L}\\p{N}_]))?)?`,
+    'iu',
+  );
+  const names: Array<[Exclude<PhaseKind, 'other'>, RegExp]> = (['crawl', 'walk', 'run'] as const).map((k) => [
+    k, new RegExp(`^(?:${alternation(pv.phaseNames[k])})$`, 'iu'),
+  ]);
+  const raw = new RegExp(
+    `(?<![\\p{L}\\p{N}_])(?:(?:${words})\\s*${NUMBER}(?![\\p{L}\\p{N}])(?:\\s*[:.)\\-–—]\\s*|\\s+)?(?:\\*\\*|__)?)?(?:${allNames})(?![\\p{L}\\p{N}_])(?:[\\s-]+(?:${words})(?![\\p{L}\\p{N}_]))?` +
+    `|(?<![\\p{L}\\p{N}_])(?:${words})\\s*${NUMBER}(?![\\p{L}\\p{N}])`,
+    'iu',
+  );
+  const anyName = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${allNames})(?![\\p{L}\\p{N}_])`, 'giu');
+  p = { head, names, raw, anyName };
+  patternCache.set(pv, p);
+  return p;
+}
+
+interface ParsedLabel {
+  kind: PhaseKind;
+  /** "crawl" or, for other phases, the numbered label as written ("Phase 2"). */
+  name: string;
+  /** Merge key: "crawl", "phase 2". */
+  key: string;
+}
+
+function kindOfName(name: string, p: LabelPatterns): Exclude<PhaseKind, 'other'> | undefined {
+  const n = name.replace(/[\s-]+/g, ' ');
+  for (const [kind, re] of p.names) if (re.test(n)) return kind;
+  return undefined;
+}
+
+/** The phase a label at the start of `text` names, if the text opens with one. */
+export function parseLabel(text: string, pv: PhaseVocabulary): ParsedLabel | undefined {
+  const p = patternsFor(pv);
+  const m = p.head.exec(text);
+  if (!m || !m.groups) return undefined;
+  const { generic, sep, name, suffix } = m.groups;
+  const rest = text.slice(m.index + m[0].length);
+  if (name) {
+    // "Crawl-Walk-Run", "Crawl → Walk": an overview of the framework, not one phase.
+    const overview = new RegExp(`^\\s*[-–—/,&+>→]+\\s*(?:${p.anyName.source})`, 'iu');
+    if (overview.test(rest)) return undefined;
+    if (!suffix && !AFTER_LABEL.test(rest)) return undefined;
+    const kind = kindOfName(name, p);
+    if (!kind) return undefined;
+    return { kind, name: kind, key: kind };
+  }
+  if (generic) {
+    const afterGeneric = (sep ?? '') + rest;
+    if (!AFTER_LABEL.test(afterGeneric) && !/^\s*[.)]/.test(afterGeneric)) return undefined;
+    const label = generic.replace(/\s+/g, ' ').trim();
+    const display = label.charAt(0).toUpperCase() + label.slice(1);
+    return { kind: 'other', name: display, key: label.toLowerCase() };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scope and items
+
+interface Scope {
+  blocks: RootContent[];
+  /** Sections whose headings may name phases. */
+  sections: Section[];
+  /** Sections whose titles count as enclosing context (the scope's own heading included). */
+  context: Section[];
+  /** True for a whole rollout plan, false for a charter's Timeline section. */
+  whole: boolean;
+}
+
+/** Where phases are looked for: a whole rollout plan; a charter's Timeline section. */
+function scopeOf(doc: StrategyDocument, vocabulary: Vocabulary): Scope | undefined {
+  if (doc.kind === 'rollout-plan') {
+    const sections = doc.sections.filter((s) => s !== doc.title);
+    return { blocks: doc.root.children, sections, context: sections, whole: true };
+  }
+  if (doc.kind === 'partnership-charter') {
+    const timeline = findCharterSections(doc, vocabulary).get('timeline');
+    if (!timeline) return undefined;
+    const inside = doc.sections.filter((s) => s !== timeline && s.start >= timeline.contentStart && s.start < timeline.end);
+    return { blocks: timeline.allBlocks, sections: inside, context: [timeline, ...inside], whole: false };
+  }
+  return undefined;
+}
+
+interface Entry {
+  item: TextItem;
+  /** Text the phase model reads: table rows carry their column headers ("Go/no-go: 20%+"). */
+  text: string;
+  /** The first line: for a table row, the whole row. */
+  head: string;
+  block: RootContent;
+  table?: Table;
+  /** The innermost section holding it. */
+  section: Section | undefined;
+  /** The text after a bold line that stands as a heading (the bold line is that heading's). */
+  afterPseudoHeading: boolean;
+}
+
+function innermost(sections: readonly Section[], offset: number): Section | undefined {
+  let found: Section | undefined;
+  for (const s of sections) if (s.contentStart <= offset && offset < s.end && (!found || s.depth >= found.depth)) found = s;
+  return found;
+}
+
+function cellsOf(row: TableRow): string[] {
+  return row.children.map((cell) => plain(cell).trim());
+}
+
+function entriesOf(doc: StrategyDocument, scope: Scope): Entry[] {
+  const out: Entry[] = [];
+  const pseudo = scope.context.filter((s) => s.pseudo);
+  for (const block of scope.blocks) {
+    const header = block.type === 'table' ? cellsOf(block.children[0]!) : undefined;
+    for (const raw of itemsOf(doc, [block])) {
+      if (raw.kind === 'table-header') continue;
+      let item = raw;
+      // A bold line standing as a heading shares its paragraph with the text after it.
+      const owner = pseudo.find((s) => item.start < s.contentStart && s.contentStart < item.end && s.start >= item.start);
+      if (owner) {
+        const text = doc.text.slice(owner.contentStart, item.end).trim();
+        if (!text) continue;
+        item = { ...item, text, start: owner.contentStart, range: doc.index.rangeOf(owner.contentStart, item.end) };
+      } else if (pseudo.some((s) => s.start === item.start)) {
+        continue;
+      }
+      let text = item.text;
+      let head = text.split(/\r\n|\r|\n/)[0] ?? '';
+      if (item.kind === 'table-row' && header) {
+        const cells = cellsOf(item.node as TableRow);
+        text = cells.map((c, i) => (header[i] ? `${header[i]}: ${c}` : c)).join('\n');
+        head = cells.join(' | ');
+      }
+      out.push({
+        item, text, head, block,
+        ...(block.type === 'table' ? { table: block } : {}),
+        section: innermost(scope.context, item.start),
+        afterPseudoHeading: owner !== undefined,
+      });
+    }
+  }
+  return out;
+}
+
+/** The first inline node of a list item or paragraph, to read a bold label. */
+function firstInline(node: Nodes): Nodes | undefined {
+  if (node.type === 'paragraph') return node.children[0];
+  if (node.type === 'listItem') {
+    const first = node.children[0];
+    return first?.type === 'paragraph' ? first.children[0] : undefined;
+  }
+  return undefined;
+}
+
+function labelOfEntry(entry: Entry, pv: PhaseVocabulary): ParsedLabel | undefined {
+  if (entry.item.kind === 'table-row') {
+    const cells = cellsOf(entry.item.node as TableRow);
+    const header = entry.table ? cellsOf(entry.table.children[0]!) : [];
+    const phaseColumn = header.findIndex((h) => parseLabel(h, pv) === undefined && new RegExp(`^(?:${alternation(pv.phaseWords)})s?$`, 'iu').test(h));
+    const candidates = [cells[0] ?? '', ...(phaseColumn > 0 ? [cells[phaseColumn] ?? ''] : [])];
+    for (const cell of candidates) {
+      const found = parseLabel(cell, pv);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  const found = parseLabel(entry.head, pv);
+  if (found) return found;
+  // "**Crawl** 2 pilot customers": a bold label needs no colon.
+  const first = entry.afterPseudoHeading ? undefined : firstInline(entry.item.node);
+  if (first && (first.type === 'strong' || first.type === 'emphasis')) return parseLabel(plain(first).trim(), pv);
+  return undefined;
+}
+
+function labelRangeIn(doc: StrategyDocument, from: number, to: number, p: LabelPatterns): { start: number; end: number } {
+  const lineEnd = doc.index.lineEnd(doc.index.positionAt(from).line);
+  const limit = Math.min(to, lineEnd);
+  const slice = doc.text.slice(from, limit);
+  const m = p.raw.exec(slice);
+  if (m) return { start: from + m.index, end: from + m.index + m[0].length };
+  return { start: from, end: limit };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Go/no-go
+
+function isNonAnswer(text: string, pv: PhaseVocabulary, vocabulary: Vocabulary): boolean {
+  let rest = text;
+  for (const hit of findPhrases(text, vocabulary.placeholders).reverse()) rest = rest.slice(0, hit.start) + ' ' + rest.slice(hit.end);
+  for (const hit of findPhrases(rest, pv.nonAnswers).reverse()) rest = rest.slice(0, hit.start) + ' ' + rest.slice(hit.end);
+  rest = rest.replace(/\[[^\]]*\]/g, ' ');
+  return !/[\p{L}\p{N}]/u.test(rest);
+}
+
+/** The go/no-go criterion `text` states, if any: a threshold, or a gate word with an answer after it. */
+export function findGoNoGo(text: string, pv: PhaseVocabulary, vocabulary: Vocabulary): string | undefined {
+  for (const hit of findPhrases(text, pv.goNoGoTerms)) {
+    const lineStart = text.lastIndexOf('\n', hit.start) + 1;
+    const nextBreak = text.indexOf('\n', hit.end);
+    const lineEnd = nextBreak < 0 ? text.length : nextBreak;
+    const before = text.slice(lineStart, hit.start);
+    if (/\b(?:no|without|missing|lacks?|lacking)\s+(?:an?\s+|clear\s+)?$/i.test(before)) continue;
+    if (/\d/.test(hit.text)) return text.slice(lineStart, lineEnd).trim();
+    const answer = text.slice(hit.end, lineEnd).split(/[.;|](?:\s|$)/)[0]!.replace(/^[\s:*_=\-–—]+/, '').replace(/^(?:is|are|will\s+be)\s+/i, '');
+    if (!isNonAnswer(answer, pv, vocabulary)) return text.slice(hit.start, lineEnd).trim();
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timing
+
+function timingOf(mention: PhaseMention): PhaseTiming | undefined {
+  const lines = [mention.head, ...mention.text.split(/\r\n|\r|\n/).slice(1)];
+  for (const line of lines) {
+    const dates = findDates(line);
+    const durations = findDurations(line).filter((d) => !d.relative);
+    // A date a duration sits inside ("weeks 1-6" vs "6 weeks") is one mention; dates win the tie.
+    const lengths = durations.filter((d) => !dates.some((x) => x.start < d.end && d.start < x.end));
+    if (dates.length === 0 && lengths.length === 0) continue;
+    const placed = dates.filter((d) => d.from !== undefined);
+    const first = placed.find((d) => d.bound !== 'end');
+    const last = [...placed].reverse().find((d) => d.bound !== 'start');
+    const start = first ? startOf(first) : undefined;
+    const end = last ? endOf(last) : undefined;
+    return { line, dates, durations: lengths, ...(start ? { start } : {}), ...(end ? { end } : {}) };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The model
+
+function gateTitle(title: string, pv: PhaseVocabulary): boolean {
+  return findPhrases(title, pv.goNoGoTerms).length > 0;
+}
+
+function ancestorsIn(section: Section | undefined, scope: Scope): Section[] {
+  const out: Section[] = [];
+  for (let s = section; s; s = s.parent) if (scope.context.includes(s)) out.push(s);
+  return out;
+}
+
+/**
+ * The phases of `doc`'s rollout, in the order they are first named, one per phase (a phase
+ * named in a summary table and again in its own section is one phase with two mentions).
+ * Empty for documents of other kinds and for charters without a Timeline section.
+ */
+export function findPhases(doc: StrategyDocument, vocabulary: Vocabulary): Phase[] {
+  const scope = scopeOf(doc, vocabulary);
+  if (!scope) return [];
+  const pv = phaseVocabulary(vocabulary);
+  const patterns = patternsFor(pv);
+  const entries = entriesOf(doc, scope);
+  const found: Array<{ label: ParsedLabel; mention: PhaseMention; order: number }> = [];
+
+  // Headings.
+  const headingPhases = new Set<Section>();
+  for (const section of scope.sections) {
+    const label = parseLabel(section.title, pv);
+    if (!label) continue;
+    headingPhases.add(section);
+    const own = entries.filter((e) => e.item.start >= section.contentStart && e.item.start < section.end);
+    const { start, end } = labelRangeIn(doc, section.start, section.contentStart, patterns);
+    const underGate = (e: Entry) => {
+      for (let s = e.section; s && s !== section; s = s.parent) if (gateTitle(s.title, pv)) return true;
+      return false;
+    };
+    const gateSubsection = own.find((e) => underGate(e) && !isNonAnswer(e.text, pv, vocabulary))?.text.trim();
+    found.push({
+      label,
+      order: section.start,
+      mention: {
+        source: 'heading',
+        labelStart: start,
+        labelEnd: end,
+        labelRange: doc.index.rangeOf(start, end),
+        head: section.title,
+        text: [section.title, ...own.map((e) => e.text)].join('\n'),
+        inGateSection: ancestorsIn(section.parent, scope).some((s) => gateTitle(s.title, pv)),
+        ...(gateSubsection ? { gateSubsection } : {}),
+        section,
+      },
+    });
+  }
+
+  // Items. Across a whole plan, a lone numbered item ("- Phase 3: not planned" in a list of
+  // risks) is not taken for a phase unless the same list or table names another phase.
+  const labels = entries.map((e) => labelOfEntry(e, pv));
+  if (scope.whole) {
+    const perBlock = new Map<RootContent, number>();
+    labels.forEach((label, i) => {
+      if (label) perBlock.set(entries[i]!.block, (perBlock.get(entries[i]!.block) ?? 0) + 1);
+    });
+    labels.forEach((label, i) => {
+      if (label?.kind === 'other' && perBlock.get(entries[i]!.block) === 1) labels[i] = undefined;
+    });
+  }
+  entries.forEach((entry, i) => {
+    const label = labels[i];
+    if (!label) return;
+    const parts = [entry];
+    for (let j = i + 1; j < entries.length; j++) {
+      const next = entries[j]!;
+      if (labels[j] || next.section !== entry.section) break;
+      if (entry.item.kind !== 'paragraph' && next.block !== entry.block) break;
+      if (entry.item.kind === 'table-row') break;
+      parts.push(next);
+    }
+    const { start, end } = labelRangeIn(doc, entry.item.start, entry.item.end, patterns);
+    found.push({
+      label,
+      order: entry.item.start,
+      mention: {
+        source: entry.item.kind === 'table-row' ? 'table-row' : entry.item.kind === 'list-item' ? 'list-item' : 'paragraph',
+        labelStart: start,
+        labelEnd: end,
+        labelRange: doc.index.rangeOf(start, end),
+        head: entry.head,
+        text: parts.map((e) => e.text).join('\n'),
+        inGateSection: ancestorsIn(entry.section, scope).some((s) => gateTitle(s.title, pv)),
+        item: entry.item,
+        ...(entry.section ? { section: entry.section } : {}),
+        ...(entry.table ? { table: entry.table } : {}),
+      },
+    });
+  });
+
+  found.sort((a, b) => a.order - b.order);
+  const byKey = new Map<string, Phase>();
+  for (const { label, mention } of found) {
+    let phase = byKey.get(label.key);
+    if (!phase) {
+      phase = {
+        kind: label.kind,
+        name: label.name,
+        labelStart: mention.labelStart,
+        labelEnd: mention.labelEnd,
+        labelRange: mention.labelRange,
+        mentions: [],
+        text: '',
+        dates: [],
+        durations: [],
+        timing: undefined,
+        goNoGo: undefined,
+      };
+      byKey.set(label.key, phase);
+    }
+    phase.mentions.push(mention);
+  }
+
+  const phases = [...byKey.values()];
+  for (const phase of phases) {
+    phase.text = phase.mentions.map((m) => m.text).join('\n');
+    phase.dates = findDates(phase.text);
+    phase.durations = findDurations(phase.text);
+    for (const mention of phase.mentions) {
+      phase.timing = timingOf(mention);
+      if (phase.timing) break;
+    }
+    for (const mention of phase.mentions) {
+      const criterion = findGoNoGo(mention.text, pv, vocabulary)
+        ?? mention.gateSubsection
+        ?? (mention.inGateSection && !isNonAnswer(stripLabel(mention.text, patterns), pv, vocabulary) ? mention.text.trim() : undefined);
+      if (criterion) {
+        phase.goNoGo = criterion;
+        break;
+      }
+    }
+  }
+
+  // Criteria written apart from the phases: "## Go/no-go gates" / "- After crawl: 20%+ …".
+  const labelled = new Set(entries.filter((_, i) => labels[i]));
+  for (const entry of entries) {
+    if (labelled.has(entry)) continue;
+    if ([...headingPhases].some((s) => entry.item.start >= s.contentStart && entry.item.start < s.end)) continue;
+    const titles = ancestorsIn(entry.section, scope).map((s) => s.title);
+    const inGate = titles.some((t) => gateTitle(t, pv));
+    const criterion = inGate ? (isNonAnswer(entry.text, pv, vocabulary) ? undefined : entry.text.trim()) : findGoNoGo(entry.text, pv, vocabulary);
+    if (!criterion) continue;
+    const named = new Set<Exclude<PhaseKind, 'other'>>();
+    for (const source of [entry.text, ...(inGate ? titles : [])]) {
+      for (const m of source.matchAll(patterns.anyName)) {
+        const kind = kindOfName(m[0], patterns);
+        if (kind) named.add(kind);
+      }
+    }
+    for (const phase of phases) if (phase.kind !== 'other' && named.has(phase.kind) && !phase.goNoGo) phase.goNoGo = criterion;
+  }
+  return phases;
+}
+
+function stripLabel(text: string, p: LabelPatterns): string {
+  const m = p.raw.exec(text);
+  return m ? text.slice(0, m.index) + text.slice(m.index + m[0].length) : text;
+}
+
+/** Whether a phase says nothing beyond its label: "Run: TBD", "Walk: none", "**Crawl**". */
+export function saysNothing(phase: Phase, vocabulary: Vocabulary): boolean {
+  const pv = phaseVocabulary(vocabulary);
+  const p = patternsFor(pv);
+  return phase.mentions.every((m) => isNonAnswer(stripLabel(m.text, p), pv, vocabulary));
+}
+
+/** Whether a phase says it has no end ("ongoing", "continuous"). */
+export function isOngoing(phase: Phase, vocabulary: Vocabulary): boolean {
+  const pv = phaseVocabulary(vocabulary);
+  return findPhrases(phase.text, pv.ongoingTerms).length > 0 || phase.durations.some((d) => d.ongoing);
+}
+
+/** Whether a phase starts off another's end: "after walk", "once walk passes its gate". */
+export function startsAfter(phase: Phase, other: Exclude<PhaseKind, 'other'>, vocabulary: Vocabulary): boolean {
+  const pv = phaseVocabulary(vocabulary);
+  const names = alternation(pv.phaseNames[other]);
+  const words = alternation(pv.afterWords);
+  return new RegExp(`(?<![\\p{L}])(?:${words})(?![\\p{L}])[^.\\n]{0,40}?(?<![\\p{L}])(?:${names})(?![\\p{L}])`, 'iu').test(phase.text);
+}

@@ -1,0 +1,78 @@
+import type { Rule } from '../core/rule';
+import type { TextEdit } from '../core/types';
+import type { StrategyDocument } from '../core/document';
+import type { List, TableRow } from 'mdast';
+import type { Phase, PhaseMention } from './phases';
+import { findPhases } from './phases';
+
+const GATE = 'Go/no-go: [threshold]';
+
+/**
+ * Where "Go/no-go: [threshold]" goes: at the end of the phase's own line (list item, paragraph,
+ * or the last cell of its table row); under a phase heading, as a last line of the section (a
+ * list item when the section ends with a bulleted list).
+ */
+function gateInsertion(doc: StrategyDocument, mention: PhaseMention): TextEdit | undefined {
+  const eol = doc.index.eol;
+  if (mention.source === 'heading') {
+    const section = mention.section;
+    if (!section) return undefined;
+    const last = section.blocks[section.blocks.length - 1];
+    const lastEnd = last?.position?.end.offset;
+    if (last === undefined || lastEnd === undefined || lastEnd <= section.contentStart) {
+      const at = doc.index.positionAt(section.contentStart);
+      return { range: { start: at, end: at }, newText: `${eol}${eol}${GATE}` };
+    }
+    const at = doc.index.positionAt(lastEnd);
+    if (last.type === 'list' && !(last as List).ordered) {
+      const lastItem = (last as List).children[(last as List).children.length - 1];
+      const itemStart = lastItem?.position?.start.offset ?? lastEnd;
+      const line = doc.index.lineText(doc.index.positionAt(itemStart).line);
+      const marker = /^(\s*[-*+])\s/.exec(line)?.[1] ?? '-';
+      return { range: { start: at, end: at }, newText: `${eol}${marker} ${GATE}` };
+    }
+    return { range: { start: at, end: at }, newText: `${eol}${eol}${GATE}` };
+  }
+  const item = mention.item;
+  if (!item) return undefined;
+  if (mention.source === 'table-row') {
+    const row = item.node as TableRow;
+    const lastCell = [...row.children].reverse().find((c) => c.position);
+    const end = lastCell?.position?.end.offset;
+    if (end === undefined) return undefined;
+    // The cell's range may include its closing pipe; insert after its last word.
+    let at = end;
+    while (at > item.start && /[\s|]/.test(doc.text[at - 1]!)) at--;
+    const pos = doc.index.positionAt(at);
+    return { range: { start: pos, end: pos }, newText: ` ${GATE}` };
+  }
+  const pos = doc.index.positionAt(item.end);
+  return { range: { start: pos, end: pos }, newText: ` ${GATE}` };
+}
+
+function message(phase: Phase): string {
+  return phase.kind === 'crawl'
+    ? 'The crawl phase has no go/no-go criterion. State the bar the pilots must clear before walk begins, for example at least a 20% gain on the metric you said you would measure.'
+    : 'The walk phase has no go/no-go criterion. State the bar it must clear before full rollout, for example at least 70% of the invited customers adopting the integration.';
+}
+
+export const rolloutGoNoGoMissing: Rule = {
+  meta: {
+    id: 'rollout-go-no-go-missing',
+    description: 'The crawl and walk phases each need a go/no-go criterion: the result that earns the next phase.',
+    defaultSeverity: 'warning',
+    kinds: ['rollout-plan', 'partnership-charter'],
+  },
+  check({ doc, vocabulary, report }) {
+    for (const phase of findPhases(doc, vocabulary)) {
+      if (phase.kind !== 'crawl' && phase.kind !== 'walk') continue;
+      if (phase.goNoGo) continue;
+      const edit = gateInsertion(doc, phase.mentions[0]!);
+      report({
+        message: message(phase),
+        range: phase.labelRange,
+        ...(edit ? { suggestions: [{ title: `Add a go/no-go line to the ${phase.kind} phase`, edits: [edit] }] } : {}),
+      });
+    }
+  },
+};

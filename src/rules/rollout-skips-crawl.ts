@@ -1,0 +1,58 @@
+import type { Rule } from '../core/rule';
+import { comparable, isBefore } from '../core/time';
+import { findPhases, type Phase } from './phases';
+
+const NAMES = { crawl: 'Crawl', walk: 'Walk', run: 'Run' } as const;
+
+/**
+ * When `later` starts before `earlier` ends, the words of each end, for the message. Only ends
+ * given at the same precision, both on the calendar with a year (or both in plan weeks), are
+ * compared, and only a start wholly before the other's end counts ("Q1" and "Q1" do not).
+ */
+function overlap(earlier: Phase, later: Phase): { start: string; end: string } | undefined {
+  const end = earlier.timing?.end;
+  const start = later.timing?.start;
+  if (!end || !start || !comparable(start, end)) return undefined;
+  return isBefore(start, end) ? { start: start.text, end: end.text } : undefined;
+}
+
+export const rolloutSkipsCrawl: Rule = {
+  meta: {
+    id: 'rollout-skips-crawl',
+    description: 'A rollout starts with a crawl phase and runs its phases one after another, not side by side.',
+    defaultSeverity: 'warning',
+    kinds: ['rollout-plan', 'partnership-charter'],
+  },
+  check({ doc, vocabulary, report }) {
+    const phases = findPhases(doc, vocabulary);
+    const crawl = phases.find((p) => p.kind === 'crawl');
+    const walk = phases.find((p) => p.kind === 'walk');
+    const run = phases.find((p) => p.kind === 'run');
+
+    if (!crawl) {
+      const first = [walk, run].filter((p): p is Phase => p !== undefined).sort((a, b) => a.labelStart - b.labelStart)[0];
+      // A numbered phase before it ("Phase 1: pilot") may be a crawl under another name.
+      const earlierOther = first && phases.some((p) => p.kind === 'other' && p.labelStart < first.labelStart);
+      if (first && !earlierOther) {
+        const what = first.kind === 'walk' ? 'walk' : 'run';
+        report({
+          message: `This rollout starts at ${what} with no crawl phase. Add a crawl first: a few weeks with one or two pilot customers and a go/no-go bar, so you learn cheaply before committing to a wider launch.`,
+          range: first.labelRange,
+        });
+      }
+    }
+
+    const pairs: Array<[Phase | undefined, Phase | undefined]> = [[crawl, walk], [walk ?? crawl, run]];
+    for (const [earlier, later] of pairs) {
+      if (!earlier || !later || earlier === later) continue;
+      const found = overlap(earlier, later);
+      if (!found) continue;
+      const a = NAMES[earlier.kind as 'crawl' | 'walk'];
+      const b = NAMES[later.kind as 'walk' | 'run'];
+      report({
+        message: `${b} starts (${found.start}) before ${a.toLowerCase()} ends (${found.end}), so the phases run in parallel and neither result can be read on its own. Start ${b.toLowerCase()} after ${a.toLowerCase()}'s go/no-go decision.`,
+        range: later.labelRange,
+      });
+    }
+  },
+};

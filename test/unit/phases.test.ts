@@ -1,0 +1,165 @@
+import * as assert from 'node:assert/strict';
+import { buildDocument, sniff, DEFAULT_VOCABULARY, type Vocabulary } from '../../src/core';
+import { findPhases, parseLabel, findGoNoGo, PHASE_VOCABULARY } from '../../src/rules/phases';
+import { md } from './helpers';
+
+function phasesOf(text: string, vocabulary: Vocabulary = DEFAULT_VOCABULARY) {
+  const sniffed = sniff(text);
+  assert.ok(sniffed.kind, 'test document must be a strategy document');
+  const doc = buildDocument(text, { ...sniffed, kind: sniffed.kind });
+  return { doc, phases: findPhases(doc, vocabulary) };
+}
+
+const PLAN = ['---', 'type: rollout-plan', '---', '# Rollout', ''];
+
+describe('phases: labels', () => {
+  const pv = PHASE_VOCABULARY;
+  it('reads labels as people write them', () => {
+    for (const [text, kind] of [
+      ['Crawl', 'crawl'], ['Crawl:', 'crawl'], ['Crawl (weeks 1-6)', 'crawl'], ['Phase 1: Crawl', 'crawl'], ['Phase 2 — Walk', 'walk'],
+      ['🐛 Crawl', 'crawl'], ['1. Crawl', 'crawl'], ['Crawl phase lasts six weeks', 'crawl'], ['Walk – 10 customers', 'walk'],
+      ['Run: TBD', 'run'], ['Run (ongoing)', 'run'], ['Step 3: Run', 'run'], ['Crawl | 2027-01-11 | x', 'crawl'],
+    ] as const) {
+      assert.equal(parseLabel(text, pv)?.kind, kind, text);
+    }
+  });
+
+  it('reads numbered phases with other names', () => {
+    assert.deepEqual(parseLabel('Phase 2: Expansion', pv), { kind: 'other', name: 'Phase 2', key: 'phase 2' });
+    assert.equal(parseLabel('Stage 3 (Q3 2027)', pv)?.name, 'Stage 3');
+    assert.equal(parseLabel('Phase 2', pv)?.key, 'phase 2');
+  });
+
+  it('leaves prose alone', () => {
+    for (const text of [
+      'Run the integration tests weekly.', 'Crawl, walk, run is how we de-risk.', 'Crawl-Walk-Run Plan', 'Crawl → Walk: 20%',
+      'Walkthrough: sales', 'Running total', 'Phase 2 will add SSO.', 'Walk-through of the integration', 'Run rate: $1M',
+      'Step 2: sign the charter', 'Walking away is an option.',
+    ]) {
+      assert.equal(parseLabel(text, pv), undefined, text);
+    }
+  });
+});
+
+describe('phases: model', () => {
+  it('finds phases in a charter Timeline only, with their dates and criteria', () => {
+    const { doc, phases } = phasesOf(md(
+      '---', 'type: partnership-charter', '---', '# Charter', '',
+      '## Value Exchange', '', '- Crawl: this line is not in the timeline.', '',
+      '## Timeline', '',
+      '- **Crawl** (2027-01-11 to 2027-02-26, 7 weeks): 2 pilots.',
+      '  Go/no-go: 20%+ faster setup.',
+      '- **Walk** (8-12 weeks): ten customers.',
+      '- **Run**: ongoing.',
+      '',
+      '## Governance', '', '- Walk: not in the timeline either.',
+    ));
+    assert.deepEqual(phases.map((p) => p.kind), ['crawl', 'walk', 'run']);
+    const [crawl, walk, run] = phases;
+    assert.equal(doc.text.slice(crawl!.labelStart, crawl!.labelEnd), 'Crawl');
+    assert.equal(crawl!.labelRange.start.line, 11);
+    assert.deepEqual(crawl!.dates.map((d) => d.text), ['2027-01-11 to 2027-02-26']);
+    assert.deepEqual(crawl!.durations.map((d) => d.text), ['7 weeks']);
+    assert.match(crawl!.goNoGo!, /20%\+ faster setup/);
+    assert.equal(crawl!.timing!.start!.text, '2027-01-11');
+    assert.equal(crawl!.timing!.end!.text, '2027-02-26');
+    assert.deepEqual(walk!.durations.map((d) => d.text), ['8-12 weeks']);
+    assert.equal(walk!.goNoGo, undefined);
+    assert.equal(run!.dates.length + run!.durations.length, 0);
+  });
+
+  it('reads headings (numbered, emoji, bold lines) with their section text', () => {
+    const { phases } = phasesOf(md(
+      ...PLAN,
+      '## Phase 1: Crawl', '', '- **Dates:** 2027-01-11 to 2027-02-26', '- **Exit criteria:** 2 pilots live with 20%+ faster setup', '',
+      '## 🚶 Walk (weeks 8-19)', '', 'Ten customers.', '',
+      '**Run**', 'Ongoing after walk passes.', '',
+      '## Phase 4: Expansion', '', 'EMEA.',
+    ));
+    assert.deepEqual(phases.map((p) => p.name), ['crawl', 'walk', 'run', 'Phase 4']);
+    assert.equal(phases[0]!.timing!.line, '**Dates:** 2027-01-11 to 2027-02-26'.replace(/\*\*/g, ''));
+    assert.ok(phases[0]!.goNoGo);
+    assert.equal(phases[1]!.timing!.start!.text, 'week 8');
+    assert.match(phases[2]!.text, /after walk/);
+  });
+
+  it('reads table rows, with column headers as context', () => {
+    const { phases } = phasesOf(md(
+      ...PLAN,
+      '| Phase | Dates | Go/no-go |', '| --- | --- | --- |',
+      '| Crawl | 2027-01-11 – 2027-02-26 | 20% improvement in setup time |',
+      '| Walk | Q2 2027 | TBD |',
+      '| Run | from 2027-07-01 | — |',
+    ));
+    assert.deepEqual(phases.map((p) => p.kind), ['crawl', 'walk', 'run']);
+    assert.ok(phases[0]!.goNoGo);
+    assert.equal(phases[1]!.goNoGo, undefined, 'a placeholder is not a criterion');
+    assert.deepEqual(phases[1]!.dates.map((d) => d.text), ['Q2 2027']);
+  });
+
+  it('merges a phase named twice, and takes criteria from a go/no-go section', () => {
+    const { phases } = phasesOf(md(
+      ...PLAN,
+      '- Crawl: 6 weeks', '- Walk: 10 weeks', '',
+      '## Go/no-go criteria', '', '### After crawl', '', '- Did pilots see 20% faster setup?', '',
+      '### Walk', '', '- 70% of invited customers live',
+    ));
+    assert.deepEqual(phases.map((p) => p.kind), ['crawl', 'walk']);
+    assert.equal(phases[1]!.mentions.length, 2);
+    assert.ok(phases[0]!.goNoGo);
+    assert.ok(phases[1]!.goNoGo);
+  });
+
+  it('takes a criterion from a go/no-go subheading or bold line inside a phase section', () => {
+    const { phases } = phasesOf(md(
+      ...PLAN,
+      '## Crawl (6 weeks)', '', '- 2 pilots', '', '### Go/no-go', '', '- Both pilots renew their contracts.', '',
+      '## Walk (10 weeks)', '', 'Ten customers.', '', '**Exit criteria:**', '- 7 of 10 customers active weekly', '',
+      '## Run', '', '**Gate:**', '- TBD',
+    ));
+    assert.equal(phases[0]!.goNoGo, 'Both pilots renew their contracts.');
+    assert.equal(phases[1]!.goNoGo, '7 of 10 customers active weekly');
+  });
+
+  it('does not take a lone numbered item in a plan for a phase', () => {
+    const { phases } = phasesOf(md(...PLAN, '## Risks', '', '- Phase 3: not planned.', '- Budget cuts.'));
+    assert.deepEqual(phases, []);
+    const listed = phasesOf(md(...PLAN, '- Phase 1: pilots (6 weeks)', '- Phase 2: expansion')).phases;
+    assert.deepEqual(listed.map((p) => p.name), ['Phase 1', 'Phase 2']);
+  });
+
+  it('handles CRLF line breaks', () => {
+    const { doc, phases } = phasesOf(md(...PLAN, '- **Crawl** (6 weeks): pilots', '- **Walk**: Q2').replace(/\n/g, '\r\n'));
+    assert.equal(phases.length, 2);
+    assert.equal(doc.text.slice(phases[1]!.labelStart, phases[1]!.labelEnd), 'Walk');
+  });
+
+  it('uses team phase names from the vocabulary', () => {
+    const vocabulary = { ...DEFAULT_VOCABULARY, phaseNames: { crawl: ['crawl', 'pilot'], walk: ['walk', 'expand'], run: ['run', 'scale'] } } as Vocabulary;
+    const { phases } = phasesOf(md(...PLAN, '- Pilot: 6 weeks', '- Expand: 10 weeks', '- Scale: ongoing'), vocabulary);
+    assert.deepEqual(phases.map((p) => p.kind), ['crawl', 'walk', 'run']);
+  });
+
+  it('finds nothing in a charter without a Timeline section', () => {
+    assert.deepEqual(phasesOf(md('---', 'type: partnership-charter', '---', '# Charter', '', '- Walk: Q2')).phases, []);
+  });
+});
+
+describe('phases: go/no-go', () => {
+  const g = (text: string) => findGoNoGo(text, PHASE_VOCABULARY, DEFAULT_VOCABULARY);
+  it('accepts gate words with an answer, and thresholds', () => {
+    for (const text of [
+      'Go/no-go: pilots cut setup time by a fifth', 'go / no-go: both pilots renew', 'Exit criteria: 2 pilots live', 'Proceed if both pilots renew',
+      'Success criteria - NPS above 40', '20%+ improvement in setup time', 'at least 70% of invited customers', '70% adoption', '70% of invited customers adopt',
+      'Advance when the partner signs the reseller addendum', 'exit when both pilots renew',
+    ]) {
+      assert.ok(g(text), text);
+    }
+  });
+
+  it('rejects empty or placeholder answers and plain numbers', () => {
+    for (const text of ['Go/no-go: TBD', 'Gate: [threshold]', 'Exit criteria: none', 'go/no-go: to be defined', 'No go/no-go yet.', '20% of revenue', 'Go/no-go:', 'Gate: —']) {
+      assert.equal(g(text), undefined, text);
+    }
+  });
+});

@@ -1,0 +1,65 @@
+import { testRule } from '../rule-tester';
+import { rolloutGoNoGoMissing } from '../../../src/rules/rollout-go-no-go-missing';
+
+const plan = (...lines: string[]) => ['---', 'type: rollout-plan', '---', '# Globex rollout', '', ...lines].join('\n');
+const charter = (...lines: string[]) => ['---', 'type: partnership-charter', '---', '# Acme × Globex Charter', '', '## Timeline', '', ...lines].join('\n');
+
+testRule(rolloutGoNoGoMissing, {
+  valid: [
+    {
+      name: 'gates written on each phase (run needs none)',
+      text: charter(
+        '- **Crawl** (6 weeks): 2 pilots.',
+        '  Go/no-go: 20%+ reduction in setup time.',
+        '- **Walk** (10 weeks): 8 more customers. Go/no-go: 70%+ of invited customers adopt.',
+        '- **Run**: ongoing.',
+      ),
+    },
+    { name: 'thresholds without the word go/no-go', text: plan('- Crawl: 6 weeks, proceed if pilots see 20% faster setup', '- Walk: 10 weeks, at least 70% of invited customers live') },
+    { name: 'criteria in a nested list', text: plan('- **Crawl**', '  - Exit criteria: both pilots renew', '- **Walk**', '  - Success criteria: 7 of 10 customers active') },
+    {
+      name: 'criteria in their own section',
+      text: plan('## Crawl', '', 'Six weeks.', '', '## Walk', '', 'Ten weeks.', '', '## Go/no-go gates', '', '**After crawl:**', '- pilots see setup time drop by a fifth', '', '**After walk:**', '- most invited customers adopt'),
+    },
+    { name: 'a go/no-go column', text: plan('| Phase | Dates | Go/no-go |', '| --- | --- | --- |', '| Crawl | Q1 2027 | 20%+ faster setup |', '| Walk | Q2 2027 | 70% adoption |') },
+    { name: 'prose that is not a phase', text: plan('Crawl, walk, run is the approach.', '', '- Walk-through for sales', '- Run a webinar') },
+    { name: 'CRLF', text: charter('- **Crawl** (6 weeks). Gate: 2 pilots renew.', '- **Walk**. Gate: 70% adoption.').replace(/\n/g, '\r\n') },
+  ],
+  invalid: [
+    {
+      name: 'the Initech draft: walk with no criterion',
+      text: charter('- Walk: launch the integration with all customers in Q2.', '- Run: TBD'),
+      problems: [{ line: 8, message: /walk phase has no go\/no-go.*70%/ }],
+      suggestionOutput: charter('- Walk: launch the integration with all customers in Q2. Go/no-go: [threshold]', '- Run: TBD'),
+    },
+    {
+      name: 'placeholders are not criteria',
+      text: charter('- **Crawl** (6 weeks): pilots. Go/no-go: TBD', '- **Walk** (10 weeks): more. Exit criteria: none'),
+      problems: [{ line: 8, message: /crawl phase has no go\/no-go.*20%/ }, { line: 9, message: /walk phase/ }],
+      suggestionOutput: charter('- **Crawl** (6 weeks): pilots. Go/no-go: TBD Go/no-go: [threshold]', '- **Walk** (10 weeks): more. Exit criteria: none'),
+    },
+    {
+      name: 'a heading phase gets a list item',
+      text: plan('## Crawl (weeks 1-6)', '', '- 2 pilot customers', '', '## Walk', '', 'Ten customers. Go/no-go: 70% adoption.'),
+      problems: [{ line: 6, message: /crawl phase/ }],
+      suggestionOutput: plan('## Crawl (weeks 1-6)', '', '- 2 pilot customers', '- Go/no-go: [threshold]', '', '## Walk', '', 'Ten customers. Go/no-go: 70% adoption.'),
+    },
+    {
+      name: 'a heading phase with a paragraph',
+      text: plan('## Phase 1: Crawl', '', 'Two pilots.'),
+      problems: [{ line: 6 }],
+      suggestionOutput: plan('## Phase 1: Crawl', '', 'Two pilots.', '', 'Go/no-go: [threshold]'),
+    },
+    {
+      name: 'a table row gets it in its last cell',
+      text: plan('| Phase | Dates |', '| --- | --- |', '| Crawl | Q1 2027 |'),
+      problems: [{ line: 8 }],
+      suggestionOutput: plan('| Phase | Dates |', '| --- | --- |', '| Crawl | Q1 2027 Go/no-go: [threshold] |'),
+    },
+    {
+      name: 'a blank go/no-go cell',
+      text: plan('| Phase | Go/no-go |', '| --- | --- |', '| Walk | |'),
+      problems: [{ line: 8 }],
+    },
+  ],
+});

@@ -1,0 +1,54 @@
+import { testRule } from '../rule-tester';
+import { rolloutSkipsCrawl } from '../../../src/rules/rollout-skips-crawl';
+
+const plan = (...lines: string[]) => ['---', 'type: rollout-plan', '---', '# Globex rollout', '', ...lines].join('\n');
+const charter = (...lines: string[]) => ['---', 'type: partnership-charter', '---', '# Acme × Globex Charter', '', '## Timeline', '', ...lines].join('\n');
+
+testRule(rolloutSkipsCrawl, {
+  valid: [
+    {
+      name: 'phases in sequence',
+      text: charter(
+        '- **Crawl** (2027-01-11 to 2027-02-26): pilots.',
+        '- **Walk** (2027-03-08 to 2027-05-28): more customers.',
+        '- **Run** (from 2027-06-07, ongoing).',
+      ),
+    },
+    { name: 'a walk that starts the day crawl ends is not parallel', text: plan('- Crawl: 2027-01-11 to 2027-02-26', '- Walk: 2027-02-26 to 2027-05-28') },
+    { name: 'crawl and walk in the same quarter may be sequential', text: plan('- Crawl: Q1 2027', '- Walk: Q1 2027') },
+    { name: 'different precisions are not compared', text: plan('- Crawl: 2027-01-11 to 2027-03-26', '- Walk: Q1 2027') },
+    { name: 'no year, no comparison', text: plan('- Crawl: March', '- Walk: February') },
+    { name: 'plan weeks in sequence', text: plan('## Crawl (weeks 1-6)', '', '## Walk (weeks 7-18)', '', '## Run (week 19 onwards)') },
+    { name: 'a numbered phase before walk may be the pilot', text: plan('## Phase 1: Pilot', '', '## Phase 2: Walk') },
+    { name: 'only a crawl', text: plan('- Crawl: 6 weeks') },
+    { name: 'prose naming walk and run', text: plan('We will walk before we run.', '', '- Run a webinar in week 3.', '- Walk-through for sales.') },
+    { name: 'CRLF', text: charter('- Crawl (weeks 1-6)', '- Walk (weeks 7-12)').replace(/\n/g, '\r\n') },
+  ],
+  invalid: [
+    {
+      name: 'the Initech draft: walk with no crawl',
+      text: charter('- Walk: launch the integration with all customers in Q2.', '- Run: TBD'),
+      problems: [{ line: 8, message: /starts at walk with no crawl phase/ }],
+    },
+    {
+      name: 'run only, in a heading',
+      text: plan('## Run', '', 'Full rollout from 2027-03-01.'),
+      problems: [{ line: 6, message: /starts at run/ }],
+    },
+    {
+      name: 'walk starting before crawl ends',
+      text: charter('- **Crawl** (2027-01-11 to 2027-02-26): pilots.', '- **Walk** (2027-02-15 to 2027-05-28): more.'),
+      problems: [{ line: 9, message: /Walk starts \(2027-02-15\) before crawl ends \(2027-02-26\).*parallel/ }],
+    },
+    {
+      name: 'run before walk ends, in plan weeks',
+      text: plan('## Crawl (weeks 1-6)', '', '## Walk (weeks 7-18)', '', '## Run (weeks 12-52)'),
+      problems: [{ line: 10, message: /Run starts \(week 12\) before walk ends \(week 18\)/ }],
+    },
+    {
+      name: 'quarters that overlap',
+      text: plan('| Phase | When |', '| --- | --- |', '| Crawl | Q1–Q2 2027 |', '| Walk | Q1 2027 |'),
+      problems: [{ line: 9, message: /Walk starts \(Q1 2027\) before crawl ends \(Q2 2027\)/ }],
+    },
+  ],
+});
