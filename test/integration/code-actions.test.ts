@@ -12,8 +12,18 @@ async function openCharter(name = 'charter-without-governance.md') {
   return { uri, document, editor, diagnostic: diagnostics.find(isGovernance)! };
 }
 
+/**
+ * The code actions at `range`. The workbench's marker service receives diagnostics a moment
+ * after the extension host publishes them, and code actions are computed from those markers,
+ * so this asks again (for up to 5 s) until PartnerLint's actions are there.
+ */
 async function actionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+    if (actions.some((a) => /partnerlint|Disable |Show documentation|Add /.test(a.title)) || Date.now() > deadline) return actions;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 async function revert(): Promise<void> {

@@ -141,7 +141,7 @@ describe('Settings, configuration files, commands and status', () => {
   it('inserts a contributed snippet by name', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
     await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'Partnership charter signature block' });
+    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'Charter: signatures' });
     assert.match(document.getText(), /\| Party \| Name \| Role \| Date \|/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
