@@ -73,3 +73,14 @@ export class TextIndex {
     return crlf >= 0 && crlf === this.text.indexOf('\n') - 1 ? '\r\n' : '\n';
   }
 }
+
+/**
+ * The line breaks to put before a block appended after `before`, so that exactly one blank
+ * line separates them: none when `before` is empty or already ends in a blank line.
+ */
+export function blankLineBefore(before: string, eol: string): string {
+  if (before.trim() === '') return '';
+  const tail = /(?:[ \t]*(?:\r\n|\r|\n))*$/.exec(before)![0];
+  const breaks = tail.match(/\r\n|\r|\n/g)?.length ?? 0;
+  return breaks >= 2 ? '' : breaks === 1 ? eol : eol + eol;
+}

@@ -54,6 +54,7 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
     'rebate', 'rebates', 'co-investment', 'co-invest', 'invest', 'invests', 'investment', 'credits', 'credit pool', 'cloud credits',
     'MDF', 'market development funds', 'revenue guarantee', 'revenue guarantees', 'guaranteed revenue', 'minimum guarantee',
     'volume guarantee', 'minimum commit', 'dollars', 'cash', 'licenses', 'free licenses', 'sales quota', 'quota',
+    '/(?<=\\b(?:dedicate|dedicates|dedicated|allocate|allocates|allocated|commit|commits|committed|assign|assigns|invest|invests)\\s+(?:[\\p{L}-]+\\s+){0,2})resources(?![\\p{L}\\p{N}_])/',
     '/[$€£¥]\\s?\\d/',
   ],
   coMarketingTerms: [
@@ -63,8 +64,9 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
     'co-hosted event', 'co-hosted events', 'field event', 'field events', 'partner event', 'partner events', 'marketing event',
     'marketing events', 'trade show', 'trade shows', 'conference', 'booth', 'meetup', 'social media', 'social campaign',
     'social posts', 'newsletter', 'co-marketing', 'joint marketing', 'case study', 'case studies', 'podcast', 'partner page',
-    'partner pages', 'partner directory', 'promote', 'promotes', 'co-promote', 'co-promotion', 'cross-promote',
+    'partner pages', 'partner directory', 'co-promote', 'co-promotion', 'cross-promote',
     'cross-promotion', 'joint promotion',
+    '/promot(?:e|es|ed|ing)\\s+(?:us|them|it|our|their|the\\s+(?:integration|connector|partnership|joint|launch|offering|product|listing|solution|app|plugin))(?![\\p{L}\\p{N}_])/',
   ],
   leverageTerms: {
     requirement: [

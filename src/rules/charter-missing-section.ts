@@ -1,5 +1,6 @@
 import type { Rule } from '../core/rule';
 import type { TextEdit } from '../core/types';
+import { blankLineBefore } from '../core/text';
 import type { StrategyDocument, Section } from '../core/document';
 import { CHARTER_SECTIONS, CHARTER_SECTION_IDS, findCharterSections, type CharterSectionId } from './charter-sections';
 
@@ -22,8 +23,7 @@ function insertionFor(doc: StrategyDocument, missing: CharterSectionId, present:
   const previous = CHARTER_SECTION_IDS.slice(0, order).reverse().map((id) => present.get(id)).find((s) => s !== undefined);
   const offset = previous ? previous.end : doc.text.length;
   const at = doc.index.positionAt(offset);
-  const before = doc.text.slice(0, offset);
-  const lead = before.length === 0 ? '' : /(\r\n|\r|\n)\s*(\r\n|\r|\n)$/.test(before) || /^\s*$/.test(before) ? '' : /(\r\n|\r|\n)$/.test(before) ? eol : eol + eol;
+  const lead = blankLineBefore(doc.text.slice(0, offset), eol);
   const trail = offset < doc.text.length ? eol + eol : eol;
   return { range: { start: at, end: at }, newText: lead + block + trail };
 }

@@ -1,6 +1,9 @@
 import type { StrategyDocument, Section } from '../core/document';
 import { CHARTER_SECTION_IDS, matchCharterSection, type CharterSectionId, type Vocabulary } from '../core/vocabulary';
 
+/** The "if this fails" line: what each side stands to lose. Inserted by two rules' fixes. */
+export const FAILURE_COST_PROMPT = '- **If this fails:** we lose [what we lose]; the partner loses [what they lose]';
+
 /** Display names and fill-in prompts for the five charter sections. Shared by rules and fixes. */
 export const CHARTER_SECTIONS: Record<CharterSectionId, { name: string; prompts: string[] }> = {
   'mutual-goals': {
@@ -16,7 +19,7 @@ export const CHARTER_SECTIONS: Record<CharterSectionId, { name: string; prompts:
     prompts: [
       '- **We commit:** [engineering time, spend or revenue share, with amounts and dates]',
       '- **The partner commits:** [distribution, co-investment or credits, with amounts and dates]',
-      '- **If this fails:** we lose [what we lose]; the partner loses [what they lose]',
+      FAILURE_COST_PROMPT,
     ],
   },
   timeline: {

@@ -1,6 +1,10 @@
 import type { Rule } from '../core/rule';
 import { frontmatterInvalid } from './frontmatter-invalid';
 import { charterMissingSection } from './charter-missing-section';
+import { economicCommitmentMissing } from './economic-commitment-missing';
+import { commitmentUnquantified } from './commitment-unquantified';
+import { failureCostMissing } from './failure-cost-missing';
+import { leverageCoMarketingOnly } from './leverage-co-marketing-only';
 import { timelineUndated } from './timeline-undated';
 import { rolloutGoNoGoMissing } from './rollout-go-no-go-missing';
 import { rolloutSkipsCrawl } from './rollout-skips-crawl';
@@ -20,6 +24,10 @@ import { placeholderLeft } from './placeholder-left';
 export const RULES: readonly Rule[] = [
   frontmatterInvalid,
   charterMissingSection,
+  economicCommitmentMissing,
+  commitmentUnquantified,
+  failureCostMissing,
+  leverageCoMarketingOnly,
   timelineUndated,
   rolloutGoNoGoMissing,
   rolloutSkipsCrawl,

@@ -42,18 +42,21 @@ describe('partnerlint CLI', () => {
       ['docs/charter.md', 'partnership-charter'],
     ]);
     assert.deepEqual(reports[0].diagnostics, []);
-    const [d] = reports[1].diagnostics;
+    const d = reports[1].diagnostics[0];
     assert.deepEqual(Object.keys(d).sort(), ['column', 'endColumn', 'endLine', 'line', 'message', 'ruleId', 'severity']);
-    assert.deepEqual([d.ruleId, d.severity, d.line, d.column, d.endLine, d.endColumn], ['charter-missing-section', 'warning', 4, 1, 4, 10]);
+    const missing = reports[1].diagnostics.find((x: { ruleId: string }) => x.ruleId === 'charter-missing-section');
+    assert.deepEqual([missing.ruleId, missing.severity, missing.line, missing.column, missing.endLine, missing.endColumn], ['charter-missing-section', 'warning', 4, 1, 4, 10]);
   });
 
   it('exits 1 on errors and on more warnings than --max-warnings', async () => {
-    assert.equal((await cli(['--max-warnings', '0', 'docs'], dir)).code, 1);
-    assert.equal((await cli(['--max-warnings', '1', 'docs'], dir)).code, 0);
+    const warnings = JSON.parse((await cli(['--format', 'json', 'docs'], dir)).out)[1].diagnostics.length;
+    assert.ok(warnings > 0);
+    assert.equal((await cli(['--max-warnings', String(warnings - 1), 'docs'], dir)).code, 1);
+    assert.equal((await cli(['--max-warnings', String(warnings), 'docs'], dir)).code, 0);
     writeFileSync(join(dir, '.partnerlint.yaml'), 'rules:\n  charter-missing-section: error\n');
     const strict = await cli(['docs/charter.md'], dir);
     assert.equal(strict.code, 1);
-    assert.match(strict.out, /1 problem \(1 error, 0 warnings, 0 info\)/);
+    assert.match(strict.out, /\(1 error, \d+ warnings?, \d+ info\)/);
   });
 
   it('exits 2 on usage errors', async () => {
@@ -78,7 +81,14 @@ describe('partnerlint CLI', () => {
     // The inserted section carries prompts for the author, which are reported until filled in.
     assert.ok(left.some((d) => d.ruleId === 'placeholder-left'));
     const fixed = readFileSync(join(dir, 'docs/charter.md'), 'utf8');
-    assert.ok(fixed.startsWith(CHARTER_NO_GOVERNANCE), 'nothing the author wrote is lost');
+    // Nothing the author wrote is lost: every original line is still there, in order.
+    const lines = fixed.split('\n');
+    let at = 0;
+    for (const line of CHARTER_NO_GOVERNANCE.split('\n')) {
+      at = lines.indexOf(line, at);
+      assert.ok(at >= 0, `kept: ${line}`);
+      at++;
+    }
     assert.match(fixed, /## Governance/);
   });
 

@@ -1,0 +1,57 @@
+import type { Rule } from '../core/rule';
+import type { TextEdit } from '../core/types';
+import type { TextIndex } from '../core/text';
+import { findCharterSections } from './charter-sections';
+import { CharterText, hasCommitmentQuantity, inSection, type Clause } from './commitments';
+
+/** A sentence that spells out the one before it: "That means 2 engineers for 5 months." */
+const ELABORATION = /^\s*(?:this|that|it|these|those|which|i\.e\.?|specifically|concretely|namely|in total|in all|in practice)\b/i;
+
+/** What the suggestion adds to an unquantified commitment, for the author to fill in. */
+export const QUANTITY_PROMPT = ' ([how much], [for how long])';
+
+/**
+ * A commitment without an amount, a count, a percentage or a period cannot be held to. A
+ * commitment is a sentence in which a commitment word reaches an economic term ("We will
+ * dedicate engineering resources"), anywhere in the charter; in Value Exchange, an economic term
+ * under a commitment ("We commit:", "What we give") is one too.
+ */
+export const commitmentUnquantified: Rule = {
+  meta: {
+    id: 'commitment-unquantified',
+    description: 'A commitment of people, money or credits must say how much and for how long.',
+    defaultSeverity: 'warning',
+    kinds: ['partnership-charter'],
+  },
+  check({ doc, vocabulary, report }) {
+    const valueExchange = findCharterSections(doc, vocabulary).get('value-exchange');
+    const text = new CharterText(doc, vocabulary);
+    for (const clause of text.clauses) {
+      let terms = text.economicCommitment(clause, false);
+      if (terms.length === 0 && inSection(valueExchange, clause.start) && clause.context.some((c) => text.commitmentWords(c).length > 0)) {
+        terms = text.economicCommitment(clause, true);
+      }
+      if (terms.length === 0) continue;
+      if (hasCommitmentQuantity(text.slice(clause.scope))) continue;
+      // "We will dedicate engineers to the build. That is 3 engineers for 4 months." and "We will
+      // dedicate engineers; 3 of them for 4 months" are quantified.
+      const next = clause.next;
+      if (next && hasCommitmentQuantity(next.text)) {
+        if (clause.text.endsWith(';') ? text.commitmentWords(next).length === 0 : ELABORATION.test(next.text)) continue;
+      }
+      const what = terms.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a)).text;
+      report({
+        message: `"${what}" is promised without an amount or a period. Say how much and for how long (for example "3 engineers for 4 months" or "a $200K credit pool through 2027"), so both sides can hold each other to it.`,
+        range: doc.index.rangeOf(clause.start, clause.end),
+        suggestions: [{ title: 'Add placeholders for how much and for how long', edits: [quantityPrompt(doc.index, clause)] }],
+      });
+    }
+  },
+};
+
+/** Inserts the prompt before the sentence's closing full stop, so the sentence still reads as one. */
+function quantityPrompt(index: TextIndex, clause: Clause): TextEdit {
+  const last = clause.text[clause.text.length - 1];
+  const at = index.positionAt(last === '.' || last === '!' || last === ';' ? clause.end - 1 : clause.end);
+  return { range: { start: at, end: at }, newText: QUANTITY_PROMPT };
+}

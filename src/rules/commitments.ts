@@ -1,0 +1,604 @@
+import type { Nodes, RootContent, TableRow } from 'mdast';
+import type { StrategyDocument, Section } from '../core/document';
+import { itemsOf, type TextItem } from '../core/items';
+import { findPhrases, type Vocabulary } from '../core/vocabulary';
+import { hasQuantity } from '../core/quantity';
+
+/**
+ * Shared reading of a charter for the "skin in the game" rules (economic-commitment-missing,
+ * commitment-unquantified, failure-cost-missing, leverage-co-marketing-only): which side a
+ * sentence speaks for, where sentences start and end, which words are commitments, economic
+ * terms, failure costs.
+ *
+ * Everything works on a same-length "masked" copy of the document in which Markdown syntax,
+ * HTML comments, code and template placeholders are blanked out, so an offset found in the
+ * masked text is an offset in the document. Each word list is matched once against the whole
+ * masked text; clauses, headings and sections then ask for the matches inside their range.
+ */
+
+/** The two sides of a partnership. */
+export type Side = 'ours' | 'partner';
+/** Who a clause says puts something in: one side, both, or nobody we can tell. */
+export type Giver = Side | 'both' | 'none';
+
+/** A stretch of the document: [start, end) offsets. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A phrase found in the document, with document offsets. */
+export interface Match extends Span {
+  text: string;
+}
+
+/**
+ * The line a charter uses to state what each side loses if the partnership fails. The Value
+ * Exchange template of charter-missing-section should use this same line.
+ */
+export { FAILURE_COST_PROMPT } from './charter-sections';
+
+// vocabulary candidate: ourSideWords — how a charter refers to the author's own company.
+export const OUR_SIDE_WORDS: readonly string[] = ['we', 'our', 'ours', 'us', 'ourselves', 'our side', 'our company', 'our team'];
+
+// vocabulary candidate: partnerSideWords — how a charter refers to the partner without naming it.
+// A bare "partner" only counts as the subject of a verb ("Partner commits: …"), since "partner
+// page", "partner manager" and "partner program" are not the partner.
+export const PARTNER_SIDE_WORDS: readonly string[] = [
+  'the partner', 'our partner', "the partner's", "partner's", 'the partner side', 'they', 'their', 'theirs', 'them',
+  '/partner(?=\\s+(?:will|shall|must|commits?|gives?|provides?|contributes?|invests?|funds?|pays?|loses?|side|brings?|puts|offers?|dedicates?|allocates?|assigns?|covers?|agrees?)\\b)/',
+];
+
+// vocabulary candidate: jointWords — phrases that make a sentence speak for both sides at once.
+export const JOINT_WORDS: readonly string[] = [
+  'both', 'each side', 'both sides', 'each company', 'both companies', 'each party', 'both parties', 'both teams',
+  'jointly', 'the two companies', 'the two sides', 'each of us', 'both of us',
+];
+
+// vocabulary candidate: receiveWords — verbs after which the subject receives rather than gives.
+export const RECEIVE_WORDS: readonly string[] = ['get', 'gets', 'receive', 'receives', 'gain', 'gains', 'earn', 'earns', 'benefit', 'benefits'];
+
+// vocabulary candidate: failureCostTerms — phrases that say what is lost if the partnership fails.
+export const FAILURE_COST_TERMS: readonly string[] = [
+  'if this fails', 'if it fails', 'if the partnership fails', 'if this partnership fails', 'if we fail', 'if the pilot fails',
+  'if either side walks away', 'if either side walks', 'what each side loses', 'what we lose', 'what they lose',
+  'at stake', 'at risk', 'lose', 'loses', 'would lose', 'cost of failure', 'failure cost', 'failure costs', 'write off',
+  'writes off', 'written off', 'forfeit', 'forfeits', 'sunk cost', 'skin in the game',
+];
+/** Of FAILURE_COST_TERMS, the verbs that say a loss without framing it as the cost of failure. */
+export const LOSS_VERBS: readonly string[] = ['lose', 'loses', 'would lose', 'write off', 'writes off', 'written off', 'forfeit', 'forfeits', 'sunk cost'];
+// vocabulary candidate: weakFailureTerms — count as a failure cost only with both sides named.
+export const WEAK_FAILURE_TERMS: readonly string[] = ['downside', 'downsides', 'risk to each side', 'mutual risk', 'penalty', 'penalties', 'clawback'];
+
+// vocabulary candidate: externalTermsWords — the economics are written down in another document.
+export const EXTERNAL_TERMS_WORDS: readonly string[] = [
+  'appendix', 'annex', 'exhibit', 'MSA', 'master services agreement', 'order form', 'statement of work', 'SOW', 'term sheet',
+  'attached agreement', 'commercial agreement',
+];
+
+const PREPOSITIONS = new Set([
+  'for', 'to', 'with', 'of', 'on', 'in', 'into', 'at', 'about', 'among', 'across', 'between', 'than', 'like', 'toward',
+  'towards', 'per', 'via', 'alongside', 'beside', 'under', 'over', 'through', 'against', 'onto', 'upon', 'within', 'behind',
+]);
+const GIVER_PREPOSITIONS = new Set(['from', 'by']);
+/** Words after which a verb-like economic word ("funds", "invests") is really a verb. */
+const SUBJECT_LEAD = /(?:^|[\s(])(?:will|shall|must|can|to|also|each|both|jointly)\s+(?:[\p{L}]+ly\s+)?$/iu;
+const DETERMINERS = new Set(['the', 'these', 'those', 'this', 'that', 'any', 'all', 'some', 'our', 'their', 'its', 'his', 'her', 'a', 'an', 'no', 'such', 'other', 'more', 'extra', 'additional']);
+const NAME_STOP_WORDS = new Set(['the', 'a', 'an', 'cloud', 'global', 'group', 'inc', 'labs', 'partner', 'company', 'systems', 'data']);
+const ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|inc|ltd|corp|co|no|approx|est|mr|mrs|ms|dr|st|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|[a-z])$/i;
+/** What ends the reach of a commitment word within a sentence. */
+const CLAUSE_BREAK = /[;!?]|\.(?:\s|$)|—|\b(?:which|who|whom|whose|where|while|because|although|unless|whereas|but)\b/i;
+const EMPTY_ANSWER = /^[\s.!:;,—–-]*(?:n\/?a|none|nothing|nil|tba|pending|later|not yet(?:\s+[\p{L}]+)?|to be (?:decided|determined|confirmed|agreed|defined|discussed)|no|0)?[\s.!;,—–-]*$/iu;
+
+/** A sentence of a list item or paragraph, or one cell of a table row. */
+export interface Clause extends Span {
+  /** The masked text of [start, end). */
+  text: string;
+  /** A bold lead-in such as `**Acme commits:**` the clause opens with (its text, without the asterisks). */
+  label: Span | undefined;
+  /** Where a quantity counts for this clause: the sentence itself, or a table cell's whole row. */
+  scope: Span;
+  item: TextItem;
+  /** What the clause sits under, nearest first: its item's first sentence, parent items, lead-in lines, table headers, headings. */
+  context: Span[];
+  /** The next sentence of the same item, if any. */
+  next: Clause | undefined;
+}
+
+/** How the document names each side. */
+export interface SideNames {
+  /** Our company's name, from `company:` front matter or the title. */
+  ourName: string | undefined;
+  /** The partner's name, from `partner:` front matter or the title. */
+  partnerName: string | undefined;
+  /** Name forms matched in text (the full name and a distinctive first word), per side. */
+  ours: string[];
+  partner: string[];
+}
+
+interface Token extends Span {
+  side: Side | 'both';
+}
+
+function frontMatterString(doc: StrategyDocument, key: string): string | undefined {
+  const data = doc.frontMatter?.data;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const value = (data as Record<string, unknown>)[key];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** The two company names in a title such as "Acme × Initech Partnership Charter (draft)". */
+function titleParties(title: string | undefined): [string, string] | undefined {
+  if (!title) return undefined;
+  const core = title
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\b(?:partnership|partner|charter|agreement|draft|proposal|v\d+(?:\.\d+)*)\b/gi, ' ')
+    .replace(/[:—–]+/g, ' ')
+    .trim();
+  const parts = core.split(/\s*(?:×|✕|\+|&|<>|<->|↔|\/)\s*|\s+(?:x|X|and|with|vs\.?)\s+/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length !== 2 || parts.some((p) => p.split(/\s+/).length > 4)) return undefined;
+  return [parts[0]!, parts[1]!];
+}
+
+function sameCompany(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x === y) return true;
+  const first = x.split(/\s+/)[0]!;
+  return first.length >= 3 && first === y.split(/\s+/)[0] && !NAME_STOP_WORDS.has(first);
+}
+
+function nameForms(name: string | undefined): string[] {
+  if (!name) return [];
+  const words = name.split(/\s+/);
+  const first = words[0]!;
+  return words.length > 1 && first.length >= 3 && !NAME_STOP_WORDS.has(first.toLowerCase()) ? [name, first] : [name];
+}
+
+/**
+ * The names of both sides: `company:` and `partner:` from front matter; when only one is given,
+ * the other is the remaining party of a title such as "Acme × Initech Partnership Charter".
+ */
+export function sideNames(doc: StrategyDocument): SideNames {
+  let ourName = frontMatterString(doc, 'company');
+  let partnerName = frontMatterString(doc, 'partner');
+  const parties = titleParties(doc.title?.title ?? doc.sniffed.title);
+  if (parties) {
+    const [a, b] = parties;
+    if (partnerName && !ourName) {
+      if (sameCompany(b, partnerName) && !sameCompany(a, partnerName)) ourName = a;
+      else if (sameCompany(a, partnerName) && !sameCompany(b, partnerName)) ourName = b;
+    } else if (ourName && !partnerName) {
+      if (sameCompany(a, ourName) && !sameCompany(b, ourName)) partnerName = b;
+      else if (sameCompany(b, ourName) && !sameCompany(a, ourName)) partnerName = a;
+    }
+  }
+  return { ourName, partnerName, ours: nameForms(ourName), partner: nameForms(partnerName) };
+}
+
+/**
+ * A same-length copy of `text` that keeps only prose: HTML comments, code, images, link
+ * targets, `[placeholders]`, the vocabulary's placeholders and Markdown markers become spaces
+ * (line breaks stay).
+ */
+export function maskMarkdown(text: string, placeholders: readonly string[]): string {
+  const chars = text.split('');
+  const blank = (start: number, end: number) => {
+    for (let i = start; i < end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+  };
+  const apply = (regex: RegExp, keep?: (m: RegExpExecArray) => Span) => {
+    const current = chars.join('');
+    for (let m = regex.exec(current); m; m = regex.exec(current)) {
+      if (m[0].length === 0) {
+        regex.lastIndex++;
+        continue;
+      }
+      const kept = keep?.(m);
+      if (kept) {
+        blank(m.index, kept.start);
+        blank(kept.end, m.index + m[0].length);
+      } else {
+        blank(m.index, m.index + m[0].length);
+      }
+    }
+  };
+  apply(/<!--[\s\S]*?-->/g);
+  apply(/`+[^`\r\n]*`+/g);
+  apply(/!\[[^\]\r\n]*\]\([^)\r\n]*\)/g);
+  apply(/<(?:https?:|mailto:)[^>\s]*>/g);
+  apply(/<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>/g);
+  // Links keep their text: [text](url) and [text][ref].
+  apply(/\[([^\]\r\n]*)\](?:\([^)\r\n]*\)|\[[^\]\r\n]*\])/g, (m) => ({ start: m.index + 1, end: m.index + 1 + m[1]!.length }));
+  // What is left in square brackets is a prompt to fill in (task boxes are list markers, below).
+  apply(/(?<!^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[[^\]\r\n]*\]/gm);
+  apply(/^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?/gm);
+  apply(/^[ \t]*#{1,6}[ \t]/gm);
+  apply(/\\(?=\S)|[*~|]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu);
+  const current = chars.join('');
+  for (const p of findPhrases(current, placeholders)) blank(p.start, p.end);
+  return chars.join('');
+}
+
+/**
+ * Splits [start, end) of `masked` into sentences and semicolon clauses. A sentence ends at `.`,
+ * `!` or `?` followed by white space and a capital, a digit or an opening mark (abbreviations
+ * and decimals do not end one), at a `;`, or at a line break followed by a bold lead-in in the
+ * source.
+ */
+export function splitSentences(source: string, masked: string, start: number, end: number): Span[] {
+  const out: Span[] = [];
+  let from = start;
+  const push = (s: number, e: number) => {
+    let a = s;
+    let b = e;
+    while (a < b && /\s/.test(masked[a]!)) a++;
+    while (b > a && /\s/.test(masked[b - 1]!)) b--;
+    if (/[\p{L}\p{N}$€£¥%]/u.test(masked.slice(a, b))) out.push({ start: a, end: b });
+  };
+  for (let i = start; i < end; i++) {
+    const c = masked[i]!;
+    if (c === ';') {
+      push(from, i + 1);
+      from = i + 1;
+    } else if (c === '.' || c === '!' || c === '?') {
+      const after = /^\s+(?=["'“‘(]?[\p{Lu}\p{N}$€£])/u.test(masked.slice(i + 1, Math.min(end, i + 40)));
+      if (!after && /\S/.test(masked.slice(i + 1, end))) continue;
+      if (c === '.' && ABBREVIATIONS.test(masked.slice(Math.max(start, i - 8), i))) continue;
+      push(from, i + 1);
+      from = i + 1;
+    } else if (c === '\n' && i + 1 < end && /^[ \t]*(?:\*\*|__)/.test(source.slice(i + 1, i + 10))) {
+      push(from, i);
+      from = i + 1;
+    }
+  }
+  push(from, end);
+  return out;
+}
+
+/** The bold lead-in (`**Acme commits:**`, `**Budget**:`) a clause opens with, if any. */
+function leadLabel(source: string, start: number, end: number): Span | undefined {
+  // Masking blanked the asterisks: back up over them.
+  let s = start;
+  while (s > 0 && (source[s - 1] === '*' || source[s - 1] === '_')) s--;
+  const m = /^(\*\*|__)([^*_\r\n]{1,80}?)(\*\*|__)[ \t]*(:?)/.exec(source.slice(s, end));
+  if (!m || (!/:\s*$/.test(m[2]!) && m[4] !== ':')) return undefined;
+  const labelStart = s + m[1]!.length;
+  return { start: labelStart, end: labelStart + m[2]!.length };
+}
+
+/** Every prose item of the document (pseudo-heading lines excluded), in order. */
+function documentItems(doc: StrategyDocument): TextItem[] {
+  const pseudo = doc.sections.filter((s) => s.pseudo);
+  const out: TextItem[] = [];
+  for (const item of itemsOf(doc, doc.root.children)) {
+    const heading = item.kind === 'paragraph' ? pseudo.find((s) => s.start === item.start) : undefined;
+    if (!heading) {
+      out.push(item);
+      continue;
+    }
+    let start = heading.contentStart;
+    while (start < item.end && /\s/.test(doc.text[start]!)) start++;
+    if (start < item.end) out.push({ ...item, start, range: doc.index.rangeOf(start, item.end) });
+  }
+  return out;
+}
+
+/** The innermost section containing `offset`. */
+export function sectionAt(doc: StrategyDocument, offset: number): Section | undefined {
+  let found: Section | undefined;
+  for (const s of doc.sections) if (s.start <= offset && offset < s.end && (!found || s.depth >= found.depth)) found = s;
+  return found;
+}
+
+/** The range of a section's heading line(s) in the document. */
+export function headingSpan(doc: StrategyDocument, section: Section): Span {
+  return { start: doc.index.offsetAt(section.headingRange.start), end: doc.index.offsetAt(section.headingRange.end) };
+}
+
+function spanOf(node: Nodes): Span {
+  if (node.type === 'listItem') {
+    const own = node.children.filter((c) => c.type !== 'list');
+    const last = own[own.length - 1];
+    return { start: node.position?.start.offset ?? 0, end: last?.position?.end.offset ?? node.position?.start.offset ?? 0 };
+  }
+  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+}
+
+/** True when a negation ("no", "not", "never", "without", "n't") sits up to three words before `offset`, after `from`. */
+export function negated(text: string, offset: number, from = 0): boolean {
+  const before = text.slice(Math.max(from, offset - 60), offset);
+  return /(?:(?<![\p{L}])(?:no|not|never|without|non|zero|nor|neither)|n['’]t)\s+(?:[\p{L}\p{N}$€£¥'’-]+\s+){0,2}$/iu.test(before);
+}
+
+/**
+ * A commitment counts as quantified when a number, amount, percentage or period sits in the
+ * same sentence (hasQuantity), when it names one person ("a dedicated engineer"), or when it
+ * names a period in words ("for the first year").
+ */
+export function hasCommitmentQuantity(text: string): boolean {
+  if (hasQuantity(text)) return true;
+  if (/\b(?:an?|single)\s+(?:(?:full[- ]time|part[- ]time|dedicated|senior|named|additional)\s+)*(?:engineer|developer|architect|solutions?\s+architect|partner\s+manager|manager|FTE|person|hire|headcount)\b/i.test(text)) return true;
+  return /\b(?:first|second|next|initial|whole|entire|full)\s+(?:(?:calendar|fiscal|contract)\s+)?(?:week|month|quarter|year|sprint|phase|term)s?\b|\bFTEs?\b/i.test(text);
+}
+
+/** The parsed charter, read once per rule run. */
+export class CharterText {
+  readonly masked: string;
+  readonly names: SideNames;
+  readonly items: TextItem[];
+  readonly clauses: Clause[];
+  private readonly contextOf = new Map<Nodes, Nodes>();
+  private readonly found = new Map<readonly string[], Match[]>();
+  private sideTokens: Token[] | undefined;
+
+  constructor(readonly doc: StrategyDocument, readonly vocabulary: Vocabulary) {
+    this.masked = maskMarkdown(doc.text, vocabulary.placeholders);
+    this.names = sideNames(doc);
+    this.items = documentItems(doc);
+    this.linkContexts(doc.root.children, undefined);
+    this.clauses = this.items.flatMap((item) => this.clausesOf(item));
+  }
+
+  slice(span: Span): string {
+    return this.masked.slice(span.start, span.end);
+  }
+
+  /** Matches of a word list inside `span` (the list is matched against the whole document once). */
+  find(list: readonly string[], span: Span): Match[] {
+    let all = this.found.get(list);
+    if (!all) {
+      all = findPhrases(this.masked, list);
+      this.found.set(list, all);
+    }
+    return inside(all, span);
+  }
+
+  has(list: readonly string[], span: Span): boolean {
+    return this.find(list, span).length > 0;
+  }
+
+  /** Records, for each list item, the item or lead-in line (`We give:`) its list sits under. */
+  private linkContexts(children: readonly RootContent[], parent: Nodes | undefined): void {
+    children.forEach((child, i) => {
+      if (child.type === 'list') {
+        const previous = children[i - 1];
+        const lead = previous?.type === 'paragraph' && /:\s*$/.test(this.slice(spanOf(previous))) ? previous : undefined;
+        for (const li of child.children) {
+          const context = lead ?? parent;
+          if (context) this.contextOf.set(li, context);
+          this.linkContexts(li.children, li);
+        }
+      } else if (child.type === 'blockquote') {
+        this.linkContexts(child.children, parent);
+      }
+    });
+  }
+
+  /** Headings that frame `offset`, nearest first; the document title is not one. */
+  private headingContext(offset: number): Span[] {
+    const out: Span[] = [];
+    for (let s = sectionAt(this.doc, offset); s; s = s.parent) {
+      if (s !== this.doc.title && s.depth > 1) out.push(headingSpan(this.doc, s));
+    }
+    return out;
+  }
+
+  private clausesOf(item: TextItem): Clause[] {
+    if (item.kind === 'table-header') return [];
+    const outer: Span[] = [];
+    for (let node = this.contextOf.get(item.node); node && outer.length < 3; node = this.contextOf.get(node)) outer.push(spanOf(node));
+    const around = [...outer, ...this.headingContext(item.start)];
+    if (item.kind === 'table-row') return this.cellClauses(item, around);
+    const spans = splitSentences(this.doc.text, this.masked, item.start, item.end);
+    const clauses: Clause[] = [];
+    spans.forEach((span, index) => {
+      const context = index > 0 ? [spans[0]!, ...around] : around;
+      const clause: Clause = { ...span, text: this.slice(span), label: leadLabel(this.doc.text, span.start, span.end), scope: span, item, context, next: undefined };
+      const previous = clauses[clauses.length - 1];
+      if (previous) previous.next = clause;
+      clauses.push(clause);
+    });
+    return clauses;
+  }
+
+  private cellClauses(item: TextItem, around: Span[]): Clause[] {
+    const row = item.node as TableRow;
+    const table = this.doc.root.children.find((b) => b.type === 'table' && (b.position?.start.offset ?? 0) <= item.start && item.end <= (b.position?.end.offset ?? 0));
+    const header = table?.type === 'table' ? table.children[0] : undefined;
+    const first = row.children[0];
+    const out: Clause[] = [];
+    row.children.forEach((cell, i) => {
+      let start = cell.position?.start.offset ?? item.start;
+      let end = cell.position?.end.offset ?? item.end;
+      while (start < end && /\s/.test(this.masked[start]!)) start++;
+      while (end > start && /\s/.test(this.masked[end - 1]!)) end--;
+      if (!/[\p{L}\p{N}$€£¥]/u.test(this.masked.slice(start, end))) return;
+      const headerCell = header && header !== row ? header.children[i] : undefined;
+      const context = [...(headerCell ? [spanOf(headerCell)] : []), ...(i > 0 && first ? [spanOf(first)] : []), ...around];
+      out.push({
+        start, end, text: this.masked.slice(start, end), label: leadLabel(this.doc.text, start, end), scope: { start: item.start, end: item.end },
+        item, context, next: undefined,
+      });
+    });
+    return out;
+  }
+
+  /** Clauses whose start lies in the content of `section` (its subsections included). */
+  clausesIn(section: Section): Clause[] {
+    return this.clauses.filter((c) => c.start >= section.contentStart && c.start < section.end);
+  }
+
+  /** Side-naming tokens inside `span`, in order; overlapping matches keep the longest. */
+  tokens(span: Span): Token[] {
+    if (!this.sideTokens) {
+      const raw: Token[] = [];
+      const whole = { start: 0, end: this.masked.length };
+      for (const m of this.find(OUR_SIDE_WORDS, whole)) if (m.text !== 'US') raw.push({ ...m, side: 'ours' });
+      for (const m of this.find(PARTNER_SIDE_WORDS, whole)) raw.push({ ...m, side: 'partner' });
+      for (const m of this.find(JOINT_WORDS, whole)) raw.push({ ...m, side: 'both' });
+      for (const [side, forms] of [['ours', this.names.ours], ['partner', this.names.partner]] as const) {
+        for (const form of forms) {
+          const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+          const regex = new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, 'gu');
+          for (let m = regex.exec(this.masked); m; m = regex.exec(this.masked)) raw.push({ start: m.index, end: m.index + m[0].length, side });
+        }
+      }
+      raw.sort((a, b) => a.start - b.start || b.end - a.end);
+      this.sideTokens = [];
+      for (const t of raw) {
+        const last = this.sideTokens[this.sideTokens.length - 1];
+        if (!last || t.start >= last.end) this.sideTokens.push(t);
+      }
+    }
+    return inside(this.sideTokens, span);
+  }
+
+  /** Which sides `span` mentions at all ("each side", "both sides" count as both; a bare "both" does not). */
+  mentions(span: Span): Set<Side> {
+    const sides = new Set<Side>();
+    for (const t of this.tokens(span)) {
+      if (t.side !== 'both') sides.add(t.side);
+      else if (t.end - t.start > 4) {
+        sides.add('ours');
+        sides.add('partner');
+      }
+    }
+    return sides;
+  }
+
+  /**
+   * Who `span` says gives: its subject ("Initech will promote us" is Initech's), a joint subject
+   * ("Both companies…", "We and Initech…"), a giver named with "from"/"by", or the other side of
+   * a receiver ("We get a $200K credit pool" is the partner's). Undefined when no side is named
+   * in a position that decides it.
+   */
+  subjectSide(span: Span): Giver | undefined {
+    const tokens = this.tokens(span);
+    let subject: Token | undefined;
+    for (const t of tokens) {
+      const word = /([\p{L}]+)\s*$/u.exec(this.masked.slice(Math.max(span.start, t.start - 20), t.start))?.[1]?.toLowerCase();
+      if (word && GIVER_PREPOSITIONS.has(word) && t.side !== 'both') return t.side;
+      if (subject || (word && PREPOSITIONS.has(word))) continue;
+      const said = this.masked.slice(t.start, t.end).toLowerCase();
+      if (said !== 'us' && said !== 'them') subject = t;
+    }
+    if (!subject) return undefined;
+    if (subject.side === 'both') return 'both';
+    const other: Side = subject.side === 'ours' ? 'partner' : 'ours';
+    const rest = this.masked.slice(subject.end, span.end);
+    const joined = /^\s*(?:and|&|\+)\s+/.exec(rest);
+    if (joined) {
+      const next = this.tokens({ start: subject.end + joined[0].length, end: span.end })[0];
+      if (next && next.start === subject.end + joined[0].length && next.side === other) return 'both';
+    }
+    if (new RegExp(`^(?:['’]s)?\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${RECEIVE_WORDS.join('|')})\\b`, 'iu').test(rest)) return other;
+    return subject.side;
+  }
+
+  /** The giver of a clause: its own subject, else what it sits under; 'none' when unclear. */
+  giver(clause: Clause): Giver {
+    const own = this.subjectSide(clause);
+    if (own) return own;
+    for (const context of clause.context) {
+      const side = this.subjectSide(context);
+      if (side === undefined) continue;
+      // A heading or lead-in that names both sides says nothing about one item.
+      if (side !== 'both' && this.mentions(context).size > 1) return 'none';
+      return side;
+    }
+    return 'none';
+  }
+
+  /** Economic terms of `span` that are not negated ("no budget", "will not fund"). */
+  economicTerms(span: Span): Match[] {
+    return this.find(this.vocabulary.economicTerms, span).filter((m) => !negated(this.masked, m.start, span.start));
+  }
+
+  /**
+   * Commitment words of `span` that commit to something: not negated, not part of a longer
+   * economic noun ("revenue guarantees", "minimum commit"), and, when the word is itself an
+   * economic term ("funds", "invest"), used as a verb ("Globex funds…", "we invest…").
+   */
+  commitmentWords(span: Span): Match[] {
+    const economic = this.find(this.vocabulary.economicTerms, span);
+    return this.find(this.vocabulary.commitmentWords, span).filter((c) => {
+      if (negated(this.masked, c.start, span.start)) return false;
+      if (economic.some((e) => e.start <= c.start && c.end <= e.end && e.end - e.start > c.end - c.start)) return false;
+      if (!economic.some((e) => e.start === c.start && e.end === c.end)) return true;
+      const before = this.masked.slice(Math.max(span.start, c.start - 40), c.start);
+      if (SUBJECT_LEAD.test(before)) return true;
+      if (this.tokens({ start: c.start - Math.min(40, c.start - span.start), end: c.start }).some((t) => /^\s*$/.test(this.masked.slice(t.end, c.start)))) return true;
+      // "Contoso funds a pilot pool": a name, then the word in lower case ("Development Funds" is a name).
+      const name = /([\p{Lu}][\p{L}\p{N}&.'’-]*)\s+$/u.exec(before)?.[1];
+      return name !== undefined && !DETERMINERS.has(name.toLowerCase()) && c.text === c.text.toLowerCase();
+    });
+  }
+
+  /**
+   * The economic terms a commitment word in the clause reaches: after it in the same clause
+   * ("we will dedicate engineering resources"), or just before it ("budget is committed"), with
+   * no clause break ("…, which allows developers") in between.
+   */
+  committedTerms(clause: Clause): Match[] {
+    const commits = this.commitmentWords(clause);
+    if (commits.length === 0) return [];
+    return this.economicTerms(clause).filter((e) => commits.some((c) => {
+      if (c.start <= e.start && e.end <= c.end) return true;
+      if (e.start <= c.start && c.end <= e.end) return true;
+      const gap = c.end <= e.start ? this.masked.slice(c.end, e.start) : e.end <= c.start ? this.masked.slice(e.end, c.start) : '';
+      const words = gap.trim() === '' ? 0 : gap.trim().split(/\s+/).length;
+      return !CLAUSE_BREAK.test(gap) && words <= (c.end <= e.start ? 12 : 4);
+    }));
+  }
+
+  /** True when the clause, or what it sits under, is about what is lost if the partnership fails. */
+  isFailureCost(clause: Clause): boolean {
+    return this.has(FAILURE_COST_TERMS, clause) || clause.context.some((c) => this.has(FAILURE_COST_TERMS, c));
+  }
+
+  /** True when the clause is a question ("Will we fund the pilot?"). */
+  isQuestion(clause: Clause): boolean {
+    return /\?\s*$/.test(clause.text);
+  }
+
+  /** True for a labelled line with no real answer: "**Budget:** to be decided", "**Funding:** none". */
+  unanswered(clause: Clause): boolean {
+    return clause.label !== undefined && EMPTY_ANSWER.test(this.masked.slice(clause.label.end, clause.end));
+  }
+
+  /**
+   * The economic commitments of a clause. In Value Exchange an economic term is enough ("**Acme
+   * commits:** 3 engineers", "- $60K launch fund"); elsewhere a commitment word must reach it.
+   * Statements of what is lost on failure, questions and unanswered labels are not commitments.
+   */
+  economicCommitment(clause: Clause, inValueExchange: boolean): Match[] {
+    if (this.isQuestion(clause) || this.isFailureCost(clause) || this.unanswered(clause)) return [];
+    return inValueExchange ? this.economicTerms(clause) : this.committedTerms(clause);
+  }
+
+  /** True for "co-investment", "joint fund", "shared budget": money both sides put in. */
+  isJointTerm(match: Match): boolean {
+    if (/^co[\s-]/i.test(match.text)) return true;
+    return /\b(?:joint(?:ly)?|shared|matched|matching)\s+$/i.test(this.masked.slice(Math.max(0, match.start - 20), match.start));
+  }
+}
+
+/** The matches of a sorted list that lie inside `span`. */
+function inside<T extends Span>(sorted: readonly T[], span: Span): T[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]!.start < span.start) low = mid + 1;
+    else high = mid;
+  }
+  const out: T[] = [];
+  for (let i = low; i < sorted.length && sorted[i]!.start < span.end; i++) if (sorted[i]!.end <= span.end) out.push(sorted[i]!);
+  return out;
+}
+
+
+/** True when `offset` lies in the section's content. */
+export function inSection(section: Section | undefined, offset: number): boolean {
+  return section !== undefined && offset >= section.contentStart && offset < section.end;
+}

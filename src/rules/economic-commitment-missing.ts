@@ -1,0 +1,55 @@
+import type { Rule } from '../core/rule';
+import { findCharterSections } from './charter-sections';
+import { CharterText, EXTERNAL_TERMS_WORDS, inSection, type Side } from './commitments';
+
+/**
+ * Value Exchange must show each side putting something economic in: spend, engineering time,
+ * revenue share, credits, headcount. Each commitment is credited to the side that gives it (its
+ * subject, its bold lead-in, the item or heading it sits under); one whose giver cannot be told
+ * is credited to both sides, so the rule only speaks when it is sure. Commitments written in
+ * other sections count too, when a commitment word reaches an economic term.
+ */
+export const economicCommitmentMissing: Rule = {
+  meta: {
+    id: 'economic-commitment-missing',
+    description: 'Value Exchange must name an economic commitment from each side: spend, engineering time, revenue share, credits or headcount.',
+    defaultSeverity: 'warning',
+    kinds: ['partnership-charter'],
+  },
+  check({ doc, vocabulary, report }) {
+    const valueExchange = findCharterSections(doc, vocabulary).get('value-exchange');
+    if (!valueExchange) return;
+    const text = new CharterText(doc, vocabulary);
+    // An empty section is another rule's business; economics kept in another document are out of sight.
+    if (text.clausesIn(valueExchange).length === 0) return;
+    if (text.has(EXTERNAL_TERMS_WORDS, { start: valueExchange.contentStart, end: valueExchange.end })) return;
+
+    const credited = new Set<Side>();
+    for (const clause of text.clauses) {
+      const terms = text.economicCommitment(clause, inSection(valueExchange, clause.start));
+      if (terms.length === 0) continue;
+      const giver = terms.every((t) => text.isJointTerm(t)) ? 'both' : text.giver(clause);
+      if (giver === 'ours' || giver === 'partner') {
+        credited.add(giver);
+      } else {
+        credited.add('ours');
+        credited.add('partner');
+      }
+      if (credited.size === 2) return;
+    }
+
+    if (!credited.has('ours')) {
+      report({
+        message: 'Value Exchange names no economic commitment from your side. Until you put in something real (engineering time, spend, revenue share, credits or headcount, with amounts), this is a handshake, not a partnership.',
+        range: valueExchange.headingRange,
+      });
+    }
+    if (!credited.has('partner')) {
+      const who = text.names.partnerName ?? 'the partner';
+      report({
+        message: `Value Exchange names no economic commitment from ${who}. Until ${who} puts in something real (co-investment, credits, funds, headcount or a revenue guarantee, with amounts), this is a handshake, not a partnership.`,
+        range: valueExchange.headingRange,
+      });
+    }
+  },
+};

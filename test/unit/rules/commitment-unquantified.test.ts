@@ -1,0 +1,83 @@
+import { testRule } from '../rule-tester';
+import { commitmentUnquantified } from '../../../src/rules/commitment-unquantified';
+import { charter, crlf, example, lineOf, md } from './skin-samples';
+
+const value = (...lines: string[]) => charter({ value: md('## Value Exchange', '', ...lines) });
+const governance = (...lines: string[]) => charter({ governance: md('## Governance', '', ...lines) });
+
+const initech = example('initech-charter-draft.md');
+const significantly = value('- Acme commits 2 engineers for 5 months.', '- We will invest significantly in the partnership.');
+const budget = value('- Acme commits 2 engineers for 5 months.', '- Initech will allocate budget for joint campaigns.');
+const sponsors = governance('- **Decision owners:** Dana Reyes for Acme; Sam Ortiz for Initech.', '- Both sponsors will allocate budget as needed.');
+const secondSentence = value('- Acme commits 2 engineers for 5 months. Acme will also fund the launch events.', '- Initech commits $100K in cloud credits.');
+const nested = value('- We commit:', '  - engineering support for the pilot', '- Initech commits $100K in cloud credits.');
+const pseudo = md(
+  '# Partnership Charter: Northwind and Contoso',
+  '',
+  '**Give and get:**',
+  'Northwind will dedicate developers to the connector. Contoso funds a $40K pilot pool.',
+  '',
+  '**Phases:**',
+  'Crawl from 2027-01-04 for 6 weeks.',
+);
+const table = value('| Side | Commitment | Amount |', '| --- | --- | --- |', '| Acme | We will dedicate engineering resources | to be agreed |', '| Initech | Cloud credits for pilots | $100K |');
+
+testRule(commitmentUnquantified, {
+  valid: [
+    { name: 'the Acme × Globex sample charter', text: example('acme-globex-charter.md') },
+    { name: 'a charter whose commitments all carry amounts', text: charter() },
+    { name: 'the same charter with CRLF line endings', text: crlf(charter()) },
+    { name: 'commit to a process, not to money or people', text: governance('- We commit to reviewing the charter quarterly with both sponsors.') },
+    { name: 'committed to an outcome', text: governance('- Both teams are committed to a smooth experience for shared customers.') },
+    { name: '"commitment" in a heading', text: charter({ governance: md('## Governance and commitment to customers', '', '- We commit to answering partner escalations within a day.') }) },
+    { name: 'a commitment that is not economic', text: value('- Acme commits 2 engineers for 5 months.', '- The partner provides a marketplace listing and a quote for the launch post.', '- Our commitment: a great experience for shared customers.') },
+    { name: 'what each side loses is not a commitment', text: value('- Acme commits 2 engineers for 5 months.', '- If this fails, we lose our engineering investment and Initech loses its credits.') },
+    { name: 'an open question', text: value('- Acme commits 2 engineers for 5 months.', '- Will we dedicate engineering support to the Walk phase? Decide at the Crawl review.') },
+    { name: 'a negated commitment', text: value('- Acme commits 2 engineers for 5 months.', '- We will not invest in a custom admin console.') },
+    { name: 'one named person is a count', text: value('- Initech will assign a dedicated partner manager to the launch.') },
+    { name: 'a period without a number', text: value('- Initech will provide cloud credits every quarter.', '- Acme will fund the pilot for the first year.') },
+    { name: 'the amount in the next sentence', text: value('- We will dedicate engineering resources to the connector. That means 2 engineers for 5 months.') },
+    { name: 'the amount in another cell of the row', text: value('| Side | Commitment | Amount |', '| --- | --- | --- |', '| Acme | We will dedicate engineering resources | 2 engineers until June |') },
+    { name: 'a template prompt still to fill in', text: value('- **We commit:** [engineering time, spend or revenue share, with amounts and dates]') },
+    { name: 'economic words with no commitment outside Value Exchange', text: governance('- The budget owner for Acme is Dana Reyes.', '- Revenue share disputes go to both COOs.') },
+    { name: 'a relative clause is not the object of a commitment', text: governance('- Our mission is to provide a connector, which allows developers to ship faster.') },
+    { name: '"funds" as a noun', text: governance('- These funds come from the Initech marketing development program.', '- Marketing Development Funds (MDF) are approved by Initech channel marketing.') },
+    { name: 'an amount in the next clause', text: value('- We will dedicate engineering resources to the connector; 2 engineers for 5 months.') },
+    { name: 'HTML around the words', text: value('- <span>Acme commits</span> <b>2 engineers</b> for 5 months.') },
+    { name: 'benefits listed under "what we get"', text: value('### What we get', '', '- engineering support from Initech', '', '### What we give', '', '- 2 engineers for 5 months') },
+  ],
+  invalid: [
+    {
+      name: 'the Initech draft',
+      text: initech,
+      problems: [{ line: 14, endLine: 14, message: /^"engineering resources" is promised without an amount or a period\. Say how much and for how long/ }],
+      suggestionOutput: initech.replace('to the integration.', 'to the integration ([how much], [for how long]).'),
+    },
+    { name: '"invest significantly"', text: significantly, problems: [{ line: lineOf(significantly, 'invest significantly'), message: /"invest"/ }] },
+    { name: '"allocate budget"', text: budget, problems: [{ line: lineOf(budget, 'allocate budget'), message: /"budget"/ }] },
+    { name: 'a commitment outside Value Exchange', text: sponsors, problems: [{ line: lineOf(sponsors, 'as needed'), message: /"budget"/ }] },
+    {
+      name: 'the second sentence of an item',
+      text: secondSentence,
+      problems: [{ line: lineOf(secondSentence, 'launch events'), message: /"fund"/ }],
+      suggestionOutput: secondSentence.replace('launch events.', 'launch events ([how much], [for how long]).'),
+    },
+    { name: 'a nested item under a commitment', text: nested, problems: [{ line: lineOf(nested, 'engineering support'), message: /"engineering support"/ }] },
+    {
+      name: 'CRLF line endings keep the suggestion on the line',
+      text: crlf(budget),
+      problems: [{ line: lineOf(budget, 'allocate budget') }],
+      suggestionOutput: crlf(budget).replace('joint campaigns.', 'joint campaigns ([how much], [for how long]).'),
+    },
+    { name: 'a bold pseudo-heading charter', text: pseudo, problems: [{ line: 4, message: /"developers"/ }], suggestionOutput: pseudo.replace('to the connector.', 'to the connector ([how much], [for how long]).') },
+    { name: 'a numbered heading', text: budget.replace('## Value Exchange', '## 2) Value Exchange'), problems: [{ message: /"budget"/ }] },
+    {
+      name: 'a commitment after a goal with numbers, in its own clause',
+      text: charter({ goals: md('## Mutual Goals', '', '- **Success for Acme:** 30 joint customers by 2027-06-30; we will provide engineering support to every pilot.') }),
+      problems: [{ line: 11, message: /"engineering support"/ }],
+    },
+    { name: '"dedicate resources"', text: governance('- We will dedicate resources as the partnership grows.'), problems: [{ message: /"resources"/ }] },
+    { name: 'the most specific term is quoted', text: value('- Acme will invest in a dedicated team for the integration.'), problems: [{ message: /^"dedicated team"/ }] },
+    { name: 'a table row with no amount', text: table, problems: [{ line: lineOf(table, '| Acme |'), message: /"engineering resources"/ }] },
+  ],
+});

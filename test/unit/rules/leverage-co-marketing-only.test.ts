@@ -1,0 +1,97 @@
+import { testRule } from '../rule-tester';
+import { leverageCoMarketingOnly, LEVERAGE_TEMPLATE_LINES } from '../../../src/rules/leverage-co-marketing-only';
+import { charter, crlf, example, lineOf, md } from './skin-samples';
+
+const GOALS = md(
+  '## Mutual Goals',
+  '',
+  '- **Success for Acme:** 30 joint customers by 2027-06-30.',
+  '- **Success for Initech:** 10 co-sold deals by the end of Q2 2027.',
+  '- **Success for shared customers:** one place to manage restores.',
+);
+const VALUE = md(
+  '## Value Exchange',
+  '',
+  '- **Acme commits:** 2 engineers for 5 months.',
+  '- **Initech commits:** a joint webinar and a logo swap on its partner page.',
+  '- **If this fails:** Acme loses 10 engineer-months; Initech loses a quarter of marketing time.',
+);
+const weak = (parts: { intro?: string; value?: string; timeline?: string } = {}) => charter({ intro: '', goals: GOALS, value: VALUE, ...parts });
+const template = (heading: string, eol = '\n') => [heading, '', ...LEVERAGE_TEMPLATE_LINES].join(eol);
+
+const initech = example('initech-charter-draft.md');
+const plain = weak();
+const negatedLeverage = weak({ intro: 'Initech gets no exclusivity and no revenue share from this partnership.' });
+const headingMention = weak({ value: md('## Value Exchange', '', '- **Acme commits:** 2 engineers for 5 months.', '', '### Co-marketing', '', '- Initech mentions us in a blog post.') });
+const filledCoMarketingOnly = weak({
+  value: md(VALUE, '', '## Leverage', '', '- **Requirement:** none', '- **Co-marketing:** a joint webinar in March'),
+});
+const pseudo = md(
+  '# Partnership Charter: Northwind and Contoso',
+  '',
+  '**Give and get:**',
+  'Northwind funds a $40K pilot pool. Contoso runs a joint webinar for its customers.',
+  '',
+  '**Phases:**',
+  'Crawl from 2027-01-04 for 6 weeks.',
+);
+const noTimeline = weak({ timeline: '' });
+
+testRule(leverageCoMarketingOnly, {
+  valid: [
+    { name: 'the Acme × Globex sample charter', text: example('acme-globex-charter.md') },
+    { name: 'the same charter with CRLF line endings', text: crlf(example('acme-globex-charter.md')) },
+    { name: 'requirement leverage', text: charter() },
+    { name: 'no co-marketing and no leverage (not this rule\'s business)', text: charter({ intro: '', goals: GOALS, value: md('## Value Exchange', '', '- Acme commits 2 engineers for 5 months.') }) },
+    { name: 'co-marketing plus economic leverage', text: weak({ intro: 'The connector cuts the support costs Initech carries for backup tickets by 30%.' }) },
+    { name: 'co-marketing plus competitive leverage', text: weak({ intro: 'Initech gets an exclusive integration for 6 months.' }) },
+    { name: 'co-marketing plus customer leverage', text: weak({ intro: 'Initech customers have filed 50+ support tickets asking for a backup connector.' }) },
+    {
+      name: 'leverage stated in a table',
+      text: weak({ intro: md('| Leverage type | Evidence |', '| --- | --- |', '| Requirement | Initech\'s program requires a certified backup tool |') }),
+    },
+    {
+      name: 'co-marketing only mentioned to rule it out',
+      text: charter({ intro: '', goals: GOALS, value: md('## Value Exchange', '', '- Acme commits 2 engineers for 5 months.', '- No press release until the Walk gate passes.') }),
+    },
+    { name: '"event" in its ordinary sense', text: charter({ intro: '', goals: GOALS, governance: md('## Governance', '', '- In the event of a dispute, both COOs decide.') }) },
+    { name: '"promote" in its ordinary sense', text: charter({ intro: '', goals: GOALS, governance: md('## Governance', '', '- Both owners promote a culture of candid reviews.') }) },
+    { name: 'a leverage assessment that is still all prompts', text: weak({ value: md(VALUE, '', template('## Leverage')) }) },
+    {
+      name: 'a filled-in leverage assessment',
+      text: weak({ value: md(VALUE, '', '## Leverage', '', '- **Requirement:** Initech\'s marketplace program requires a certified backup connector.') }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the Initech draft',
+      text: initech,
+      problems: [{ line: 15, message: /^The only leverage in this charter is co-marketing, which rarely closes a deal\./ }],
+      output: initech.replace('## Timeline', `${template('## Leverage')}\n\n## Timeline`),
+    },
+    { name: 'webinars and logo swaps only', text: plain, problems: [{ line: lineOf(plain, 'joint webinar') }], output: plain.replace('## Timeline', `${template('## Leverage')}\n\n## Timeline`) },
+    {
+      name: 'CRLF line endings',
+      text: crlf(plain),
+      problems: [{ line: lineOf(plain, 'joint webinar') }],
+      output: crlf(plain).replace('## Timeline', `${template('## Leverage', '\r\n')}\r\n\r\n## Timeline`),
+    },
+    { name: 'leverage that is ruled out', text: negatedLeverage, problems: [{ line: lineOf(negatedLeverage, 'joint webinar') }] },
+    { name: 'a co-marketing heading', text: headingMention, problems: [{ line: lineOf(headingMention, '### Co-marketing') }] },
+    { name: 'an assessment that lists only co-marketing: reported, no second template', text: filledCoMarketingOnly, problems: [{ line: lineOf(filledCoMarketingOnly, 'joint webinar') }] },
+    {
+      name: 'a bold pseudo-heading charter gets a bold Leverage line',
+      text: pseudo,
+      problems: [{ line: 4 }],
+      output: pseudo.replace('**Phases:**', `${template('**Leverage:**')}\n\n**Phases:**`),
+    },
+    { name: 'no Timeline: the assessment goes at the end', text: noTimeline, problems: [{}], output: `${noTimeline}\n${template('## Leverage')}\n` },
+    {
+      name: 'no Timeline, CRLF and no final line break',
+      text: crlf(noTimeline).trimEnd(),
+      problems: [{}],
+      output: `${crlf(noTimeline).trimEnd()}\r\n\r\n${template('## Leverage', '\r\n')}\r\n`,
+    },
+    { name: 'no Timeline, CRLF', text: crlf(noTimeline), problems: [{}], output: `${crlf(noTimeline)}\r\n${template('## Leverage', '\r\n')}\r\n` },
+  ],
+});
