@@ -1,10 +1,15 @@
 import type { Rule } from '../core/rule';
 import { frontmatterInvalid } from './frontmatter-invalid';
 import { charterMissingSection } from './charter-missing-section';
+import { charterEmptySection } from './charter-empty-section';
+import { mutualGoalsMissingParty } from './mutual-goals-missing-party';
 import { economicCommitmentMissing } from './economic-commitment-missing';
 import { commitmentUnquantified } from './commitment-unquantified';
 import { failureCostMissing } from './failure-cost-missing';
 import { leverageCoMarketingOnly } from './leverage-co-marketing-only';
+import { measurementNotMeasurable } from './measurement-not-measurable';
+import { governanceIncomplete } from './governance-incomplete';
+import { charterUnsigned } from './charter-unsigned';
 import { timelineUndated } from './timeline-undated';
 import { rolloutGoNoGoMissing } from './rollout-go-no-go-missing';
 import { rolloutSkipsCrawl } from './rollout-skips-crawl';
@@ -24,10 +29,16 @@ import { placeholderLeft } from './placeholder-left';
 export const RULES: readonly Rule[] = [
   frontmatterInvalid,
   charterMissingSection,
+  charterEmptySection,
+  mutualGoalsMissingParty,
   economicCommitmentMissing,
   commitmentUnquantified,
   failureCostMissing,
   leverageCoMarketingOnly,
+  measurementNotMeasurable,
+  governanceIncomplete,
+  // After charter-missing-section: when both append at the end, Governance lands before Signatures.
+  charterUnsigned,
   timelineUndated,
   rolloutGoNoGoMissing,
   rolloutSkipsCrawl,

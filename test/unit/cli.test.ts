@@ -117,7 +117,7 @@ describe('partnerlint CLI', () => {
   it('stylish output names the file, the kind, each problem and a summary', async () => {
     const { out } = await cli(['docs'], dir);
     assert.match(out, /docs\/charter\.md {2}\(partnership charter\)/);
-    assert.match(out, /4:1 {2}warning {2}This charter has no Governance section\..*charter-missing-section/);
+    assert.match(out, /\n  4:1 +warning  This charter has no Governance section\..*charter-missing-section\n/);
     assert.doesNotMatch(out, /\u001b\[/, 'no colour when not at a terminal');
     assert.match((await cli(['docs/README.md'], dir)).out, /No problems in 0 strategy documents \(1 Markdown file read\)/);
   });

@@ -1,0 +1,254 @@
+/**
+ * What the charter content rules share: telling written content from template scaffolding
+ * (labels, placeholders, bracketed prompts), the text items of a section with the subsection
+ * titles and table headers they sit under, and who the two parties of a charter are.
+ */
+import type { Nodes, RootContent, TableRow } from 'mdast';
+import type { StrategyDocument, Section } from '../core/document';
+import { sectionItems, plain, type TextItem } from '../core/items';
+import { findPhrases, hasPhrase, type Vocabulary } from '../core/vocabulary';
+import type { CharterVocabulary } from './charter-vocabulary';
+import { CHARTER_SECTIONS } from './charter-sections';
+
+/** `[amount]`, `[the outcome we need, with a date]`, `{{partner}}`: prompts left for the author. */
+const BRACKET_PROMPT = /\[[^[\]\r\n]{1,120}\]|\{\{[^{}\r\n]{0,120}\}\}/g;
+/** A short label before a colon: "Decision owners:", "Success for us:". */
+const LABEL = /^\s*([^:\r\n]{1,80}?)\s*:(?:\s+|$)([\s\S]*)$/;
+const LABEL_MAX_WORDS = 5;
+const WORD = /[\p{L}\p{N}]/u;
+
+/** `text` with placeholders, bracketed prompts and empty answers ("N/A", "to be decided") blanked out. */
+export function withoutPlaceholders(text: string, vocabulary: Vocabulary, charter: CharterVocabulary): string {
+  let out = text.replace(BRACKET_PROMPT, (m) => ' '.repeat(m.length));
+  for (const list of [vocabulary.placeholders, charter.emptyAnswers]) {
+    for (const m of findPhrases(out, list).reverse()) out = out.slice(0, m.start) + ' '.repeat(m.end - m.start) + out.slice(m.end);
+  }
+  return out;
+}
+
+/** Whether `text` holds a placeholder or prompt (so blank-looking text is a template, not an answer). */
+export function hasPlaceholder(text: string, vocabulary: Vocabulary, charter: CharterVocabulary): boolean {
+  BRACKET_PROMPT.lastIndex = 0;
+  return BRACKET_PROMPT.test(text) || hasPhrase(text, vocabulary.placeholders) || hasPhrase(text, charter.emptyAnswers);
+}
+
+/** The part of a line after a short label ("Exit criteria: …"), or the whole line. */
+function afterLabel(line: string): string {
+  const m = LABEL.exec(line);
+  if (!m) return line;
+  const words = m[1]!.trim().split(/\s+/).length;
+  return words <= LABEL_MAX_WORDS ? m[2]! : line;
+}
+
+/** A line's words once placeholders are gone, lower case, punctuation dropped. */
+function skeleton(line: string, vocabulary: Vocabulary, charter: CharterVocabulary): string {
+  return withoutPlaceholders(line, vocabulary, charter).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+const templates = new WeakMap<Vocabulary, Set<string>>();
+
+/**
+ * The prompt lines PartnerLint itself inserts for a missing section ("Decision owners: [name,
+ * role] for us; [name, role] for the partner"), reduced to their words: a line that still reads
+ * exactly like one of them has not been filled in.
+ */
+function templateLines(vocabulary: Vocabulary, charter: CharterVocabulary): Set<string> {
+  let set = templates.get(vocabulary);
+  if (!set) {
+    set = new Set();
+    for (const { prompts } of Object.values(CHARTER_SECTIONS)) {
+      for (const prompt of prompts) set.add(skeleton(prompt.replace(/^\s*[-*+]\s+/, '').replace(/\*\*/g, ''), vocabulary, charter));
+    }
+    templates.set(vocabulary, set);
+  }
+  return set;
+}
+
+/** True when some line of `text` says something beyond a label, placeholders and template prompts. */
+export function textHasSubstance(text: string, vocabulary: Vocabulary, charter: CharterVocabulary): boolean {
+  const prompts = templateLines(vocabulary, charter);
+  return text.split(/\r\n|\r|\n/).some((line) => WORD.test(withoutPlaceholders(afterLabel(line), vocabulary, charter))
+    && !prompts.has(skeleton(line, vocabulary, charter)));
+}
+
+function rowHasSubstance(row: TableRow, vocabulary: Vocabulary, charter: CharterVocabulary): boolean {
+  const cells = row.children.map((cell) => plain(cell).trim());
+  const filled = (cell: string) => WORD.test(withoutPlaceholders(cell, vocabulary, charter));
+  if (cells.length < 2) return cells.some(filled);
+  const rest = cells.slice(1);
+  if (rest.some(filled)) return true;
+  // "| Joint customers | TBD |": the first column labels a row whose answers are prompts.
+  return !rest.some((cell) => hasPlaceholder(cell, vocabulary, charter)) && filled(cells[0]!);
+}
+
+/** Whether one text item holds written content rather than scaffolding. Table headers never do. */
+export function itemHasSubstance(item: TextItem, vocabulary: Vocabulary, charter: CharterVocabulary): boolean {
+  if (item.kind === 'table-header') return false;
+  if (item.kind === 'table-row') return rowHasSubstance(item.node as TableRow, vocabulary, charter);
+  return textHasSubstance(item.text, vocabulary, charter);
+}
+
+/** An item of a section, read in context. */
+export interface ContentItem {
+  item: TextItem;
+  /** The titles of the subsections it sits in and its table's header, then its own text. */
+  text: string;
+  /** Its own text with placeholders blanked out, in context as `text` is. */
+  clean: string;
+  substantive: boolean;
+}
+
+/**
+ * The text items of `section`, subsections included, each with the titles of the subsections
+ * that hold it ("Decision owners" for a line under `### Decision owners`) and, for table rows,
+ * the table's header. Only items with written content count as `substantive`.
+ */
+export function contentItems(doc: StrategyDocument, section: Section, vocabulary: Vocabulary, charter: CharterVocabulary): ContentItem[] {
+  // Several rules read the same sections of the same parsed document: compute them once.
+  const cached = itemCache.get(section);
+  if (cached && cached.vocabulary === vocabulary && cached.charter === charter) return cached.items;
+  const items = computeContentItems(doc, section, vocabulary, charter);
+  itemCache.set(section, { vocabulary, charter, items });
+  return items;
+}
+
+const itemCache = new WeakMap<Section, { vocabulary: Vocabulary; charter: CharterVocabulary; items: ContentItem[] }>();
+
+function computeContentItems(doc: StrategyDocument, section: Section, vocabulary: Vocabulary, charter: CharterVocabulary): ContentItem[] {
+  const descendants = doc.sections.filter((s) => s !== section && s.start >= section.start && s.end <= section.end);
+  const headers = new Map<Nodes, string>();
+  for (const block of section.allBlocks) collectHeaders(block, headers);
+  return sectionItems(doc, section).map((item) => {
+    const titles = descendants.filter((s) => item.start >= s.contentStart && item.start < s.end).map((s) => s.title);
+    const header = item.kind === 'table-row' ? headers.get(item.node) : undefined;
+    const context = [...titles, ...(header ? [header] : [])].join(' / ');
+    const own = item.text;
+    const clean = withoutPlaceholders(own, vocabulary, charter);
+    return {
+      item,
+      text: context ? `${context}: ${own}` : own,
+      clean: context ? `${context}: ${clean}` : clean,
+      substantive: itemHasSubstance(item, vocabulary, charter),
+    };
+  });
+}
+
+/** Maps each table row of `node` to the plain text of its table's header row. */
+function collectHeaders(node: Nodes, out: Map<Nodes, string>): void {
+  if (node.type === 'table') {
+    const [head, ...rows] = node.children;
+    const text = head ? head.children.map((cell) => plain(cell).trim()).join(' | ') : '';
+    for (const row of rows) out.set(row, text);
+    return;
+  }
+  if ('children' in node) for (const child of node.children as Nodes[]) collectHeaders(child, out);
+}
+
+function hasMedia(node: Nodes): boolean {
+  if (node.type === 'code' || node.type === 'image' || node.type === 'imageReference') return true;
+  return 'children' in node && (node.children as Nodes[]).some(hasMedia);
+}
+
+/** Whether a section (subsections included) has any written content: text, a table row, code, an image. */
+export function sectionHasSubstance(doc: StrategyDocument, section: Section, vocabulary: Vocabulary, charter: CharterVocabulary): boolean {
+  if (section.allBlocks.some((block: RootContent) => hasMedia(block))) return true;
+  return contentItems(doc, section, vocabulary, charter).some((c) => c.substantive);
+}
+
+/** The two sides of a charter, as far as the document says. */
+export interface Parties {
+  /** Names that stand for us (front matter `company:` or `us:`, or the other name in the title). */
+  us: string[];
+  /** Names that stand for the partner (front matter `partner:`, or the other name in the title). */
+  partner: string[];
+  /** Names from the title when nothing says which side is which. */
+  either: string[];
+  /** How to call each side in a message. */
+  usLabel: string;
+  partnerLabel: string;
+}
+
+function frontMatterNames(doc: StrategyDocument, keys: string[]): string[] {
+  const data = doc.frontMatter?.data;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return [];
+  const out: string[] = [];
+  for (const key of keys) {
+    const value = (data as Record<string, unknown>)[key];
+    const values = Array.isArray(value) ? value : [value];
+    for (const v of values) if (typeof v === 'string' && WORD.test(v) && v.trim().length <= 80) out.push(v.trim());
+  }
+  return out;
+}
+
+/** "Acme × Globex Cloud Partnership Charter (draft)" → ["Acme", "Globex Cloud"]. */
+export function titleNames(title: string): string[] {
+  const core = title
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+    .replace(/\b(?:strategic|partnership|partner|charter|draft|final|agreement|v\d+(?:\.\d+)*)\b/gi, ' ')
+    .replace(/[:|]/g, ' ');
+  const parts = core
+    .split(/\s*[×↔⇄]\s*|\s+(?:x|X|&|\+|\/|and|with|<>|<->|-|–|—)\s+/)
+    .map((p) => p.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '').trim())
+    .filter((p) => WORD.test(p));
+  if (parts.length !== 2 || parts.some((p) => p.split(/\s+/).length > 4)) return [];
+  return parts;
+}
+
+function sameName(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x === y || x.startsWith(y + ' ') || y.startsWith(x + ' ');
+}
+
+export function charterParties(doc: StrategyDocument): Parties {
+  const us = frontMatterNames(doc, ['company', 'us', 'our-company', 'our_company']);
+  const partner = frontMatterNames(doc, ['partner', 'partners']);
+  const either: string[] = [];
+  const fromTitle = titleNames(doc.title?.title ?? doc.sniffed.title ?? '');
+  if (fromTitle.length === 2) {
+    const [a, b] = fromTitle as [string, string];
+    const isPartner = (n: string) => partner.some((p) => sameName(p, n));
+    const isUs = (n: string) => us.some((p) => sameName(p, n));
+    if (isPartner(a) || isUs(b)) {
+      if (!isUs(b) && !isPartner(b)) us.push(b);
+      if (!isPartner(a)) partner.push(a);
+    } else if (isPartner(b) || isUs(a)) {
+      if (!isUs(a) && !isPartner(a)) us.push(a);
+      if (!isPartner(b)) partner.push(b);
+    } else {
+      either.push(a, b);
+    }
+  }
+  return { us, partner, either, usLabel: us[0] ?? 'your company', partnerLabel: partner[0] ?? 'the partner' };
+}
+
+/**
+ * Phrases that find a name in text: the name itself and, for "Globex Cloud", its distinctive
+ * first word "Globex" too.
+ */
+export function namePhrases(names: readonly string[]): string[] {
+  const key = names.join('\u0000');
+  let phrases = namePhraseCache.get(key);
+  if (!phrases) {
+    const out = new Set<string>();
+    for (const name of names) {
+      // A name written like a `/pattern/` vocabulary entry would be read as a regular expression.
+      if (/^\/.*\/$/s.test(name)) continue;
+      out.add(name);
+      const first = name.split(/\s+/)[0]!;
+      if (first !== name && first.length >= 3 && /^\p{Lu}/u.test(first)) out.add(first);
+    }
+    phrases = [...out];
+    // The same list object each time, so its matcher is compiled once.
+    if (namePhraseCache.size > 500) namePhraseCache.clear();
+    namePhraseCache.set(key, phrases);
+  }
+  return phrases;
+}
+
+const namePhraseCache = new Map<string, string[]>();
+
+/** Whether `text` names any of `names`. */
+export function mentionsName(text: string, names: readonly string[]): boolean {
+  return names.length > 0 && hasPhrase(text, namePhrases(names));
+}

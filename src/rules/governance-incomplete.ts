@@ -1,0 +1,78 @@
+import type { Rule } from '../core/rule';
+import { hasPhrase } from '../core/vocabulary';
+import { findCharterSections } from './charter-sections';
+import { charterVocabulary } from './charter-vocabulary';
+import { charterParties, contentItems, mentionsName, sectionHasSubstance, type ContentItem } from './charter-content';
+
+/** A person's name: "Dana Reyes", "Lee J. Park". */
+const PERSON = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{Ll}'’-]*\p{Ll}(?![\p{L}\p{N}])/gu;
+
+export const governanceIncomplete: Rule = {
+  meta: {
+    id: 'governance-incomplete',
+    description: 'Governance names a decision owner on each side, an escalation path and exit criteria.',
+    defaultSeverity: 'warning',
+    kinds: ['partnership-charter'],
+  },
+  check({ doc, vocabulary, report }) {
+    const charter = charterVocabulary(vocabulary);
+    const governance = findCharterSections(doc, vocabulary).get('governance');
+    // A missing or empty section is reported by charter-missing-section / charter-empty-section.
+    if (!governance || !sectionHasSubstance(doc, governance, vocabulary, charter)) return;
+    const parties = charterParties(doc);
+    const companies = [...parties.us, ...parties.partner, ...parties.either];
+
+    /** Governance's items, plus those of any section titled for the element ("## Exit criteria"). */
+    const itemsFor = (terms: readonly string[]): ContentItem[] => {
+      const others = doc.sections.filter((s) => s !== doc.title && s !== governance && hasPhrase(s.title, terms));
+      const own = contentItems(doc, governance, vocabulary, charter);
+      // Another section's title says what its lines are about: "Exit criteria: either gate missed twice".
+      const titled = others.flatMap((s) => contentItems(doc, s, vocabulary, charter).map((c) => ({ ...c, clean: `${s.title}: ${c.clean}` })));
+      return [...own, ...titled].filter((c) => c.substantive);
+    };
+
+    // (a) Decision owners on both sides: an owner word or a named person, and a word for each side.
+    let us = false;
+    let partner = false;
+    const people = new Set<string>();
+    const eitherNamed = new Set<string>();
+    for (const c of itemsFor(charter.decisionOwnerTerms)) {
+      const unlabelled = c.item.text.replace(/^[^:\r\n]{1,80}:/gm, ' ');
+      // "Globex Cloud" looks like a person's name; a company is not a decision owner.
+      const named = [...unlabelled.matchAll(PERSON)].map((m) => m[0])
+        .filter((n) => !hasPhrase(n, charter.decisionOwnerTerms) && !mentionsName(n, companies));
+      if (!hasPhrase(c.clean, charter.decisionOwnerTerms) && named.length === 0) continue;
+      for (const n of named) people.add(n.toLowerCase());
+      if (hasPhrase(c.clean, charter.bothSidesTerms)) us = partner = true;
+      us ||= hasPhrase(c.clean, charter.partyTerms.us) || mentionsName(c.clean, parties.us);
+      partner ||= hasPhrase(c.clean, charter.partyTerms.partner) || mentionsName(c.clean, parties.partner);
+      for (const name of parties.either) if (mentionsName(c.clean, [name])) eitherNamed.add(name);
+    }
+    for (let i = 0; i < eitherNamed.size; i++) {
+      if (!us) us = true;
+      else if (!partner) partner = true;
+    }
+    // Two named people ("Dana Reyes and Lee Park decide together") are one per side.
+    if (people.size >= 2) us = partner = true;
+
+    const usName = parties.usLabel;
+    const partnerName = parties.partnerLabel;
+    const anchor = governance.headingRange;
+    if (!us && !partner) {
+      report({ message: `Governance does not say who decides for either side. Name a decision owner, person and role, for ${usName} and for ${partnerName}.`, range: anchor });
+    } else if (!us || !partner) {
+      const [has, lacks] = us ? [usName, partnerName] : [partnerName, usName];
+      report({ message: `Governance names who decides for ${has} but not for ${lacks}. Add the decision owner for ${lacks}, by name and role.`, range: anchor });
+    }
+
+    // (b) Escalation path.
+    if (!itemsFor(charter.escalationTerms).some((c) => hasPhrase(c.clean, charter.escalationTerms))) {
+      report({ message: 'Governance has no escalation path. Say who settles a disagreement the decision owners cannot resolve, and how quickly.', range: anchor });
+    }
+
+    // (c) Exit criteria.
+    if (!itemsFor(charter.exitTerms).some((c) => hasPhrase(c.clean, charter.exitTerms))) {
+      report({ message: 'Governance has no exit criteria. Write down what would end the partnership, for example a missed go/no-go gate, and how much notice either side gives.', range: anchor });
+    }
+  },
+};

@@ -1,0 +1,103 @@
+import { testRule } from '../rule-tester';
+import { governanceIncomplete } from '../../../src/rules/governance-incomplete';
+import { charter, crlf, example, lineOf, md } from './charter-content-samples';
+
+const onlyOurOwner = charter({ governance: md('## Governance', '', 'Dana Reyes (VP Partnerships) owns every decision for Acme.') });
+const noEscalation = charter({
+  governance: md('## Governance', '', '- Decision owners: Dana Reyes for Acme, Sam Ortiz for Initech.', '- Either side may terminate with 60 days\' notice.'),
+});
+const exitTbd = charter({
+  governance: md('## Governance', '', '- Decision owners: Dana Reyes for Acme, Sam Ortiz for Initech.', '- Disagreements go to both COOs.', '- Exit criteria: TBD'),
+});
+const noOwners = charter({ governance: md('## Governance', '', 'Disputes go to the steering committee. Either side may exit with 60 days\' notice.') });
+const companyName = charter(
+  { governance: md('## Governance', '', '- Dana Reyes owns decisions for Acme.', '- Initech Analytics has yet to name anyone.', '- Disputes go to both COOs; either side may exit with 60 days\' notice.') },
+  md('---', 'type: partnership-charter', 'partner: Initech Analytics', '---', '', '# Acme × Initech Analytics Partnership Charter'),
+);
+const pseudoCrlf = crlf(md(
+  '---',
+  'type: partnership-charter',
+  'company: Northwind',
+  'partner: Contoso',
+  '---',
+  '# Northwind + Contoso partnership charter',
+  '',
+  '**5. Governance:**',
+  'Our sponsor is the Head of Alliances; escalations go to the two COOs.',
+));
+
+testRule(governanceIncomplete, {
+  valid: [
+    { name: 'the Acme × Globex sample charter', text: example('acme-globex-charter.md') },
+    { name: 'a complete charter', text: charter() },
+    {
+      name: 'one subsection per element, a table of owners, CRLF and numbered headings',
+      text: crlf(charter({
+        governance: md(
+          '## 5. Governance',
+          '',
+          '### Decision owners',
+          '',
+          '| Side | Owner | Role |',
+          '|---|---|---|',
+          '| Acme | Ana Lima | CRO |',
+          '| Initech | Raj Patel | VP Partners |',
+          '',
+          '### Escalation',
+          '',
+          'Ana and Raj first; the steering committee breaks ties.',
+          '',
+          '### Exit',
+          '',
+          'Either side can wind down with 30 days of warning.',
+        ),
+      })),
+    },
+    {
+      name: 'our and their sponsors in a sentence, in a bold pseudo-heading section',
+      text: md(
+        '# Partnership Charter: Northwind and Contoso',
+        '',
+        '**Governance:**',
+        'Our sponsor is Priya Shah (Head of Alliances); theirs is the VP Ecosystem.',
+        'Disputes go to both sponsors, then to the two COOs within 2 weeks.',
+        'Either party may terminate on 90 days\' notice.',
+      ),
+    },
+    {
+      name: 'two named people decide together',
+      text: charter({ governance: md('## Governance', '', 'Dana Reyes and Sam Ortiz decide together; if they cannot agree, both COOs settle it. A missed gate ends the partnership.') }),
+    },
+    {
+      name: 'exit criteria in a section of their own',
+      text: charter({ governance: md('## Governance', '', '- Owners: Dana Reyes for Acme, Sam Ortiz for Initech.', '- Disputes go to both COOs.') }) + '\n## Exit criteria\n\nA missed go/no-go gate, or fewer than 10 live customers by September.\n',
+    },
+    { name: 'each side named at once', text: charter({ governance: md('## Governance', '', 'Each side\'s VP Partnerships is its decision owner; deadlocks go to the CEOs; either side may walk away after the walk phase.') }) },
+    { name: 'no Governance section (reported by charter-missing-section)', text: charter({ governance: '' }) },
+    { name: 'an empty Governance section (reported by charter-empty-section)', text: charter({ governance: md('## Governance', '', '- Owner: TBD', '- Escalation: TBD') }) },
+  ],
+  invalid: [
+    {
+      name: 'only our owner: the partner\'s owner, escalation and exit are missing',
+      text: onlyOurOwner,
+      problems: [
+        { line: lineOf(onlyOurOwner, '## Governance'), message: /decides for Acme but not for Initech/ },
+        { line: lineOf(onlyOurOwner, '## Governance'), message: /no escalation path/ },
+        { line: lineOf(onlyOurOwner, '## Governance'), message: /no exit criteria/ },
+      ],
+    },
+    {
+      name: 'a company name is not a second decision owner',
+      text: companyName,
+      problems: [{ line: lineOf(companyName, '## Governance'), message: /decides for Acme but not for Initech Analytics\. Add the decision owner for Initech Analytics/ }],
+    },
+    { name: 'no escalation path', text: noEscalation, problems: [{ line: lineOf(noEscalation, '## Governance'), message: /no escalation path/ }] },
+    { name: 'exit criteria left as TBD', text: exitTbd, problems: [{ line: lineOf(exitTbd, '## Governance'), message: /no exit criteria/ }] },
+    { name: 'nobody decides', text: noOwners, problems: [{ line: lineOf(noOwners, '## Governance'), message: /who decides for either side.*Acme.*Initech/ }] },
+    {
+      name: 'CRLF, a numbered bold pseudo-heading, front matter names',
+      text: pseudoCrlf,
+      problems: [{ line: 8, endLine: 8, message: /decides for Northwind but not for Contoso/ }, { line: 8, message: /no exit criteria/ }],
+    },
+  ],
+});

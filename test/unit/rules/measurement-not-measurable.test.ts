@@ -1,0 +1,65 @@
+import { testRule } from '../rule-tester';
+import { measurementNotMeasurable } from '../../../src/rules/measurement-not-measurable';
+import { charter, crlf, example, lineOf, md } from './charter-content-samples';
+
+const initech = example('initech-charter-draft.md');
+const labelNumbers = charter({ measurement: md('## Measurement', '', '- Phase 1 metrics are reviewed monthly in 2027.', '- Q3 numbers go to the FY27 plan.') });
+const noCadence = charter({ measurement: md('## Measurement', '', '- Joint customers from 0 to 30 by June.', '- Tracked in the shared dashboard.') });
+const activeUsers = charter({ measurement: md('## Measurement', '', '- Monthly active users from 1k to 5k by Q4.') });
+const asNeeded = charter({ measurement: md('## Measurement', '', '- Churn on the add-on down 15% by Q3.', '- Both owners meet as needed to go over the numbers.') });
+const pseudoCrlf = crlf(md(
+  '---',
+  'type: partnership-charter',
+  '---',
+  '# Northwind + Contoso partnership charter',
+  '',
+  '**4. KPIs:**',
+  'More co-sold deals and happier customers.',
+  'Reviewed quarterly by both sponsors.',
+));
+
+testRule(measurementNotMeasurable, {
+  valid: [
+    { name: 'the Acme × Globex sample charter', text: example('acme-globex-charter.md') },
+    { name: 'a complete charter', text: charter() },
+    {
+      name: 'a KPI table with targets and a review column',
+      text: charter({ measurement: md('## Measurement', '', '| KPI | Baseline | Target | Review |', '|---|---|---|---|', '| Co-sold deals | 0 | 25 | monthly pipeline call |') }),
+    },
+    {
+      name: 'a metric whose number is set in Mutual Goals',
+      text: charter({ measurement: md('## Measurement', '', '- Joint customers, tracked in the shared dashboard and reviewed monthly.') }),
+    },
+    {
+      name: 'a reference to the goals above',
+      text: charter({ measurement: md('## Measurement', '', 'We track the goals above in one dashboard, with a QBR each quarter.') }),
+    },
+    {
+      name: 'the review cadence set in Governance',
+      text: charter({
+        measurement: md('## Measurement', '', '- Pipeline from $0 to $2M by Q4.'),
+        governance: md('## Governance', '', '- Dana Reyes decides for Acme, Sam Ortiz for Initech; the steering committee meets every six weeks.', '- Disputes escalate to both COOs; either side may exit with 60 days\' notice.'),
+      }),
+    },
+    { name: 'a target written as a bound, reviewed every two weeks', text: charter({ measurement: md('## Measurement', '', 'At least 12 live integrations, reviewed every two weeks.') }) },
+    { name: 'a cadence in a section of its own', text: charter({ measurement: md('## Measurement', '', '- 30 joint customers by June.') }) + '\n## Operating cadence\n\nBusiness review on the first Monday of each quarter.\n' },
+    { name: 'CRLF and numbered headings', text: crlf(charter({ measurement: md('## 4. Measurement', '', '1. Setup time from 10 days to 1 day.', '2. Reviewed at each QBR.') })) },
+    { name: 'no Measurement section (reported by charter-missing-section)', text: charter({ measurement: '' }) },
+    { name: 'an empty Measurement section (reported by charter-empty-section)', text: charter({ measurement: md('## Measurement', '', '- **Metrics:** [metric] from [baseline] to [target] by [date]') }) },
+  ],
+  invalid: [
+    {
+      name: 'the Initech draft: no number, and "regularly"',
+      text: initech,
+      problems: [
+        { line: lineOf(initech, '## Measurement'), message: /no number to hit/ },
+        { line: lineOf(initech, '- We will track success'), message: /"regularly" is not a review cadence/ },
+      ],
+    },
+    { name: 'phase numbers, quarters and years are not targets', text: labelNumbers, problems: [{ line: lineOf(labelNumbers, '## Measurement'), message: /no number to hit/ }] },
+    { name: 'targets without a review cadence', text: noCadence, problems: [{ line: lineOf(noCadence, '## Measurement'), message: /how often both sides review/ }] },
+    { name: '"monthly active users" is a metric, not a cadence', text: activeUsers, problems: [{ line: lineOf(activeUsers, '## Measurement'), message: /how often/ }] },
+    { name: '"as needed" is not a cadence: reported on its line', text: asNeeded, problems: [{ line: lineOf(asNeeded, '- Both owners meet'), endLine: lineOf(asNeeded, '- Both owners meet'), message: /"as needed"/ }] },
+    { name: 'CRLF, a numbered bold pseudo-heading, no numbers', text: pseudoCrlf, problems: [{ line: 6, message: /no number to hit/ }] },
+  ],
+});
