@@ -4,14 +4,18 @@ import { activateExtension, closeAllEditors, partnerlintDiagnostics, waitForDiag
 
 describe('Diagnostics in a real editor', () => {
   before(activateExtension);
-  afterEach(closeAllEditors);
+  afterEach(async () => {
+    // A failed test must not leave a modified document behind for the next one.
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await closeAllEditors();
+  });
 
   it('warns that a charter has no Governance section, with range, severity, source and code', async () => {
     const uri = workspaceUri('charter-without-governance.md');
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
-    const found = await waitForDiagnostics(uri, (ds) => ds.some((d) => /Governance/.test(d.message)));
-    const governance = found.filter((d) => /Governance/.test(d.message));
+    const found = await waitForDiagnostics(uri, (ds) => ds.some((d) => /no Governance section/.test(d.message)));
+    const governance = found.filter((d) => /no Governance section/.test(d.message));
     assert.equal(governance.length, 1);
     const [d] = governance;
     assert.equal(d!.severity, vscode.DiagnosticSeverity.Warning);
@@ -33,11 +37,11 @@ describe('Diagnostics in a real editor', () => {
     const uri = workspaceUri('charter-without-governance.md');
     const document = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(document);
-    await waitForDiagnostics(uri, (ds) => ds.some((d) => /Governance/.test(d.message)));
+    await waitForDiagnostics(uri, (ds) => ds.some((d) => /no Governance section/.test(d.message)));
     const end = document.lineAt(document.lineCount - 1).range.end;
     await editor.edit((edit) => edit.insert(end, '\n\n## Governance\n\nOwners: Dana (Acme), Lee (Globex).\n'));
-    const after = await waitForDiagnostics(uri, (ds) => !ds.some((d) => /Governance/.test(d.message)));
-    assert.equal(after.filter((d) => /Governance/.test(d.message)).length, 0);
+    const after = await waitForDiagnostics(uri, (ds) => !ds.some((d) => /no Governance section/.test(d.message)));
+    assert.equal(after.filter((d) => /no Governance section/.test(d.message)).length, 0);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
