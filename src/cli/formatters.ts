@@ -62,7 +62,11 @@ export function formatStylish(reports: readonly FileReport[], color: boolean): s
   const count = totals.error + totals.warning + totals.info;
   if (count === 0) {
     const checked = reports.filter((r) => r.kind !== 'none').length;
-    return `${paint(32, '✔')} No problems in ${checked} strategy document${checked === 1 ? '' : 's'} (${reports.length} Markdown file${reports.length === 1 ? '' : 's'} read).\n`;
+    // Decision tree files (.partnerlint/trees/*.yaml) are counted apart from the Markdown read.
+    const trees = reports.filter((r) => /\.ya?ml$/i.test(r.file)).length;
+    const markdown = reports.length - trees;
+    const treeNote = trees === 0 ? '' : `, ${trees} decision tree file${trees === 1 ? '' : 's'}`;
+    return `${paint(32, '✔')} No problems in ${checked} strategy document${checked === 1 ? '' : 's'} (${markdown} Markdown file${markdown === 1 ? '' : 's'} read${treeNote}).\n`;
   }
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const summary = `${plural(count, 'problem')} (${plural(totals.error, 'error')}, ${plural(totals.warning, 'warning')}, ${totals.info} info)`;

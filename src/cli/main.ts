@@ -6,14 +6,16 @@
  * 2 a usage error or a crash.
  */
 import { parseArgs } from 'node:util';
-import { readFile, writeFile, stat } from 'node:fs/promises';
+import { readFile, writeFile, stat, readdir } from 'node:fs/promises';
 import { resolve, relative, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { TextIndex, RULES, type Severity } from '../core';
 import { configSchema } from '../core/schema';
-import { ConfigResolver, lintDocument } from '../core/lint-file';
-import type { ConfigHost } from '../core/config-file';
+import { ConfigResolver, lintDocument, withCustomTrees } from '../core/lint-file';
+import { dirname as posixDirname } from '../core/config-file';
 import { CONFIG_RULE_ID } from '../core/engine';
+import { customTreeRoot, findCustomTrees, findWorkspaceRoot, isCustomTreePath, type CustomTrees, type TreeFileHost } from '../trees/custom';
+import { lintTreeFile, treeProblemsToDiagnostics } from '../trees/lint-tree';
 import { formatJson, formatSarif, formatStylish, toReportDiagnostics, type FileReport } from './formatters';
 
 declare const PARTNERLINT_VERSION: string;
@@ -23,6 +25,8 @@ const HELP = `Usage: partnerlint [options] <files | folders | globs>
 
 Checks partnership strategy documents written in Markdown: charters, decision records,
 partner tier models, rollout plans and launch plans. Other Markdown files are skipped.
+Decision tree files in .partnerlint/trees/ (named, or found in the folders given) are
+checked too, and decision records may name the trees they define.
 
 Options:
   -f, --format <name>    stylish (default), json or sarif
@@ -40,6 +44,7 @@ class UsageError extends Error {}
 
 const IGNORED = ['**/node_modules/**', '**/.git/**', '**/.vscode-test/**'];
 const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
+const toPosix = (path: string) => path.split(sep).join('/');
 
 /** Files named on the command line, in a stable order, without duplicates. */
 async function expand(inputs: string[], cwd: string): Promise<string[]> {
@@ -56,17 +61,19 @@ async function expand(inputs: string[], cwd: string): Promise<string[]> {
     if (!info) throw new UsageError(`No such file or folder: ${input}`);
     if (info.isDirectory()) {
       const found = await glob('**/*.{md,markdown,mdown,mkd}', { cwd: path, ignore: IGNORED, absolute: true });
-      found.sort().forEach((f) => files.add(resolve(f)));
+      // Decision tree files live in a dot folder, which the pattern above leaves out; the folder
+      // given may also be .partnerlint/ or .partnerlint/trees/ itself.
+      const yaml = await glob('**/*.{yaml,yml}', { cwd: path, ignore: IGNORED, absolute: true, dot: true });
+      const trees = yaml.filter((f) => isCustomTreePath(toPosix(resolve(f))));
+      [...found, ...trees].sort().forEach((f) => files.add(resolve(f)));
     } else {
       files.add(path);
     }
   }
-  return [...files].filter((f) => MARKDOWN.test(f) || inputs.some((i) => resolve(cwd, i) === f));
+  return [...files].filter((f) => MARKDOWN.test(f) || isCustomTreePath(toPosix(f)) || inputs.some((i) => resolve(cwd, i) === f));
 }
 
-const toPosix = (path: string) => path.split(sep).join('/');
-
-const nodeHost: ConfigHost = {
+const nodeHost: TreeFileHost = {
   async readFile(path) {
     try {
       return await readFile(path, 'utf8');
@@ -76,7 +83,51 @@ const nodeHost: ConfigHost = {
       throw error;
     }
   },
+  async listDir(path) {
+    try {
+      return await readdir(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+      throw error;
+    }
+  },
 };
+
+/**
+ * Each document's workspace root (the nearest folder with a `.partnerlint/` folder or a
+ * `.partnerlint.yaml`, else the current folder) and that root's custom decision trees, each
+ * looked up once.
+ */
+class CustomTreeResolver {
+  private readonly roots = new Map<string, Promise<string>>();
+  private readonly trees = new Map<string, Promise<CustomTrees>>();
+  constructor(private readonly cwd: string) {}
+
+  rootFor(file: string): Promise<string> {
+    const dir = posixDirname(file);
+    let root = this.roots.get(dir);
+    if (!root) {
+      root = findWorkspaceRoot(dir, nodeHost, this.cwd);
+      this.roots.set(dir, root);
+    }
+    return root;
+  }
+
+  treesIn(root: string): Promise<CustomTrees> {
+    let trees = this.trees.get(root);
+    if (!trees) {
+      trees = findCustomTrees(root, nodeHost);
+      this.trees.set(root, trees);
+    }
+    return trees;
+  }
+
+  /** The tree files of the given roots, once each. */
+  async filesIn(roots: Iterable<string>): Promise<CustomTrees['files']> {
+    return (await Promise.all([...new Set(roots)].map((root) => this.treesIn(root)))).flatMap((t) => t.files);
+  }
+}
 
 /** Where the CLI writes: process.stdout and process.stderr, or a capture in tests. */
 export interface Output {
@@ -135,10 +186,21 @@ export async function main(argv: string[], cwd = process.cwd(), out: Output = pr
     }
     const files = await expand(positionals, cwd);
     const resolver = new ConfigResolver(nodeHost, explicit);
+    const customTrees = new CustomTreeResolver(toPosix(cwd));
     const reports: FileReport[] = [];
+    const treeFiles: string[] = [];
+    const documentRoots = new Set<string>();
     for (const file of files) {
+      if (isCustomTreePath(toPosix(file))) {
+        treeFiles.push(toPosix(file));
+        continue;
+      }
       const text = await readFile(file, 'utf8');
-      const { config } = await resolver.configFor(toPosix(file));
+      const { config: base } = await resolver.configFor(toPosix(file));
+      const root = await customTrees.rootFor(toPosix(file));
+      documentRoots.add(root);
+      const { trees } = await customTrees.treesIn(root);
+      const config = withCustomTrees(base, trees);
       const result = lintDocument(text, config, values.fix);
       if (result.fixedText !== undefined) await writeFile(file, result.fixedText, 'utf8');
       reports.push({ file: toPosix(relative(cwd, file)) || file, kind: result.kind ?? 'none', diagnostics: toReportDiagnostics(result.diagnostics) });
@@ -154,7 +216,22 @@ export async function main(argv: string[], cwd = process.cwd(), out: Output = pr
       report.diagnostics.push(...toReportDiagnostics([{ ruleId: CONFIG_RULE_ID, severity: 'error', message: problem.message, range }]));
       byFile.set(name, report);
     }
-    reports.unshift(...byFile.values());
+    // Decision tree files: those named or found are always reported; those only read because a
+    // document's workspace uses them are reported when they have problems.
+    const treeReports = new Map<string, FileReport>();
+    for (const path of treeFiles) {
+      const customs = await customTrees.treesIn(customTreeRoot(path)!);
+      const entry = customs.files.find((f) => f.path === path);
+      const diagnostics = entry ? treeProblemsToDiagnostics(entry.text, entry.problems) : lintTreeFile(await readFile(path, 'utf8'));
+      treeReports.set(path, { file: toPosix(relative(cwd, path)) || path, kind: 'none', diagnostics: toReportDiagnostics(diagnostics) });
+    }
+    for (const entry of await customTrees.filesIn(documentRoots)) {
+      if (treeReports.has(entry.path) || entry.problems.length === 0) continue;
+      const diagnostics = treeProblemsToDiagnostics(entry.text, entry.problems);
+      treeReports.set(entry.path, { file: toPosix(relative(cwd, entry.path)) || entry.path, kind: 'none', diagnostics: toReportDiagnostics(diagnostics) });
+    }
+    const sortedTreeReports = [...treeReports.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+    reports.unshift(...byFile.values(), ...sortedTreeReports);
 
     const color = values['no-color'] ? false : values.color ?? (Boolean(out.isTTY) && !process.env['NO_COLOR']);
     out.write(format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, VERSION) : formatStylish(reports, color));

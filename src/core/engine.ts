@@ -22,7 +22,9 @@ export const NESTING_RULE_ID = 'nesting-too-deep';
 /** Id under which problems in configuration files are reported. */
 export const CONFIG_RULE_ID = 'config-invalid';
 /** Ids the engine itself reports, beside the rules'. Each has a docs page like a rule. */
-export const ENGINE_IDS = [NESTING_RULE_ID, UNKNOWN_RULE_ID, CONFIG_RULE_ID] as const;
+/** Id under which problems in decision tree files (.partnerlint/trees/*.yaml) are reported. */
+export const TREE_RULE_ID = 'tree-invalid';
+export const ENGINE_IDS = [NESTING_RULE_ID, UNKNOWN_RULE_ID, CONFIG_RULE_ID, TREE_RULE_ID] as const;
 
 /** Parses a document already known to be a strategy document. */
 export function buildDocument(text: string, sniffed: SniffResult & { kind: DocumentKind }): StrategyDocument {

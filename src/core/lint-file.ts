@@ -70,3 +70,23 @@ export function lintDocument(text: string, config: ResolvedConfig, fix = false):
   const result = lintText(fixedText, RULES, config);
   return fixedText === text ? result : { ...result, fixedText };
 }
+
+/** The rules that read extra decision trees from their `trees` option. */
+export const TREE_OPTION_RULES = ['decision-answers-missing', 'decision-contradicts-tree'] as const;
+
+/**
+ * `config` with a workspace's custom decision trees (from `.partnerlint/trees/`) added to the
+ * `trees` option of the decision rules. Trees already in that option (written in the
+ * configuration file) come after them, so they win when ids collide. Unchanged when there are none.
+ */
+export function withCustomTrees(config: ResolvedConfig, trees: readonly import('../trees/types').DecisionTree[]): ResolvedConfig {
+  if (trees.length === 0) return config;
+  const rules = { ...config.rules };
+  for (const id of TREE_OPTION_RULES) {
+    const setting = rules[id] ?? {};
+    const options = setting.options ?? {};
+    const existing = Array.isArray(options['trees']) ? (options['trees'] as unknown[]) : [];
+    rules[id] = { ...setting, options: { ...options, trees: [...trees, ...existing] } };
+  }
+  return { ...config, rules };
+}

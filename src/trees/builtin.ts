@@ -5,9 +5,18 @@ import buildVsPartner from '../../trees/build-vs-partner.yaml';
 import partnerTier from '../../trees/partner-tier.yaml';
 import continuePartnership from '../../trees/continue-partnership.yaml';
 import ecosystemModel from '../../trees/ecosystem-model.yaml';
+import leverageQualification from '../../trees/leverage-qualification.yaml';
+import partnershipOrHandshake from '../../trees/partnership-or-handshake.yaml';
 
 /** The trees PartnerLint ships, in the order the wizard offers them. Ids are stable: never rename one. */
-export const BUILTIN_TREE_IDS = ['build-vs-partner', 'partner-tier', 'continue-partnership', 'ecosystem-model'] as const;
+export const BUILTIN_TREE_IDS = [
+  'build-vs-partner',
+  'partner-tier',
+  'continue-partnership',
+  'ecosystem-model',
+  'leverage-qualification',
+  'partnership-or-handshake',
+] as const;
 export type BuiltinTreeId = (typeof BUILTIN_TREE_IDS)[number];
 
 /** The YAML text of each built-in tree (trees/<id>.yaml), for parsing and for showing to users. */
@@ -16,6 +25,8 @@ export const BUILTIN_TREE_SOURCES: Readonly<Record<BuiltinTreeId, string>> = {
   'partner-tier': partnerTier,
   'continue-partnership': continuePartnership,
   'ecosystem-model': ecosystemModel,
+  'leverage-qualification': leverageQualification,
+  'partnership-or-handshake': partnershipOrHandshake,
 };
 
 let cache: readonly DecisionTree[] | undefined;

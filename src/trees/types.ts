@@ -66,7 +66,11 @@ export type TreeProblemCode =
   | 'yes-without-no'
   | 'cycle'
   | 'unreachable-question'
-  | 'unreachable-outcome';
+  | 'unreachable-outcome'
+  /** Found by `findCustomTrees`, not `validateTree`: a tree file that could not be read. */
+  | 'unreadable-file'
+  /** Found by `findCustomTrees`: a second tree file using an id another file already uses. */
+  | 'duplicate-id';
 
 /** A problem in a tree. `error`s make the tree unusable; `warning`s leave it usable. */
 export interface TreeProblem {

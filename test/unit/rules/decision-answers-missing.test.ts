@@ -68,7 +68,7 @@ testRule(decisionAnswersMissing, {
     {
       name: 'no tree: line at all, reported on the type line, naming the built-in trees',
       text: record('answers:', '  core-differentiation: yes', 'outcome: build'),
-      problems: [{ line: 2, endLine: 2, message: /does not say which decision tree.*build-vs-partner, partner-tier, continue-partnership or ecosystem-model/ }],
+      problems: [{ line: 2, endLine: 2, message: /does not say which decision tree.*build-vs-partner, partner-tier, continue-partnership, ecosystem-model, leverage-qualification or partnership-or-handshake/ }],
     },
     {
       name: 'an empty tree: line',

@@ -1,16 +1,18 @@
 import * as assert from 'node:assert/strict';
 import { BUILTIN_TREE_IDS, BUILTIN_TREE_SOURCES, allPaths, builtinTree, builtinTrees, evaluate, loadTree, reachableOutcomes, type DecisionTree } from '../../../src/trees';
 
-type Answer = 'yes' | 'no' | undefined;
+type Answer = string | undefined;
 type Expect = { outcome: string } | { missing: string };
 
 /**
  * The framework's decision trees, written out independently of the YAML as plain conditionals:
- * what each combination of answers must give. `undefined` is an unanswered question.
+ * what each combination of answers must give. `undefined` is an unanswered question. `questions`
+ * maps each question to the answers it accepts, in the order offered.
  */
-const FRAMEWORK: Record<string, { questions: string[]; decide(a: Record<string, Answer>): Expect }> = {
+const YES_NO = ['yes', 'no'];
+const FRAMEWORK: Record<string, { questions: Record<string, string[]>; decide(a: Record<string, Answer>): Expect }> = {
   'build-vs-partner': {
-    questions: ['core-differentiation', 'roadmap-delay-over-6-months', 'credible-partner-needs-us'],
+    questions: { 'core-differentiation': YES_NO, 'roadmap-delay-over-6-months': YES_NO, 'credible-partner-needs-us': YES_NO },
     decide(a) {
       if (!a['core-differentiation']) return { missing: 'core-differentiation' };
       if (a['core-differentiation'] === 'yes') return { outcome: 'build' };
@@ -21,7 +23,7 @@ const FRAMEWORK: Record<string, { questions: string[]; decide(a: Record<string, 
     },
   },
   'partner-tier': {
-    questions: ['self-serve-engineering', 'marquee-logo'],
+    questions: { 'self-serve-engineering': YES_NO, 'marquee-logo': YES_NO },
     decide(a) {
       if (!a['self-serve-engineering']) return { missing: 'self-serve-engineering' };
       if (a['self-serve-engineering'] === 'yes') return { outcome: 'tier-1' };
@@ -30,7 +32,7 @@ const FRAMEWORK: Record<string, { questions: string[]; decide(a: Record<string, 
     },
   },
   'continue-partnership': {
-    questions: ['crawl-met-criteria', 'walk-met-criteria'],
+    questions: { 'crawl-met-criteria': YES_NO, 'walk-met-criteria': YES_NO },
     decide(a) {
       if (!a['crawl-met-criteria']) return { missing: 'crawl-met-criteria' };
       if (a['crawl-met-criteria'] === 'no') return { outcome: 'end' };
@@ -39,7 +41,7 @@ const FRAMEWORK: Record<string, { questions: string[]; decide(a: Record<string, 
     },
   },
   'ecosystem-model': {
-    questions: ['brand-damage-risk-high', 'can-scale-human-review'],
+    questions: { 'brand-damage-risk-high': YES_NO, 'can-scale-human-review': YES_NO },
     decide(a) {
       if (!a['brand-damage-risk-high']) return { missing: 'brand-damage-risk-high' };
       if (a['brand-damage-risk-high'] === 'yes') return { outcome: 'curated' };
@@ -47,13 +49,45 @@ const FRAMEWORK: Record<string, { questions: string[]; decide(a: Record<string, 
       return { outcome: a['can-scale-human-review'] === 'yes' ? 'curated' : 'open' };
     },
   },
+  // The qualification question, then the leverage hierarchy: requirement and economic leverage
+  // are high (full partnership), competitive and customer moderate (light partnership, tested
+  // first), co-marketing only low (not worth doing); no leverage at all means walking away.
+  'leverage-qualification': {
+    questions: {
+      'what-happens-without-us': ['lose-certification', 'lose-some-customers', 'nothing-changes'],
+      'leverage-type': ['economic', 'competitive', 'customer', 'co-marketing-only'],
+    },
+    decide(a) {
+      const without = a['what-happens-without-us'];
+      if (!without) return { missing: 'what-happens-without-us' };
+      if (without === 'lose-certification') return { outcome: 'pursue-full-partnership' };
+      if (without === 'nothing-changes') return { outcome: 'walk-away' };
+      const leverage = a['leverage-type'];
+      if (!leverage) return { missing: 'leverage-type' };
+      if (leverage === 'economic') return { outcome: 'pursue-full-partnership' };
+      if (leverage === 'competitive' || leverage === 'customer') return { outcome: 'test-light-partnership' };
+      return { outcome: 'walk-away' };
+    },
+  },
+  // The three decision criteria in the framework's order; the first "no" is what is missing.
+  'partnership-or-handshake': {
+    questions: { 'our-economic-commitment': YES_NO, 'partner-economic-commitment': YES_NO, 'both-lose-if-it-fails': YES_NO },
+    decide(a) {
+      if (!a['our-economic-commitment']) return { missing: 'our-economic-commitment' };
+      if (a['our-economic-commitment'] === 'no') return { outcome: 'handshake-no-commitment-from-us' };
+      if (!a['partner-economic-commitment']) return { missing: 'partner-economic-commitment' };
+      if (a['partner-economic-commitment'] === 'no') return { outcome: 'handshake-no-commitment-from-partner' };
+      if (!a['both-lose-if-it-fails']) return { missing: 'both-lose-if-it-fails' };
+      return { outcome: a['both-lose-if-it-fails'] === 'yes' ? 'partnership' : 'handshake-nothing-at-stake' };
+    },
+  },
 };
 
-/** Every assignment of yes, no or nothing to each question. */
-function combinations(questions: string[]): Array<Record<string, Answer>> {
+/** Every assignment of one of its answers, or nothing, to each question. */
+function combinations(questions: Record<string, string[]>): Array<Record<string, Answer>> {
   let out: Array<Record<string, Answer>> = [{}];
-  for (const q of questions) {
-    out = out.flatMap((partial) => (['yes', 'no', undefined] as Answer[]).map((v) => ({ ...partial, [q]: v })));
+  for (const [q, answers] of Object.entries(questions)) {
+    out = out.flatMap((partial) => [...answers, undefined].map((v) => ({ ...partial, [q]: v })));
   }
   return out;
 }
@@ -63,8 +97,10 @@ function recorded(a: Record<string, Answer>): Record<string, string> {
 }
 
 describe('built-in decision trees', () => {
-  it('are the four the framework describes, with fixed ids, in wizard order', () => {
-    assert.deepEqual(builtinTrees().map((t) => t.id), ['build-vs-partner', 'partner-tier', 'continue-partnership', 'ecosystem-model']);
+  it('are the six the framework describes, with fixed ids, in wizard order', () => {
+    assert.deepEqual(builtinTrees().map((t) => t.id), [
+      'build-vs-partner', 'partner-tier', 'continue-partnership', 'ecosystem-model', 'leverage-qualification', 'partnership-or-handshake',
+    ]);
     assert.deepEqual([...BUILTIN_TREE_IDS], Object.keys(FRAMEWORK));
   });
 
@@ -77,23 +113,27 @@ describe('built-in decision trees', () => {
         assert.deepEqual(loadTree(BUILTIN_TREE_SOURCES[id]).problems, []);
       });
 
-      it('asks exactly the framework\'s questions, each a yes/no question with labels and hints', () => {
-        assert.deepEqual(Object.keys(tree.questions), spec.questions);
-        assert.equal(tree.start, spec.questions[0]);
-        for (const q of Object.values(tree.questions)) {
+      it('asks exactly the framework\'s questions with their answers, labels and hints', () => {
+        assert.deepEqual(Object.keys(tree.questions), Object.keys(spec.questions));
+        assert.equal(tree.start, Object.keys(spec.questions)[0]);
+        for (const [qid, q] of Object.entries(tree.questions)) {
           assert.match(q.text, /\?$/);
           assert.ok(q.hint && q.hint.length > 20);
-          assert.deepEqual(Object.keys(q.answers), ['yes', 'no']);
-          assert.equal(q.answers['yes']!.label, 'Yes');
-          assert.equal(q.answers['no']!.label, 'No');
-          assert.match(q.answers['yes']!.hint, /^Yes — /);
-          assert.match(q.answers['no']!.hint, /^No — /);
+          assert.deepEqual(Object.keys(q.answers), spec.questions[qid]);
+          if (spec.questions[qid] === YES_NO) {
+            assert.equal(q.answers['yes']!.label, 'Yes');
+            assert.equal(q.answers['no']!.label, 'No');
+            assert.match(q.answers['yes']!.hint, /^Yes — /);
+            assert.match(q.answers['no']!.hint, /^No — /);
+          } else {
+            for (const a of Object.values(q.answers)) assert.ok(a.label.length > 0 && a.hint.length > 20, a.label);
+          }
         }
         for (const o of Object.values(tree.outcomes)) assert.ok(o.title.length > 0 && o.rationale.length > 40);
       });
 
       const all = combinations(spec.questions);
-      it(`gives the framework's answer for all ${all.length} combinations of yes, no and unanswered`, () => {
+      it(`gives the framework's answer for all ${all.length} combinations of answers and unanswered questions`, () => {
         for (const answers of all) {
           const want = spec.decide(answers);
           const got = evaluate(tree, recorded(answers));
@@ -121,6 +161,37 @@ describe('built-in decision trees', () => {
   }
 
   it('number the paths as the framework draws them', () => {
-    assert.deepEqual(builtinTrees().map((t) => allPaths(t).length), [4, 3, 3, 3]);
+    assert.deepEqual(builtinTrees().map((t) => allPaths(t).length), [4, 3, 3, 3, 6, 4]);
+  });
+
+  /** Each path as "question=answer > …" and the outcome it ends in. */
+  const pathTable = (id: string) => allPaths(builtinTree(id)!).map((p) => [p.steps.map((s) => `${s.question}=${s.answer}`).join(' > '), p.outcome]);
+
+  it('leverage-qualification: high leverage pursues, moderate tests light, low or none walks away', () => {
+    assert.deepEqual(pathTable('leverage-qualification'), [
+      ['what-happens-without-us=lose-certification', 'pursue-full-partnership'],
+      ['what-happens-without-us=lose-some-customers > leverage-type=economic', 'pursue-full-partnership'],
+      ['what-happens-without-us=lose-some-customers > leverage-type=competitive', 'test-light-partnership'],
+      ['what-happens-without-us=lose-some-customers > leverage-type=customer', 'test-light-partnership'],
+      ['what-happens-without-us=lose-some-customers > leverage-type=co-marketing-only', 'walk-away'],
+      ['what-happens-without-us=nothing-changes', 'walk-away'],
+    ]);
+    const tree = builtinTree('leverage-qualification')!;
+    assert.deepEqual(Object.keys(tree.outcomes), ['pursue-full-partnership', 'test-light-partnership', 'walk-away']);
+    // Recorded by label, as people type them.
+    const byLabel = evaluate(tree, { 'what-happens-without-us': 'They might lose some customers', 'leverage-type': 'customer demand' });
+    assert.equal(byLabel.status === 'outcome' && byLabel.outcome, 'test-light-partnership');
+  });
+
+  it('partnership-or-handshake: the first missing element names the handshake', () => {
+    assert.deepEqual(pathTable('partnership-or-handshake'), [
+      ['our-economic-commitment=yes > partner-economic-commitment=yes > both-lose-if-it-fails=yes', 'partnership'],
+      ['our-economic-commitment=yes > partner-economic-commitment=yes > both-lose-if-it-fails=no', 'handshake-nothing-at-stake'],
+      ['our-economic-commitment=yes > partner-economic-commitment=no', 'handshake-no-commitment-from-partner'],
+      ['our-economic-commitment=no', 'handshake-no-commitment-from-us'],
+    ]);
+    // Nothing committed by either side: our side is asked first, so that is what is named.
+    const neither = evaluate(builtinTree('partnership-or-handshake')!, { 'our-economic-commitment': false, 'partner-economic-commitment': false, 'both-lose-if-it-fails': false });
+    assert.equal(neither.status === 'outcome' && neither.outcome, 'handshake-no-commitment-from-us');
   });
 });
