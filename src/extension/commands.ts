@@ -5,6 +5,7 @@ import { isMarkdown, type DocumentLinter } from './linting';
 import type { WorkspaceConfig } from './workspace-config';
 import type { Logger } from './log';
 import { settingsFor } from './settings';
+import type { DecisionWizard } from './wizard';
 
 /** Command ids, as contributed in package.json. */
 export const COMMANDS = {
@@ -14,6 +15,8 @@ export const COMMANDS = {
   lintWorkspace: 'partnerlint.lintWorkspace',
   showRuleDocs: 'partnerlint.showRuleDocs',
   createConfig: 'partnerlint.createConfig',
+  runDecisionTree: 'partnerlint.runDecisionTree',
+  rerunDecision: 'partnerlint.rerunDecision',
 } as const;
 
 /** The snippet a new charter starts from (snippets/markdown.json), so there is one template. */
@@ -35,7 +38,7 @@ vocabulary:
   coMarketingTerms: []
 `;
 
-export function registerCommands(context: vscode.ExtensionContext, linter: DocumentLinter, config: WorkspaceConfig, log: Logger): void {
+export function registerCommands(context: vscode.ExtensionContext, linter: DocumentLinter, config: WorkspaceConfig, wizard: DecisionWizard, log: Logger): void {
   const run = (id: string, handler: (...args: never[]) => unknown) =>
     vscode.commands.registerCommand(id, async (...args: never[]) => {
       try {
@@ -49,6 +52,14 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Docum
 
   context.subscriptions.push(
     run(COMMANDS.showOutput, () => log.channel.show()),
+
+    run(COMMANDS.runDecisionTree, (treeId?: string) => wizard.run(typeof treeId === 'string' ? { treeId } : {})),
+
+    run(COMMANDS.rerunDecision, (uri?: vscode.Uri) => {
+      const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+      if (!target) return undefined;
+      return wizard.rerun(target);
+    }),
 
     run(COMMANDS.showRuleDocs, async (ruleId: string) => {
       const page = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${ruleId}.md`);

@@ -6,6 +6,8 @@ import { CodeActions } from './code-actions';
 import { registerCommands } from './commands';
 import { StatusItem } from './status';
 import { ConfigCompletion } from './config-completion';
+import { WorkspaceTrees } from './workspace-trees';
+import { DecisionWizard, DecisionCodeLens } from './wizard';
 
 export { COMMANDS } from './commands';
 
@@ -13,24 +15,30 @@ export { COMMANDS } from './commands';
 export interface PartnerLintApi {
   linter: DocumentLinter;
   status: StatusItem;
+  wizard: DecisionWizard;
 }
 
 export function activate(context: vscode.ExtensionContext): PartnerLintApi {
   const log = new Logger();
   const config = new WorkspaceConfig(log);
-  const linter = new DocumentLinter(config, log);
+  const trees = new WorkspaceTrees(log);
+  const linter = new DocumentLinter(config, trees, log);
   const status = new StatusItem(linter);
+  const wizard = new DecisionWizard(trees);
   context.subscriptions.push(
     log,
     config,
+    trees,
     linter,
     status,
+    wizard,
+    vscode.languages.registerCodeLensProvider({ language: 'markdown' }, new DecisionCodeLens()),
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new CodeActions(linter), CodeActions.metadata),
     vscode.languages.registerCompletionItemProvider(ConfigCompletion.selector, new ConfigCompletion(), ':', ' '),
   );
-  registerCommands(context, linter, config, log);
+  registerCommands(context, linter, config, wizard, log);
   log.info(`PartnerLint ${context.extension.packageJSON.version} activated in VS Code ${vscode.version}`);
-  return { linter, status };
+  return { linter, status, wizard };
 }
 
 export function deactivate(): void {

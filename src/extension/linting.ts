@@ -3,6 +3,8 @@ import { lintText, sniff, RULES, DEFAULT_CONFIG, type LintDiagnostic, type LintR
 import { toDiagnostic } from './convert';
 import { settingsFor, type Settings } from './settings';
 import type { WorkspaceConfig } from './workspace-config';
+import type { WorkspaceTrees } from './workspace-trees';
+import { withCustomTrees } from '../core/lint-file';
 import type { Logger } from './log';
 
 /** Schemes whose Markdown is the user's own writing (not diffs, output or SCM views). */
@@ -49,7 +51,7 @@ export class DocumentLinter implements vscode.Disposable {
   readonly onDidChangeState = this.stateChanged.event;
   private readonly disposables: vscode.Disposable[] = [this.collection, this.stateChanged];
 
-  constructor(private readonly config: WorkspaceConfig, private readonly log: Logger) {
+  constructor(private readonly config: WorkspaceConfig, private readonly trees: WorkspaceTrees, private readonly log: Logger) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((doc) => void this.lint(doc)),
       vscode.workspace.onDidChangeTextDocument((event) => {
@@ -61,6 +63,7 @@ export class DocumentLinter implements vscode.Disposable {
         if (e.affectsConfiguration('partnerlint')) this.relintAll();
       }),
       config.onDidChange(() => this.relintAll()),
+      trees.onDidChange(() => this.relintAll()),
     );
     this.relintAll();
   }
@@ -124,7 +127,8 @@ export class DocumentLinter implements vscode.Disposable {
 
     let config: ResolvedConfig;
     try {
-      config = withSettings((await this.config.configFor(doc.uri)).config, settings);
+      const custom = await this.trees.customTreesFor(doc.uri);
+      config = withCustomTrees(withSettings((await this.config.configFor(doc.uri)).config, settings), custom);
     } catch (error) {
       this.log.error(`Reading the configuration for ${doc.uri.toString(true)} failed; using the defaults`, error);
       config = withSettings(DEFAULT_CONFIG, settings);

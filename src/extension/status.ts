@@ -40,6 +40,8 @@ export class StatusItem implements vscode.Disposable {
     if (!doc || !isMarkdown(doc)) return;
     const state = this.linter.stateOf(doc);
     const kind = state?.result?.kind;
+    // Lets package.json show commands only where they apply (e.g. re-running a decision).
+    void vscode.commands.executeCommand('setContext', 'partnerlint.documentKind', state?.skipped ? undefined : kind);
     if (state?.result && kind && !state.skipped) {
       const count = state.result.diagnostics.length;
       this.item.text = `$(checklist) ${KIND_NAMES[kind]}`;
