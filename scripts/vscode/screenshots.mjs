@@ -28,6 +28,19 @@ async function command(page, title) {
   await page.keyboard.press('Enter');
 }
 
+/** Opens scratch.md, runs the wizard on build-vs-partner and answers "No" to the first question. */
+async function startBuildOrPartner(page) {
+  await openFileInWorkbench(page, 'scratch.md');
+  await command(page, 'PartnerLint: Run Decision Tree');
+  await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="Build or partner"]', { timeout: 15_000 });
+  await page.keyboard.type('Build or partner');
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.quick-input-title:has-text("step 1 of 3")', { timeout: 15_000 });
+  await page.keyboard.press('ArrowDown'); // No: customers expect it, but it does not set us apart
+  await page.keyboard.press('Enter');
+}
+
 /** Each shot starts from a workbench with no editor open. */
 const SHOTS = {
   async 'flawed-charter'(page) {
@@ -52,12 +65,28 @@ const SHOTS = {
   async snippet(page) {
     await openFileInWorkbench(page, 'scratch.md');
     await page.click('.monaco-editor .view-lines');
-    await page.keyboard.type('charter');
-    await page.keyboard.press('Control+Space');
-    await page.waitForSelector('.suggest-widget.visible', { timeout: 15_000 });
+    await command(page, 'Snippets: Insert Snippet');
+    await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 15_000 });
+    await page.keyboard.type('Partnership charter');
     await page.waitForTimeout(500);
+    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="charter"]', { timeout: 15_000 });
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(1500);
+    await page.waitForSelector('.monaco-editor .view-line:has-text("Mutual Goals")', { timeout: 15_000 });
+    await page.waitForTimeout(1000);
+  },
+  async 'wizard'(page) {
+    await startBuildOrPartner(page);
+    await page.waitForSelector('.quick-input-title:has-text("step 2 of 3")', { timeout: 15_000 });
+    await page.waitForTimeout(500);
+  },
+  async 'decision-record'(page) {
+    await startBuildOrPartner(page);
+    await page.waitForSelector('.quick-input-title:has-text("step 2 of 3")', { timeout: 15_000 });
+    await page.keyboard.press('Enter'); // Yes: building would delay the roadmap by more than six months
+    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="Insert the decision record"]', { timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.codelens-decoration', { timeout: 15_000 });
+    await page.waitForTimeout(1000);
   },
   async walkthrough(page) {
     await command(page, 'Welcome: Open Walkthrough...');

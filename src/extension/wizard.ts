@@ -149,7 +149,7 @@ export class DecisionWizard implements vscode.Disposable {
       detail: c.hint,
     }));
     const hint = step.question.hint ? ` (${step.question.hint})` : '';
-    const reply = await this.ask(`${step.tree.title}: step ${step.stepNumber} of ${step.totalSteps}`, `${step.question.text}${hint}`, items, step.defaultAnswer, step.stepNumber > 1);
+    const reply = await this.ask(`${step.tree.title} — step ${step.stepNumber} of ${step.totalSteps}`, `${step.question.text}${hint}`, items, step.defaultAnswer, step.stepNumber > 1);
     if (reply.kind === 'hide') return undefined;
     if (reply.kind === 'back') return back(step) ?? step;
     return answer(step, reply.id);
@@ -165,7 +165,7 @@ export class DecisionWizard implements vscode.Disposable {
       { id: 'open', label: '$(new-file) Open it as a new document' },
       { id: 'copy', label: '$(copy) Copy it to the clipboard' },
     ];
-    const reply = await this.ask(`${done.tree.title}: ${outcome.title}`, outcome.rationale, items, items[0]!.id, true);
+    const reply = await this.ask(`${done.tree.title} — ${outcome.title}`, outcome.rationale, items, items[0]!.id, true);
     if (reply.kind === 'hide') return 'cancelled';
     if (reply.kind === 'back') return 'back';
     this.close();

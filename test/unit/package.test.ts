@@ -1,0 +1,26 @@
+/**
+ * What `npm run package` puts in the .vsix: only what runs (vsce lists it offline, without
+ * building), well under 1 MB, never sources, tests or node_modules.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { statSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+describe('the extension package', function () {
+  this.timeout(60_000);
+
+  it('lists only what runs, under 1 MB', () => {
+    const root = process.cwd();
+    const vsce = join(root, 'node_modules', '.bin', 'vsce');
+    const listing = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' })
+      .split('\n').map((l) => l.trim()).filter(Boolean);
+    assert.ok(listing.includes('package.json') && listing.includes('README.md') && listing.includes('LICENSE'));
+    assert.ok(listing.includes('dist/extension.js'), 'the bundled extension ships');
+    assert.ok(listing.includes('snippets/markdown.json') && listing.includes('schemas/partnerlint.schema.json'));
+    assert.ok(listing.some((f) => f.startsWith('docs/rules/')), 'the rule pages the extension opens ship');
+    assert.deepEqual(listing.filter((f) => /^(node_modules|src|test|out|scripts|examples|\.vscode-test)\//.test(f)), []);
+    const bytes = listing.filter((f) => existsSync(join(root, f))).reduce((sum, f) => sum + statSync(join(root, f)).size, 0);
+    assert.ok(bytes < 1024 * 1024, `${bytes} bytes before compression`);
+  });
+});
