@@ -57,7 +57,8 @@ rmSync(join(root, 'out'), { recursive: true, force: true });
 const builds = [
   build({
     ...common,
-    entryPoints: { extension: 'src/extension/extension.ts' },
+    // The lint worker sits beside the extension (and the CLI), which start it by file name.
+    entryPoints: { extension: 'src/extension/extension.ts', 'lint-worker': 'src/worker/lint-worker.ts' },
     outdir: 'dist',
     external: ['vscode'],
     sourcemap: !production,

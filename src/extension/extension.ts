@@ -16,6 +16,8 @@ export interface PartnerLintApi {
   linter: DocumentLinter;
   status: StatusItem;
   wizard: DecisionWizard;
+  /** Errors logged to the PartnerLint output channel since activation. */
+  errorCount(): number;
 }
 
 export function activate(context: vscode.ExtensionContext): PartnerLintApi {
@@ -38,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): PartnerLintApi {
   );
   registerCommands(context, linter, config, wizard, log);
   log.info(`PartnerLint ${context.extension.packageJSON.version} activated in VS Code ${vscode.version}`);
-  return { linter, status, wizard };
+  return { linter, status, wizard, errorCount: () => log.errors };
 }
 
 export function deactivate(): void {

@@ -5,6 +5,7 @@ import { settingsFor, type Settings } from './settings';
 import type { WorkspaceConfig } from './workspace-config';
 import type { WorkspaceTrees } from './workspace-trees';
 import { withCustomTrees } from '../core/lint-file';
+import { LintRunner } from './lint-runner';
 import type { Logger } from './log';
 
 /** Schemes whose Markdown is the user's own writing (not diffs, output or SCM views). */
@@ -45,6 +46,9 @@ export class DocumentLinter implements vscode.Disposable {
   private readonly states = new Map<string, DocumentState>();
   private readonly unpublished = new Map<string, DocumentState>();
   private readonly generations = new Map<string, number>();
+  /** Documents whose last check ran out of time, with their length then: not retried until saved. */
+  private readonly timedOut = new Map<string, number>();
+  private readonly runner: LintRunner;
   private configGeneration = 0;
   private readonly stateChanged = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document was linted or skipped. */
@@ -52,12 +56,18 @@ export class DocumentLinter implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.collection, this.stateChanged];
 
   constructor(private readonly config: WorkspaceConfig, private readonly trees: WorkspaceTrees, private readonly log: Logger) {
+    this.runner = new LintRunner(log);
     this.disposables.push(
+      { dispose: () => this.runner.dispose() },
       vscode.workspace.onDidOpenTextDocument((doc) => void this.lint(doc)),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length > 0) this.schedule(event.document);
       }),
-      vscode.workspace.onDidSaveTextDocument((doc) => void this.lint(doc)),
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        // Saving retries a document that ran out of time (same version, so it must be forced).
+        const retry = this.timedOut.delete(doc.uri.toString());
+        void this.lint(doc, retry);
+      }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('partnerlint')) this.relintAll();
@@ -85,6 +95,8 @@ export class DocumentLinter implements vscode.Disposable {
 
   relintAll(): void {
     this.configGeneration++;
+    // New settings or configuration are a reason to try documents that ran out of time again.
+    this.timedOut.clear();
     for (const doc of vscode.workspace.textDocuments) void this.lint(doc, true);
   }
 
@@ -134,15 +146,35 @@ export class DocumentLinter implements vscode.Disposable {
       config = withSettings(DEFAULT_CONFIG, settings);
     }
     if (!current()) return undefined;
-    let result: LintResult;
-    try {
-      result = lintText(text, RULES, config);
-    } catch (error) {
+    const key = doc.uri.toString();
+    const seconds = settings.timeBudget < 1000 ? `${settings.timeBudget} ms` : `${settings.timeBudget / 1000} s`;
+    const stoppedMessage = `PartnerLint stopped analysing this document: checking it took longer than ${seconds} (partnerlint.timeBudget), so it was abandoned to keep the editor responsive. Save the document to try again.`;
+    const stopped = () => {
+      const info = new vscode.Diagnostic(new vscode.Range(0, 0, 0, doc.lineAt(0).text.length), stoppedMessage, vscode.DiagnosticSeverity.Information);
+      info.source = 'partnerlint';
+      return skipped(`checking took longer than ${seconds} (save to try again)`, [info]);
+    };
+    if (this.timedOut.get(key) === text.length) return stopped();
+    // Most Markdown is not a strategy document: the cheap first look settles it here, no worker.
+    if (sniff(text).kind === undefined) {
+      const result = lintText(text, RULES, config);
+      return current() ? { state: { version, result, config, skipped: result.skippedReason }, diagnostics: [] } : undefined;
+    }
+    // Off the extension host's thread; of several waiting versions only the newest runs.
+    const outcome = await this.runner.lint(key, text, config, settings.timeBudget);
+    if (outcome.kind === 'superseded') return undefined;
+    if (outcome.kind === 'timeout') {
+      if (!current()) return undefined;
+      this.timedOut.set(key, text.length);
+      return stopped();
+    }
+    if (outcome.kind === 'failed') {
       // The engine contains rule failures; reaching here is a PartnerLint bug. Logged once per
       // document version, never as a popup.
-      this.log.error(`Linting ${doc.uri.toString(true)} failed`, error);
+      this.log.error(`Linting ${doc.uri.toString(true)} failed`, outcome.error);
       return skipped('PartnerLint failed on this document: see the PartnerLint output');
     }
+    const result: LintResult = outcome.result;
     if (!current()) return undefined;
     if (result.kind && !settings.kinds.includes(result.kind as DocumentKind)) {
       return skipped(`${result.kind} documents are not checked (partnerlint.kinds)`);
@@ -186,6 +218,7 @@ export class DocumentLinter implements vscode.Disposable {
     this.timers.delete(key);
     this.states.delete(key);
     this.unpublished.delete(key);
+    this.timedOut.delete(key);
     this.generations.delete(key);
     this.collection.delete(uri);
     this.stateChanged.fire(uri);

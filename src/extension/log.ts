@@ -3,14 +3,19 @@ import * as vscode from 'vscode';
 /** Where PartnerLint writes what went wrong, with the cause. Never a popup. */
 export class Logger implements vscode.Disposable {
   readonly channel = vscode.window.createOutputChannel('PartnerLint', { log: true });
+  /** How many errors were logged since activation (the integration tests check it stays 0). */
+  errors = 0;
 
   info(message: string): void {
     this.channel.info(message);
+    if (process.env['PARTNERLINT_LOG_TO_CONSOLE']) console.log(`[partnerlint] ${message}`);
   }
 
   error(message: string, cause?: unknown): void {
+    this.errors++;
     const detail = cause instanceof Error ? `${cause.message}\n${cause.stack ?? ''}` : cause === undefined ? '' : String(cause);
     this.channel.error(detail ? `${message}: ${detail}` : message);
+    if (process.env['PARTNERLINT_LOG_TO_CONSOLE']) console.error(`[partnerlint] ${message}: ${detail}`);
   }
 
   dispose(): void {

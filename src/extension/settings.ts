@@ -10,6 +10,7 @@ export interface Settings {
   kinds: DocumentKind[];
   ignore: string[];
   maxFileSize: number;
+  timeBudget: number;
 }
 
 export const SECTION = 'partnerlint';
@@ -25,5 +26,6 @@ export function settingsFor(uri: vscode.Uri | undefined): Settings {
     kinds,
     ignore: c.get<string[]>('ignore', []),
     maxFileSize: Math.max(0, c.get<number>('maxFileSize', 1_000_000)),
+    timeBudget: Math.max(1, Math.min(60_000, c.get<number>('timeBudget', 5000))),
   };
 }

@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import * as assert from 'node:assert/strict';
+import type { PartnerLintApi } from '../../src/extension/extension';
+import { lintText, RULES, DEFAULT_CONFIG } from '../../src/core';
+import { EXTENSION_ID, activateExtension, closeAllEditors, partnerlintDiagnostics, waitForDiagnostics, workspaceUri } from './helpers';
+
+const api = () => vscode.extensions.getExtension<PartnerLintApi>(EXTENSION_ID)!.exports;
+
+/** A small deterministic generator, so a failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+const shape = (ds: readonly { message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[], code: (i: number) => string) =>
+  ds.map((d, i) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${code(i)} ${d.message}`).sort();
+
+describe('Under load', () => {
+  before(activateExtension);
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await closeAllEditors();
+  });
+
+  it('after 1,000 rapid edits, the diagnostics equal a fresh lint of the final text, with no error logged', async function () {
+    this.timeout(180_000);
+    const uri = workspaceUri('charter-under-load.md');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    await waitForDiagnostics(uri, (ds) => ds.length > 0);
+    const errorsBefore = api().errorCount();
+    const next = random(20261121);
+    const pieces = ['a', ' ', '\n', '#', '- ', '$200K ', 'TBD', '3 engineers', 'Governance', '|', '**', '`', '> ', '2027-01-11', 'webinar'];
+    for (let i = 0; i < 1000; i++) {
+      const offset = Math.floor(next() * (doc.getText().length + 1));
+      const at = doc.positionAt(offset);
+      const roll = next();
+      await editor.edit((e) => {
+        if (roll < 0.25 && offset < doc.getText().length) e.delete(new vscode.Range(at, doc.positionAt(offset + 1)));
+        else e.insert(at, pieces[Math.floor(next() * pieces.length)]!);
+      }, { undoStopBefore: false, undoStopAfter: false });
+    }
+    const finalVersion = doc.version;
+    const deadline = Date.now() + 30_000;
+    while (api().linter.stateOf(doc)?.version !== finalVersion) {
+      assert.ok(Date.now() < deadline, 'the final version was linted');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const fresh = lintText(doc.getText(), RULES, DEFAULT_CONFIG).diagnostics;
+    const shown = partnerlintDiagnostics(uri);
+    assert.deepEqual(shape(shown, (i) => String((shown[i]!.code as { value: string }).value)), shape(fresh, (i) => fresh[i]!.ruleId));
+    assert.equal(api().errorCount(), errorsBefore, 'nothing was logged as an error');
+  });
+
+  it('abandons a check that runs over the time budget, with one information message instead of blocking', async () => {
+    const uri = workspaceUri('charter-under-load.md');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    await waitForDiagnostics(uri, (ds) => ds.length > 1);
+    const settings = vscode.workspace.getConfiguration('partnerlint');
+    await settings.update('timeBudget', 1, vscode.ConfigurationTarget.Workspace);
+    try {
+      await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount, 0), '\nMore text.\n'));
+      const [only] = await waitForDiagnostics(uri, (ds) => ds.length === 1 && /stopped analysing/.test(ds[0]!.message));
+      assert.equal(only!.severity, vscode.DiagnosticSeverity.Information);
+      assert.match(api().status.text, /took longer than/);
+    } finally {
+      await settings.update('timeBudget', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await doc.save();
+    await waitForDiagnostics(uri, (ds) => ds.length > 1);
+  });
+});
