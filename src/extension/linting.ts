@@ -116,7 +116,7 @@ export class DocumentLinter implements vscode.Disposable {
    * Computes the state of `doc` at its current version without publishing it. Undefined when
    * the document changed (or closed, or configuration changed) while this ran.
    */
-  private async compute(doc: vscode.TextDocument): Promise<{ state: DocumentState; diagnostics: vscode.Diagnostic[] } | undefined> {
+  private async compute(doc: vscode.TextDocument, purpose: 'publish' | 'actions' = 'publish'): Promise<{ state: DocumentState; diagnostics: vscode.Diagnostic[] } | undefined> {
     const version = doc.version;
     const configGeneration = this.configGeneration;
     const current = () => !doc.isClosed && doc.version === version && this.configGeneration === configGeneration;
@@ -146,7 +146,8 @@ export class DocumentLinter implements vscode.Disposable {
       config = withSettings(DEFAULT_CONFIG, settings);
     }
     if (!current()) return undefined;
-    const key = doc.uri.toString();
+    // Code actions queue apart from publishing, so a debounced lint never drops a fix-on-save.
+    const key = purpose === 'actions' ? `${doc.uri.toString()}#actions` : doc.uri.toString();
     const seconds = settings.timeBudget < 1000 ? `${settings.timeBudget} ms` : `${settings.timeBudget / 1000} s`;
     const stoppedMessage = `PartnerLint stopped analysing this document: checking it took longer than ${seconds} (partnerlint.timeBudget), so it was abandoned to keep the editor responsive. Save the document to try again.`;
     const stopped = () => {
@@ -154,7 +155,7 @@ export class DocumentLinter implements vscode.Disposable {
       info.source = 'partnerlint';
       return skipped(`checking took longer than ${seconds} (save to try again)`, [info]);
     };
-    if (this.timedOut.get(key) === text.length) return stopped();
+    if (this.timedOut.get(doc.uri.toString()) === text.length) return stopped();
     // Most Markdown is not a strategy document: the cheap first look settles it here, no worker.
     if (sniff(text).kind === undefined) {
       const result = lintText(text, RULES, config);
@@ -165,7 +166,7 @@ export class DocumentLinter implements vscode.Disposable {
     if (outcome.kind === 'superseded') return undefined;
     if (outcome.kind === 'timeout') {
       if (!current()) return undefined;
-      this.timedOut.set(key, text.length);
+      this.timedOut.set(doc.uri.toString(), text.length);
       return stopped();
     }
     if (outcome.kind === 'failed') {
@@ -207,7 +208,7 @@ export class DocumentLinter implements vscode.Disposable {
     if (published) return published;
     const cached = this.unpublished.get(doc.uri.toString());
     if (cached && cached.version === doc.version) return cached;
-    const computed = await this.compute(doc);
+    const computed = await this.compute(doc, 'actions');
     if (computed) this.unpublished.set(doc.uri.toString(), computed.state);
     return computed?.state;
   }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ConfigResolver, isConfigFile, KNOWN_IDS } from '../core/lint-file';
-import { loadConfigFile, type ConfigHost, type ConfigProblem, type LoadedConfig } from '../core/config-file';
+import { loadConfigFile, type ConfigProblem, type LoadedConfig } from '../core/config-file';
+import { workspaceHost } from './fs-host';
 import { CONFIG_RULE_ID, DEFAULT_CONFIG, TextIndex } from '../core';
 import { toDiagnostic } from './convert';
 import type { Logger } from './log';
@@ -45,20 +46,6 @@ export class WorkspaceConfig implements vscode.Disposable {
     for (const doc of vscode.workspace.textDocuments) this.validateOpen(doc);
   }
 
-  private host(base: vscode.Uri, overlay?: { path: string; text: string }): ConfigHost {
-    return {
-      async readFile(path) {
-        if (overlay && overlay.path === path) return overlay.text;
-        try {
-          return new TextDecoder().decode(await vscode.workspace.fs.readFile(base.with({ path })));
-        } catch (error) {
-          if (error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'FileIsADirectory')) return undefined;
-          throw error;
-        }
-      },
-    };
-  }
-
   /** The configuration for a document; untitled documents use the first workspace folder's. */
   async configFor(uri: vscode.Uri): Promise<LoadedConfig> {
     const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
@@ -67,7 +54,7 @@ export class WorkspaceConfig implements vscode.Disposable {
     const key = `${base.scheme}://${base.authority}|${folder?.uri.path ?? ''}`;
     let resolver = this.resolvers.get(key);
     if (!resolver) {
-      resolver = new ConfigResolver(this.host(base), undefined, folder?.uri.path);
+      resolver = new ConfigResolver(workspaceHost(base), undefined, folder?.uri.path);
       this.resolvers.set(key, resolver);
     }
     const path = uri.scheme === 'untitled' ? `${base.path.replace(/\/$/, '')}/untitled.md` : uri.path;
@@ -83,7 +70,7 @@ export class WorkspaceConfig implements vscode.Disposable {
       const uri = base.with({ path: file });
       // An open configuration file is validated from its editor text instead.
       if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) continue;
-      void this.host(base).readFile(file).then((text) => {
+      void workspaceHost(base).readFile(file).then((text) => {
         const index = new TextIndex(text ?? '');
         this.diagnostics.set(uri, list.map((p) => toDiagnostic({ ruleId: CONFIG_RULE_ID, severity: 'error', message: p.message, range: index.rangeOf(p.start, p.end) })));
       }, (error) => this.log.error(`Reading ${file} failed`, error));
@@ -95,7 +82,7 @@ export class WorkspaceConfig implements vscode.Disposable {
     if (!isConfigFile(doc.uri.path)) return;
     const version = doc.version;
     const text = doc.getText();
-    void loadConfigFile(doc.uri.path, this.host(doc.uri, { path: doc.uri.path, text }), KNOWN_IDS).then((loaded) => {
+    void loadConfigFile(doc.uri.path, workspaceHost(doc.uri, { path: doc.uri.path, text }), KNOWN_IDS).then((loaded) => {
       if (doc.isClosed || doc.version !== version) return;
       const index = new TextIndex(text);
       const own = loaded.problems.filter((p) => p.file === doc.uri.path);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { builtinTrees, findCustomTrees, isCustomTreePath, lintTreeFile, treeProblemsToDiagnostics, type DecisionTree, type TreeFileHost } from '../trees';
+import { builtinTrees, findCustomTrees, isCustomTreePath, lintTreeFile, treeProblemsToDiagnostics, type DecisionTree } from '../trees';
+import { workspaceHost } from './fs-host';
 import { toDiagnostic } from './convert';
 import type { Logger } from './log';
 
@@ -43,34 +44,12 @@ export class WorkspaceTrees implements vscode.Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) void this.customTrees(folder);
   }
 
-  private host(base: vscode.Uri): TreeFileHost {
-    const missing = (error: unknown) => error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'FileIsADirectory' || error.code === 'FileNotADirectory');
-    return {
-      async readFile(path) {
-        try {
-          return new TextDecoder().decode(await vscode.workspace.fs.readFile(base.with({ path })));
-        } catch (error) {
-          if (missing(error)) return undefined;
-          throw error;
-        }
-      },
-      async listDir(path) {
-        try {
-          return (await vscode.workspace.fs.readDirectory(base.with({ path }))).map(([name]) => name);
-        } catch (error) {
-          if (missing(error)) return undefined;
-          throw error;
-        }
-      },
-    };
-  }
-
   /** A workspace folder's valid custom trees (problems are published on their files). */
   customTrees(folder: vscode.WorkspaceFolder): Promise<DecisionTree[]> {
     const key = folder.uri.toString();
     let result = this.cache.get(key);
     if (!result) {
-      result = findCustomTrees(folder.uri.path, this.host(folder.uri)).then((found) => {
+      result = findCustomTrees(folder.uri.path, workspaceHost(folder.uri)).then((found) => {
         for (const file of found.files) {
           const uri = folder.uri.with({ path: file.path });
           if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) continue;

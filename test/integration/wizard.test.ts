@@ -7,8 +7,8 @@ import { EXTENSION_ID, activateExtension, closeAllEditors, waitForDiagnostics, w
 const api = () => vscode.extensions.getExtension<PartnerLintApi>(EXTENSION_ID)!.exports;
 
 /** Waits until the wizard's QuickPick shows something `accept` likes. */
-async function waitForView(accept: (view: WizardView) => boolean, what: string): Promise<WizardView> {
-  const deadline = Date.now() + 10_000;
+async function waitForView(accept: (view: WizardView) => boolean, what: string, timeoutMs = 10_000): Promise<WizardView> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     const view = api().wizard.view();
     if (view && accept(view)) return view;
@@ -114,10 +114,11 @@ describe('Decision trees in the command palette', () => {
     ].join('\n')));
     await vscode.workspace.fs.writeFile(broken, new TextEncoder().encode('id: broken\ntitle: Broken\ndescription: x\nstart: a\nquestions:\n  a:\n    text: A?\n    answers:\n      yes: { label: "Yes", hint: "y", next: a }\n      no: { label: "No", hint: "n", outcome: nowhere }\noutcomes: {}\n'));
     try {
-      const problems = await waitForDiagnostics(broken, (ds) => ds.length > 0);
+      // File watching can lag by seconds on a loaded machine.
+      const problems = await waitForDiagnostics(broken, (ds) => ds.length > 0, 30_000);
       assert.ok(problems.every((d) => (d.code as { value: string }).value === 'tree-invalid'));
       const running = vscode.commands.executeCommand<string>('partnerlint.runDecisionTree');
-      const list = await waitForView((v) => v.items.includes('Fund the pilot?'), 'the custom tree');
+      const list = await waitForView((v) => v.items.includes('Fund the pilot?'), 'the custom tree', 30_000);
       assert.ok(list.items.includes('Build or partner?') || list.items.some((i) => /build/i.test(i)), 'built-ins are still there');
       assert.ok(!list.items.includes('Broken'), 'a broken tree is not offered');
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
