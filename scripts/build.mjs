@@ -15,6 +15,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
 const unitOutIndex = process.argv.indexOf('--unit-out');
 const unitOut = unitOutIndex > 0 ? process.argv[unitOutIndex + 1] : undefined;
+// `--dist-out <dir>`: the shipped bundles only, into <dir> (the package-size test measures them).
+const distOutIndex = process.argv.indexOf('--dist-out');
+const distOut = distOutIndex > 0 ? process.argv[distOutIndex + 1] : undefined;
 
 /** Files under `dir` (recursively) whose name ends with `suffix`. */
 function filesEndingWith(dir, suffix) {
@@ -51,15 +54,18 @@ if (unitOut) {
   process.exit(0);
 }
 
-rmSync(join(root, 'dist'), { recursive: true, force: true });
-rmSync(join(root, 'out'), { recursive: true, force: true });
+if (!distOut) {
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
+  if (!production) rmSync(join(root, 'out'), { recursive: true, force: true });
+}
+const dist = distOut ?? 'dist';
 
 const builds = [
   build({
     ...common,
     // The lint worker sits beside the extension (and the CLI), which start it by file name.
     entryPoints: { extension: 'src/extension/extension.ts', 'lint-worker': 'src/worker/lint-worker.ts' },
-    outdir: 'dist',
+    outdir: dist,
     external: ['vscode'],
     sourcemap: !production,
     minify: production,
@@ -69,14 +75,14 @@ if (existsSync(join(root, 'src/cli/main.ts'))) {
   builds.push(build({
     ...common,
     entryPoints: { cli: 'src/cli/main.ts' },
-    outdir: 'dist',
+    outdir: dist,
     sourcemap: !production,
     minify: production,
     banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
     define: { ...common.define, PARTNERLINT_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
   }));
 }
-if (!production) {
+if (!production && !distOut) {
   builds.push(build({
     ...common,
     entryPoints: filesEndingWith(join(root, 'test/unit'), '.test.ts'),

@@ -4,8 +4,9 @@
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { statSync, existsSync } from 'node:fs';
+import { statSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 
 describe('the extension package', function () {
   this.timeout(60_000);
@@ -20,7 +21,15 @@ describe('the extension package', function () {
     assert.ok(listing.includes('snippets/markdown.json') && listing.includes('schemas/partnerlint.schema.json'));
     assert.ok(listing.some((f) => f.startsWith('docs/rules/')), 'the rule pages the extension opens ship');
     assert.deepEqual(listing.filter((f) => /^(node_modules|src|test|out|scripts|examples|\.vscode-test)\//.test(f)), []);
-    const bytes = listing.filter((f) => existsSync(join(root, f))).reduce((sum, f) => sum + statSync(join(root, f)).size, 0);
-    assert.ok(bytes < 1024 * 1024, `${bytes} bytes before compression`);
+    // The shipped bundles are the production build (minified), not the development build in dist/.
+    const production = mkdtempSync(join(tmpdir(), 'partnerlint-dist-'));
+    try {
+      execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--production', '--dist-out', production], { cwd: root });
+      const size = (f: string) => (f.startsWith('dist/') ? statSync(join(production, f.slice(5))).size : statSync(join(root, f)).size);
+      const bytes = listing.filter((f) => existsSync(join(root, f))).reduce((sum, f) => sum + size(f), 0);
+      assert.ok(bytes < 1024 * 1024, `${bytes} bytes before compression`);
+    } finally {
+      rmSync(production, { recursive: true, force: true });
+    }
   });
 });
