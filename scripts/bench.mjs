@@ -1,0 +1,771 @@
+// PartnerLint's benchmark: `npm run bench` (= node scripts/bench.mjs).
+//
+// Builds the core and the CLI with esbuild into a temporary folder (nothing in the repo is
+// touched but docs/performance.md), generates seeded documents, and measures, in this process
+// with perf_hooks (warm-up, repetitions, medians and p95):
+//   1. full lint, PartnerLint vs markdownlint, on the same documents (the headline ratio)
+//   2. parse alone vs parse + all rules, and each rule's cost
+//   3. re-lint latency after a one-character edit in a 1,000-line charter
+//   4. the CLI vs markdownlint-cli2 on a folder of 500 files (whole processes, median of 5)
+//   5. time per MB at 0.1, 1 and 10 MB (one child process per size, with a time budget)
+//   6. peak memory
+//   7. the cost of deciding that a README is not a strategy document
+//   and micromark's installed version against another copy when one is available
+//   (scripts/bench/micromark.mjs --install 4.0.2 makes one).
+// It prints the report and writes it to docs/performance.md.
+//
+// Options: --quick (few repetitions, small sizes, no docs written), --no-write, --skip-cli,
+// --skip-scale, --skip-micromark, --micromark-dir <folder>, --install-micromark <version> (puts that
+// version in the micromark folder first, with npm), --budget-10mb <seconds> (default 120),
+// --out <file>. markdownlint and markdownlint-cli2 come from the repo's node_modules, or from
+// $PARTNERLINT_BENCH_DEPS/node_modules when they are not installed there.
+import { build } from 'esbuild';
+import { createRequire } from 'node:module';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, release, tmpdir, totalmem, platform, arch } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { charter, readme, listDoc, rng, writeCorpus } from './bench/corpus.mjs';
+import { defaultCopyDir, installMicromark, interleaved, loadTokenizer, micromarkIn, resolvedMicromark } from './bench/micromark.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const option = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : fallback;
+};
+const QUICK = flag('--quick');
+const WRITE = !flag('--no-write') && !QUICK;
+const OUT = option('--out', join(ROOT, 'docs', 'performance.md'));
+const BUDGET_10MB_S = Number(option('--budget-10mb', '120'));
+const started = performance.now();
+const log = (message) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// Statistics and formatting
+
+function quantile(values, q) {
+  const s = [...values].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+}
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length === 0 ? NaN : s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+function stats(samples) {
+  const ms = samples.map((s) => s.ms);
+  const cpu = samples.map((s) => s.cpuMs);
+  return { n: ms.length, median: median(ms), p95: quantile(ms, 0.95), min: Math.min(...ms), max: Math.max(...ms), cpuMedian: median(cpu) };
+}
+function fmtMs(ms) {
+  if (!Number.isFinite(ms)) return 'n/a';
+  if (ms >= 10000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms >= 100) return `${ms.toFixed(0)} ms`;
+  if (ms >= 1) return `${ms.toFixed(1)} ms`;
+  if (ms >= 0.01) return `${ms.toFixed(3)} ms`;
+  return `${(ms * 1000).toFixed(2)} µs`;
+}
+const fmtMBs = (bytes, ms) => {
+  const v = bytes / 1e6 / (ms / 1000);
+  return v >= 100 ? `${v.toFixed(0)} MB/s` : v >= 1 ? `${v.toFixed(1)} MB/s` : `${v.toFixed(3)} MB/s`;
+};
+const fmtRatio = (a, b) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : 'n/a');
+const fmtKB = (bytes) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} KB`);
+const fmtMiB = (kb) => `${(kb / 1024).toFixed(0)} MiB`;
+const lineCount = (text) => text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+const table = (head, rows) => [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+
+// Memory: heapUsed and rss sampled after every measured run (synchronous code cannot be sampled
+// during a run), and the process's true peak RSS from getrusage.
+const memory = { heapPeak: 0, rssPeak: 0, sections: [] };
+function sampleMemory() {
+  const m = process.memoryUsage();
+  if (m.heapUsed > memory.heapPeak) memory.heapPeak = m.heapUsed;
+  if (m.rss > memory.rssPeak) memory.rssPeak = m.rss;
+}
+function memorySection(name) {
+  memory.sections.push({ name, heapPeak: memory.heapPeak, maxRssKb: process.resourceUsage().maxRSS });
+}
+
+/** Runs `fn` `warmup` times, then `reps` times (fewer once `budgetMs` is spent, never fewer than `minReps`). */
+function measure(fn, { warmup = 3, reps = 10, minReps = 3, budgetMs = Infinity } = {}) {
+  for (let i = 0; i < warmup; i++) fn();
+  const samples = [];
+  const begin = performance.now();
+  for (let i = 0; i < reps; i++) {
+    samples.push(timeOnce(fn));
+    sampleMemory();
+    if (samples.length >= minReps && performance.now() - begin > budgetMs) break;
+  }
+  return samples;
+}
+function timeOnce(fn) {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const value = fn();
+  const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000, value };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Packages
+
+function packageVersion(dir) {
+  return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version;
+}
+/** A package folder from the repo's node_modules, else from $PARTNERLINT_BENCH_DEPS/node_modules. */
+function findPackage(name) {
+  for (const base of [ROOT, process.env.PARTNERLINT_BENCH_DEPS].filter(Boolean)) {
+    const dir = join(base, 'node_modules', name);
+    if (existsSync(join(dir, 'package.json'))) return { dir, version: packageVersion(dir), pkg: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) };
+  }
+  return undefined;
+}
+/** The version of `name` that package folder `fromDir` resolves. */
+function versionFrom(name, fromDir) {
+  try {
+    let dir = dirname(createRequire(join(fromDir, 'package.json')).resolve(name));
+    while (!existsSync(join(dir, 'package.json')) || JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name !== name) dir = dirname(dir);
+    return packageVersion(dir);
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Build
+
+const tmp = mkdtempSync(join(tmpdir(), 'partnerlint-bench-'));
+process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
+const esbuildCommon = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'warning',
+  absWorkingDir: ROOT,
+  loader: { '.yaml': 'text' },
+  define: { 'import.meta.url': '__partnerlintImportMetaUrl' },
+  banner: { js: "var __partnerlintImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
+/**
+ * What the incremental re-linting work has put in src/core so far: exported functions or classes
+ * whose names say they work after an edit. Their files are bundled so the bench can call them.
+ */
+function incrementalCandidates() {
+  const found = [];
+  for (const file of readdirSync(join(ROOT, 'src/core')).filter((f) => f.endsWith('.ts'))) {
+    const source = readFileSync(join(ROOT, 'src/core', file), 'utf8');
+    for (const m of source.matchAll(/export\s+(?:async\s+)?(?:function|class|const)\s+(\w*(?:[Ii]ncremental|[Rr]elint|[Rr]eLint|[Rr]eparse|[Ll]intEdit|[Aa]fterEdit|[Ss]ession)\w*)/g)) {
+      found.push({ file, name: m[1] });
+    }
+  }
+  return found;
+}
+const incremental = incrementalCandidates();
+const incrementalFiles = [...new Set(incremental.map((c) => c.file))];
+const entry = [
+  "export * from './src/core/index.ts';",
+  "export { parseMarkdown, estimateNesting } from './src/core/parse.ts';",
+  ...incrementalFiles.map((f, i) => `export * as incremental${i} from './src/core/${f}';`),
+].join('\n');
+/** Export `name` of the bundled files that hold incremental candidates (any export of those files). */
+function incrementalExport(name) {
+  for (let i = 0; i < incrementalFiles.length; i++) if (typeof core[`incremental${i}`]?.[name] === 'function') return core[`incremental${i}`][name];
+  return undefined;
+}
+
+async function buildCore(outfile, alias) {
+  await build({ ...esbuildCommon, stdin: { contents: entry, resolveDir: ROOT, loader: 'ts', sourcefile: 'bench-entry.ts' }, outfile, ...(alias ? { alias } : {}) });
+  return outfile;
+}
+
+log(`building into ${tmp}`);
+const coreFile = await buildCore(join(tmp, 'core.cjs'));
+const cliFile = join(tmp, 'cli.js');
+await build({
+  ...esbuildCommon,
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outdir: tmp,
+  banner: { js: `#!/usr/bin/env node\n${esbuildCommon.banner.js}` },
+  define: { ...esbuildCommon.define, PARTNERLINT_VERSION: JSON.stringify(packageVersion(ROOT)) },
+});
+// The lint worker the extension now runs lintText in (src/worker/lint-worker.ts), when present.
+const workerSource = join(ROOT, 'src/worker/lint-worker.ts');
+const workerFile = existsSync(workerSource) ? join(tmp, 'lint-worker.js') : undefined;
+if (workerFile) await build({ ...esbuildCommon, entryPoints: { 'lint-worker': workerSource }, outdir: tmp });
+const require = createRequire(import.meta.url);
+const core = require(coreFile);
+const { lintText, RULES, DEFAULT_CONFIG, sniff, parseMarkdown, estimateNesting, buildDocument, runRules } = core;
+
+const mm = resolvedMicromark(ROOT);
+const installVersion = option('--install-micromark');
+const mmCopyDir = option('--micromark-dir', defaultCopyDir(installVersion ?? (mm.micromark.version === '4.0.2' ? '4.0.3' : '4.0.2')));
+if (installVersion && !micromarkIn(mmCopyDir)) installMicromark(installVersion, mmCopyDir, ROOT);
+const mmCopy = flag('--skip-micromark') ? undefined : micromarkIn(mmCopyDir);
+const coreCopyFile = mmCopy ? await buildCore(join(tmp, `core-micromark-${mmCopy.version}.cjs`), { micromark: mmCopy.dir }) : undefined;
+
+const markdownlintPkg = findPackage('markdownlint');
+const cli2Pkg = findPackage('markdownlint-cli2');
+const markdownlint = markdownlintPkg ? await import(pathToFileURL(join(markdownlintPkg.dir, markdownlintPkg.pkg.exports['./sync'])).href) : undefined;
+const mdLint = markdownlint ? (text) => markdownlint.lint({ strings: { doc: text } }).doc : undefined;
+const cli2Bin = cli2Pkg ? join(cli2Pkg.dir, cli2Pkg.pkg.bin['markdownlint-cli2']) : undefined;
+if (!markdownlint) log('markdownlint not found: install it (devDependency) or set PARTNERLINT_BENCH_DEPS; comparisons are skipped');
+
+// ---------------------------------------------------------------------------------------------
+// Machine
+
+const machine = {
+  cpu: cpus()[0]?.model?.trim() ?? 'unknown',
+  cores: cpus().length,
+  memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB (${(freemem() / 2 ** 30).toFixed(1)} GiB free at start)`,
+  os: `${platform()} ${release()} ${arch()}`,
+  node: process.version,
+  loadStart: loadavg().map((l) => l.toFixed(2)).join(' / '),
+  packages: [
+    `remark ${versionFrom('remark', ROOT) ?? '?'}`,
+    `remark-parse ${mm.remarkParse.version}`,
+    `mdast-util-from-markdown ${mm.fromMarkdown.version}`,
+    `micromark ${mm.micromark.version} (as resolved from mdast-util-from-markdown)`,
+    `remark-gfm ${versionFrom('remark-gfm', ROOT) ?? '?'}`,
+    `markdownlint ${markdownlintPkg ? `${markdownlintPkg.version} (its micromark ${versionFrom('micromark', markdownlintPkg.dir) ?? '?'})` : 'not installed'}`,
+    `markdownlint-cli2 ${cli2Pkg?.version ?? 'not installed'}`,
+    `esbuild ${versionFrom('esbuild', ROOT) ?? '?'}`,
+  ],
+};
+log(`${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load ${machine.loadStart}`);
+
+// ---------------------------------------------------------------------------------------------
+// Documents
+
+const charter1000 = charter({ lines: 1000, seed: 1 });
+const example = readFileSync(join(ROOT, 'examples/acme-globex-charter.md'), 'utf8');
+const readmeDoc = readme(3);
+const readmes = Array.from({ length: 50 }, (_, i) => readme(100 + i));
+const charterPath = join(tmp, 'charter-1000.md');
+writeFileSync(charterPath, charter1000);
+const report = { targets: [], sections: [] };
+const R = QUICK ? 0.3 : 1; // repetition scale
+const reps = (n, min = 3) => Math.max(min, Math.round(n * R));
+
+// ---------------------------------------------------------------------------------------------
+// 1. Full lint, PartnerLint vs markdownlint
+
+log('1. full lint: PartnerLint vs markdownlint');
+const fullRows = [];
+let headline;
+for (const [name, text, n] of [['1,000-line charter (generated)', charter1000, 21], ['examples/acme-globex-charter.md', example, 40], ['README, 13 KB (not a strategy document)', readmeDoc, 40]]) {
+  const pl = [];
+  const ml = [];
+  for (let i = 0; i < 3; i++) {
+    lintText(text, RULES);
+    mdLint?.(text);
+  }
+  let plResult;
+  let mlResult;
+  for (let i = 0; i < reps(n); i++) {
+    const first = i % 2 === 0;
+    const runPl = () => {
+      const s = timeOnce(() => lintText(text, RULES));
+      plResult = s.value;
+      pl.push(s);
+    };
+    const runMl = () => {
+      if (!mdLint) return;
+      const s = timeOnce(() => mdLint(text));
+      mlResult = s.value;
+      ml.push(s);
+    };
+    if (first) { runPl(); runMl(); } else { runMl(); runPl(); }
+    sampleMemory();
+  }
+  const p = stats(pl);
+  const m = mdLint ? stats(ml) : undefined;
+  fullRows.push([name, `${fmtKB(Buffer.byteLength(text))}, ${lineCount(text)} lines`, fmtMs(p.median), fmtMs(p.p95), fmtMs(p.cpuMedian), m ? fmtMs(m.median) : 'n/a', m ? fmtMs(m.p95) : 'n/a', m ? fmtMs(m.cpuMedian) : 'n/a', m ? `**${fmtRatio(p.median, m.median)}**` : 'n/a', `${plResult.diagnostics.length} / ${mlResult?.length ?? 'n/a'}`]);
+  if (!headline) headline = { pl: p, ml: m };
+}
+
+// The same, as the first lint in a fresh process (module loading and a cold JIT included).
+function freshProcess(script, type) {
+  const out = spawnSync(process.execPath, [...(type === 'module' ? ['--input-type=module'] : []), '-e', script], { encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(out.stderr);
+  return JSON.parse(out.stdout.trim().split('\n').pop());
+}
+const freshPl = [];
+const freshMl = [];
+for (let i = 0; i < reps(3); i++) {
+  freshPl.push(freshProcess(`const t0=performance.now();const c=require(${JSON.stringify(coreFile)});const t1=performance.now();const text=require('fs').readFileSync(${JSON.stringify(charterPath)},'utf8');const t2=performance.now();c.lintText(text,c.RULES);console.log(JSON.stringify({load:t1-t0,first:performance.now()-t2}))`));
+  if (markdownlintPkg) freshMl.push(freshProcess(`const t0=performance.now();const m=await import(${JSON.stringify(pathToFileURL(join(markdownlintPkg.dir, markdownlintPkg.pkg.exports['./sync'])).href)});const t1=performance.now();const text=(await import('node:fs')).readFileSync(${JSON.stringify(charterPath)},'utf8');const t2=performance.now();m.lint({strings:{doc:text}});console.log(JSON.stringify({load:t1-t0,first:performance.now()-t2}))`, 'module'));
+}
+const freshPlFirst = median(freshPl.map((f) => f.first));
+const freshMlFirst = median(freshMl.map((f) => f.first));
+fullRows.push(['1,000-line charter, first lint in a fresh process (cold JIT)', '', fmtMs(freshPlFirst), '', '', freshMl.length ? fmtMs(freshMlFirst) : 'n/a', '', '', freshMl.length ? fmtRatio(freshPlFirst, freshMlFirst) : 'n/a', '']);
+fullRows.push(['loading the module (require / import)', '', fmtMs(median(freshPl.map((f) => f.load))), '', '', freshMl.length ? fmtMs(median(freshMl.map((f) => f.load))) : 'n/a', '', '', '', '']);
+memorySection('1. full lint');
+report.sections.push(['## 1. Full lint: PartnerLint vs markdownlint', `Same text, same process, runs alternated (PartnerLint first on even runs, markdownlint first on odd), ${reps(21)} runs of the charter and ${reps(40)} of the small documents after 3 warm-up runs each. PartnerLint: \`lintText(text, RULES)\` with the default configuration. markdownlint: \`lint({ strings })\` from \`markdownlint/sync\` with its default configuration (all rules). "CPU" is process CPU time (all threads) per run, which contention inflates less than wall time.`, table(['Document', 'Size', 'PartnerLint median', 'p95', 'CPU', 'markdownlint median', 'p95', 'CPU', 'Ratio', 'Problems (PL / ML)'], fullRows)].join('\n\n'));
+const headlineRatio = headline.ml ? headline.pl.median / headline.ml.median : NaN;
+const headlineCpuRatio = headline.ml ? headline.pl.cpuMedian / headline.ml.cpuMedian : NaN;
+const cpuDisagrees = Number.isFinite(headlineCpuRatio) && (headlineCpuRatio <= 1) !== (headlineRatio <= 1);
+report.targets.push(['Cold full lint of the 1,000-line charter vs markdownlint (same document)', '≤ 1.0×', `${fmtRatio(headline.pl.median, headline.ml?.median)} (${fmtMs(headline.pl.median)} vs ${fmtMs(headline.ml?.median)}); CPU time ${fmtRatio(headline.pl.cpuMedian, headline.ml?.cpuMedian)}${cpuDisagrees ? ' (disagrees: too close to call on this machine)' : ''}; first lint in a fresh process ${fmtRatio(freshPlFirst, freshMlFirst)}`, Number.isFinite(headlineRatio) ? (headlineRatio <= 1 ? 'PASS' : 'MISS') : 'n/a']);
+
+// ---------------------------------------------------------------------------------------------
+// 2. Parse vs rules, and each rule
+
+log('2. parse vs rules, per rule');
+const sniffed = sniff(charter1000);
+const kindSniff = { ...sniffed, kind: sniffed.kind };
+const phase = {
+  sniff: stats(measure(() => sniff(charter1000), { reps: reps(50) })),
+  nesting: stats(measure(() => estimateNesting(charter1000, DEFAULT_CONFIG.maxNesting), { reps: reps(50) })),
+  parse: stats(measure(() => parseMarkdown(charter1000), { reps: reps(12) })),
+  build: stats(measure(() => buildDocument(charter1000, kindSniff), { reps: reps(12) })),
+  lint: stats(measure(() => lintText(charter1000, RULES), { reps: reps(12) })),
+};
+// Rules always run on a freshly built document: rules share per-document caches (the charter
+// reading in commitments.ts), which a second run on the same document would find filled.
+function freshDocSamples(run, n) {
+  const samples = [];
+  for (let i = 0; i < n; i++) {
+    const doc = buildDocument(charter1000, kindSniff);
+    samples.push(timeOnce(() => run(doc)));
+    sampleMemory();
+  }
+  return samples;
+}
+freshDocSamples((doc) => runRules(doc, RULES, DEFAULT_CONFIG), 2);
+phase.rules = stats(freshDocSamples((doc) => runRules(doc, RULES, DEFAULT_CONFIG), reps(10)));
+// In context: every rule in registry order, each timed, on one fresh document per run (the
+// first rule to use a shared cache pays for filling it). Isolated: one rule alone.
+const inContext = new Map(RULES.map((r) => [r.meta.id, []]));
+const timedRules = RULES.map((rule) => ({
+  meta: rule.meta,
+  check(ctx) {
+    const start = performance.now();
+    try {
+      rule.check(ctx);
+    } finally {
+      inContext.get(rule.meta.id).push(performance.now() - start);
+    }
+  },
+}));
+freshDocSamples((doc) => runRules(doc, timedRules, DEFAULT_CONFIG), reps(7));
+const isolated = RULES.map((rule) => {
+  freshDocSamples((doc) => runRules(doc, [rule], DEFAULT_CONFIG), 1);
+  const s = stats(freshDocSamples((doc) => runRules(doc, [rule], DEFAULT_CONFIG), reps(5)));
+  const timed = inContext.get(rule.meta.id);
+  // A rule whose kinds do not include the charter is never called: it costs nothing here.
+  return { id: rule.meta.id, isolated: s.median, isolatedCpu: s.cpuMedian, inContext: timed.length ? median(timed) : 0 };
+}).sort((a, b) => b.isolated - a.isolated);
+const ruleTotal = isolated.reduce((n, r) => n + r.inContext, 0);
+const phaseRows = [
+  ['`sniff` (front matter + first heading)', fmtMs(phase.sniff.median), fmtMs(phase.sniff.p95), fmtMs(phase.sniff.cpuMedian)],
+  ['`estimateNesting` (one pass over the text)', fmtMs(phase.nesting.median), fmtMs(phase.nesting.p95), fmtMs(phase.nesting.cpuMedian)],
+  ['parse alone (`parseMarkdown`: remark-parse + frontmatter + GFM)', fmtMs(phase.parse.median), fmtMs(phase.parse.p95), fmtMs(phase.parse.cpuMedian)],
+  ['`buildDocument` (parse + text index + sections)', fmtMs(phase.build.median), fmtMs(phase.build.p95), fmtMs(phase.build.cpuMedian)],
+  [`all ${RULES.length} rules (\`runRules\` on a built document)`, fmtMs(phase.rules.median), fmtMs(phase.rules.p95), fmtMs(phase.rules.cpuMedian)],
+  ['**full lint** (`lintText`)', `**${fmtMs(phase.lint.median)}**`, fmtMs(phase.lint.p95), fmtMs(phase.lint.cpuMedian)],
+  ['full lint ÷ parse alone', fmtRatio(phase.lint.median, phase.parse.median), '', fmtRatio(phase.lint.cpuMedian, phase.parse.cpuMedian)],
+  ['rules ÷ full lint', `${((phase.rules.median / phase.lint.median) * 100).toFixed(0)}%`, '', `${((phase.rules.cpuMedian / phase.lint.cpuMedian) * 100).toFixed(0)}%`],
+];
+const ruleRows = isolated.slice(0, 5).map((r) => [`\`${r.id}\``, fmtMs(r.isolated), fmtMs(r.isolatedCpu), fmtMs(r.inContext), `${((r.inContext / ruleTotal) * 100).toFixed(0)}%`]);
+const restInContext = isolated.slice(5).reduce((n, r) => n + r.inContext, 0);
+ruleRows.push([`the other ${isolated.length - 5} rules`, '', '', fmtMs(restInContext), `${((restInContext / ruleTotal) * 100).toFixed(0)}%`]);
+memorySection('2. parse vs rules');
+report.sections.push([
+  '## 2. Parse vs rules (1,000-line charter)',
+  `Medians of ${reps(12)} runs after 3 warm-up runs (rules: on a freshly built document each run, since rules share per-document caches).`,
+  table(['Phase', 'Median', 'p95', 'CPU median'], phaseRows),
+  `Per rule, slowest first. *Isolated*: the rule alone on a fresh document (it pays for any shared cache it fills). *In context*: the rule's time inside a run of all rules in registry order (a shared cache is paid by the first rule that uses it); in-context times add up to the rules' total.`,
+  table(['Rule', 'Isolated', 'Isolated CPU', 'In context', 'Share of rule time'], ruleRows),
+].join('\n\n'));
+
+// ---------------------------------------------------------------------------------------------
+// 3. Re-lint after a one-character edit
+
+log('3. re-lint after one-character edits');
+// Successive versions, as while typing: each edit inserts one letter at a random (seeded)
+// position after the front matter of the previous version.
+const bodyStart = sniffed.frontMatter?.blockEnd ?? 0;
+const editRng = rng(42);
+const versions = [charter1000];
+for (let i = 0; i < (QUICK ? 20 : 100); i++) {
+  const previous = versions[versions.length - 1];
+  const at = editRng.int(bodyStart, previous.length - 1);
+  versions.push(previous.slice(0, at) + 'abcdefghijklmnopqrstuvwxyz'[editRng.int(0, 25)] + previous.slice(at));
+}
+const edited = versions.slice(1);
+lintText(charter1000, RULES);
+const relintRows = [];
+const relintInProcess = stats(edited.map((text) => {
+  const s = timeOnce(() => lintText(text, RULES));
+  sampleMemory();
+  return s;
+}));
+relintRows.push(['`lintText` of the whole edited text, in this thread', fmtMs(relintInProcess.median), `**${fmtMs(relintInProcess.p95)}**`, fmtMs(relintInProcess.max), fmtMs(relintInProcess.cpuMedian)]);
+let relintTarget = { stats: relintInProcess, label: 'full `lintText` of the edited text' };
+if (workerFile) {
+  // The extension's path: the text goes to the lint worker, is linted there, the result comes back.
+  // The request follows src/worker/lint-worker.ts ({ id, text, config }, plus a document key).
+  const { Worker } = await import('node:worker_threads');
+  const worker = new Worker(workerFile);
+  let nextId = 1;
+  let failWaiting;
+  worker.on('error', (error) => failWaiting?.(error));
+  const roundTrip = (text) => new Promise((resolve, reject) => {
+    const id = nextId++;
+    const start = performance.now();
+    const timer = setTimeout(() => reject(new Error('no answer within 60 s')), 60000);
+    failWaiting = reject;
+    worker.once('message', (response) => {
+      clearTimeout(timer);
+      if (response?.id === id && response.result) resolve(performance.now() - start);
+      else reject(new Error(response?.error ?? `unexpected answer ${JSON.stringify(response).slice(0, 200)}`));
+    });
+    worker.postMessage({ id, key: 'file:///bench/charter-1000.md', uri: 'file:///bench/charter-1000.md', text, config: DEFAULT_CONFIG });
+  });
+  try {
+    for (let i = 0; i < 3; i++) await roundTrip(charter1000);
+    const samples = [];
+    for (const text of edited) samples.push({ ms: await roundTrip(text), cpuMs: NaN });
+    const w = stats(samples);
+    relintRows.push(['through the lint worker (src/worker/lint-worker.ts), as the extension does it: post the text, lint in the worker, answer', fmtMs(w.median), `**${fmtMs(w.p95)}**`, fmtMs(w.max), '']);
+    relintTarget = { stats: w, label: 'through the lint worker, as the extension does it' };
+  } catch (error) {
+    relintRows.push([`through the lint worker: not measured (${String(error.message ?? error).split('\n')[0]})`, '', '', '', '']);
+  }
+  await worker.terminate();
+}
+const lintIncremental = core.lintIncremental ?? incrementalExport('lintIncremental');
+let incrementalStats;
+if (lintIncremental) {
+  // The engine's "re-lint after an edit": each version linted with the state the one before left.
+  let state = lintIncremental(undefined, charter1000, RULES).state;
+  const modes = {};
+  let mismatches = 0;
+  const samples = edited.map((text, i) => {
+    const s = timeOnce(() => lintIncremental(state, text, RULES));
+    state = s.value.state;
+    const mode = state.lastUpdate?.parse ?? 'n/a';
+    modes[mode] = (modes[mode] ?? 0) + 1;
+    // Spot check (untimed): the same diagnostics as a full lint.
+    if (i % 10 === 0 && JSON.stringify(s.value.result.diagnostics) !== JSON.stringify(lintText(text, RULES).diagnostics)) mismatches++;
+    sampleMemory();
+    return s;
+  });
+  incrementalStats = stats(samples);
+  relintRows.push([`\`lintIncremental\` (src/core/incremental.ts), in this thread, each version from the state of the one before (parse: ${Object.entries(modes).map(([m, n]) => `${n} ${m}`).join(', ')}; ${mismatches === 0 ? 'same diagnostics as `lintText` on every 10th version' : `**${mismatches} of ${Math.ceil(edited.length / 10)} spot checks differ from \`lintText\`**`})`, fmtMs(incrementalStats.median), `**${fmtMs(incrementalStats.p95)}**`, fmtMs(incrementalStats.max), fmtMs(incrementalStats.cpuMedian)]);
+  relintTarget = { stats: incrementalStats, label: '`lintIncremental`, in the linting thread' };
+}
+const reparse = incrementalExport('reparse');
+const parseWhole = incrementalExport('parseWhole');
+if (reparse && parseWhole) {
+  // Parse level only: src/core/incremental.ts re-parses the blocks around an edit. lintText does not use it (yet).
+  let previous = parseWhole(charter1000);
+  const modes = {};
+  const samples = edited.map((text) => {
+    const s = timeOnce(() => reparse(previous, text));
+    previous = s.value;
+    modes[s.value.mode] = (modes[s.value.mode] ?? 0) + 1;
+    return s;
+  });
+  const r = stats(samples);
+  relintRows.push([`parse only: \`reparse\` (src/core/incremental.ts), the tree of each version from the one before (${Object.entries(modes).map(([m, n]) => `${n} ${m}`).join(', ')}); not yet used by \`lintText\``, fmtMs(r.median), fmtMs(r.p95), fmtMs(r.max), fmtMs(r.cpuMedian)]);
+}
+const otherApis = incremental.filter((c) => !['reparse', 'parseWhole', 'lintIncremental', 'IncrementalState'].includes(c.name));
+const relintMethod = (lintIncremental
+  ? 'the engine\'s `lintIncremental` (the target row); the full `lintText` rows show what it saves, and the worker row the extension\'s path (the worker answers with `lintText` unless it has switched to the incremental API)'
+  : 'no "re-lint after an edit" API in the engine yet, so a re-lint is a full lint of the edited text')
+  + (otherApis.length ? ` (src/core also exports ${otherApis.map((c) => `\`${c.name}\``).join(', ')}, which this bench does not drive)` : '');
+memorySection('3. re-lint');
+report.sections.push([
+  '## 3. Re-lint after a one-character edit (1,000-line charter)',
+  `${edited.length} successive versions, each the one before with one letter inserted at a random (seeded) position after the front matter. Method: ${relintMethod}.`,
+  table(['How', 'p50', 'p95', 'max', 'CPU p50'], relintRows),
+].join('\n\n'));
+report.targets.push(['Re-lint p95 after a one-character edit, 1,000-line charter', '≤ 16 ms', `${fmtMs(relintTarget.stats.p95)} (p50 ${fmtMs(relintTarget.stats.median)}; ${relintTarget.label}${lintIncremental ? '' : ': no incremental re-lint yet'})`, relintTarget.stats.p95 <= 16 ? 'PASS' : 'MISS']);
+
+// ---------------------------------------------------------------------------------------------
+// 7. README skip (measured here, in the warm process; reported as section 7)
+
+log('7. README skip');
+const readmeBytes = readmes.reduce((n, t) => n + Buffer.byteLength(t), 0);
+const corpusDir = join(tmp, 'corpus');
+const corpus = writeCorpus(corpusDir, { count: 500, strategyShare: 0.1, seed: 500 });
+const ordinary = corpus.filter((f) => f.kind === 'ordinary').map((f) => readFileSync(f.path, 'utf8'));
+const ordinaryBytes = ordinary.reduce((n, t) => n + Buffer.byteLength(t), 0);
+const bigReadme = readme(9, 1e6);
+const passes = (docs, fn) => stats(measure(() => { for (const d of docs) fn(d); }, { warmup: 3, reps: reps(20) }));
+const skipRows = [];
+const readmeSniff = passes(readmes, (t) => sniff(t));
+const readmeLint = passes(readmes, (t) => lintText(t, RULES));
+const ordinarySniff = passes(ordinary, (t) => sniff(t));
+const ordinaryLint = passes(ordinary, (t) => lintText(t, RULES));
+const bigLint = passes([bigReadme], (t) => lintText(t, RULES));
+const notOurs = (docs) => docs.filter((t) => lintText(t, RULES).kind === undefined).length;
+skipRows.push([`${readmes.length} READMEs, 4–16 KB (${fmtKB(readmeBytes)})`, fmtMBs(readmeBytes, readmeSniff.median), `**${fmtMBs(readmeBytes, readmeLint.median)}**`, fmtMs(readmeLint.median / readmes.length), `${notOurs(readmes)}/${readmes.length}`]);
+skipRows.push([`${ordinary.length} ordinary files of the CLI folder: READMEs, changelogs, ADRs, blog posts and docs pages with front matter (${fmtKB(ordinaryBytes)})`, fmtMBs(ordinaryBytes, ordinarySniff.median), fmtMBs(ordinaryBytes, ordinaryLint.median), fmtMs(ordinaryLint.median / ordinary.length), `${notOurs(ordinary)}/${ordinary.length}`]);
+skipRows.push([`one 1 MB README (only its first 16 KB are read)`, '', fmtMBs(Buffer.byteLength(bigReadme), bigLint.median), fmtMs(bigLint.median), `${notOurs([bigReadme])}/1`]);
+memorySection('7. README skip');
+const readmeMBs = readmeBytes / 1e6 / (readmeLint.median / 1000);
+report.targets.push(['Deciding a README is not a strategy document (`lintText` on READMEs)', '≥ 50 MB/s', `${fmtMBs(readmeBytes, readmeLint.median)} (${fmtMs(readmeLint.median / readmes.length)} per README)`, readmeMBs >= 50 ? 'PASS' : 'MISS']);
+const readmeSection = [
+  '## 7. Deciding that ordinary Markdown is not a strategy document',
+  `Throughput over whole sets of files (median of ${reps(20)} passes after 3 warm-up passes); "skipped" counts the files \`lintText\` left alone (no kind recognised).`,
+  table(['Documents', '`sniff`', '`lintText`', 'per file', 'skipped'], skipRows),
+].join('\n\n');
+
+// ---------------------------------------------------------------------------------------------
+// 4. CLI vs markdownlint-cli2 on 500 files
+
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+function runProcess(command, cwd) {
+  const rssFile = join(tmp, 'time.txt');
+  const full = TIME ? [TIME, '-v', '-o', rssFile, ...command] : command;
+  const start = performance.now();
+  const out = spawnSync(full[0], full.slice(1), { cwd, stdio: 'ignore' });
+  const ms = performance.now() - start;
+  let maxRssKb;
+  if (TIME && existsSync(rssFile)) maxRssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(rssFile, 'utf8'))?.[1]);
+  return { ms, status: out.status, maxRssKb };
+}
+let cliSection = '## 4. CLI on 500 files vs markdownlint-cli2\n\nSkipped (--skip-cli).';
+const corpusBytes = corpus.reduce((n, f) => n + f.bytes, 0);
+const strategyCount = corpus.filter((f) => f.kind !== 'ordinary').length;
+if (!flag('--skip-cli')) {
+  log('4. CLI vs markdownlint-cli2 on 500 files');
+  const pl = [process.execPath, cliFile, '.'];
+  const ml = cli2Bin ? [process.execPath, cli2Bin, '**/*.md'] : undefined;
+  runProcess(pl, corpusDir);
+  if (ml) runProcess(ml, corpusDir);
+  const plRuns = [];
+  const mlRuns = [];
+  for (let i = 0; i < (QUICK ? 2 : 5); i++) {
+    plRuns.push(runProcess(pl, corpusDir));
+    if (ml) mlRuns.push(runProcess(ml, corpusDir));
+  }
+  const plMs = median(plRuns.map((r) => r.ms));
+  const mlMs = ml ? median(mlRuns.map((r) => r.ms)) : NaN;
+  const rss = (runs) => (runs.length && runs[0].maxRssKb ? fmtMiB(Math.max(...runs.map((r) => r.maxRssKb))) : 'n/a');
+  cliSection = [
+    '## 4. CLI on 500 files vs markdownlint-cli2',
+    `${corpus.length} generated files (${fmtKB(corpusBytes)}; ${strategyCount} strategy documents: charters of 60–400 lines, decision records, tier models, rollout and launch plans) in 8 folders. Whole-process wall time, ${QUICK ? 2 : 5} runs each, alternated, after one warm-up run each (file cache warm). \`node cli.js .\` (PartnerLint, built with esbuild like \`dist/cli.js\`) vs \`markdownlint-cli2 "**/*.md"\` with its default configuration. Max RSS from ${TIME ? '`/usr/bin/time -v`' : 'n/a'}.`,
+    table(['Tool', 'Median wall time', 'min', 'max', 'Max RSS', 'Exit code'], [
+      ['PartnerLint CLI', `**${fmtMs(plMs)}**`, fmtMs(Math.min(...plRuns.map((r) => r.ms))), fmtMs(Math.max(...plRuns.map((r) => r.ms))), rss(plRuns), String(plRuns[0].status)],
+      ['markdownlint-cli2', ml ? `**${fmtMs(mlMs)}**` : 'n/a', ml ? fmtMs(Math.min(...mlRuns.map((r) => r.ms))) : '', ml ? fmtMs(Math.max(...mlRuns.map((r) => r.ms))) : '', ml ? rss(mlRuns) : '', ml ? String(mlRuns[0].status) : ''],
+      ['Ratio', fmtRatio(plMs, mlMs), '', '', '', ''],
+    ]),
+  ].join('\n\n');
+  report.targets.push(['CLI on 500 files vs markdownlint-cli2 (whole process)', '≤ 1.0×', `${fmtRatio(plMs, mlMs)} (${fmtMs(plMs)} vs ${fmtMs(mlMs)})`, Number.isFinite(plMs / mlMs) ? (plMs / mlMs <= 1 ? 'PASS' : 'MISS') : 'n/a']);
+  memory.cli = { pl: plRuns.map((r) => r.maxRssKb), ml: mlRuns.map((r) => r.maxRssKb) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Scaling: 0.1, 1 and 10 MB of charter text
+
+/** Peak RSS (VmHWM) of a running process, in KB, from /proc (Linux); undefined elsewhere. */
+function peakRssOf(pid) {
+  try {
+    return Number(/VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+const scaleTexts = new Map();
+/** One size in its own process; stopped (after reading its peak RSS) when it runs past `budgetS`. */
+function scaleRun(bytes, repetitions, budgetS, { bundle = coreFile, split = true } = {}) {
+  let path = scaleTexts.get(bytes);
+  if (!path) {
+    path = join(tmp, `charter-${bytes}.md`);
+    writeFileSync(path, charter({ bytes, seed: 2 }));
+    scaleTexts.set(bytes, path);
+  }
+  const text = readFileSync(path, 'utf8');
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/bench/scale-worker.mjs'), bundle, path, bytes <= 2e5 ? path : charterPath, String(repetitions), split ? 'split' : 'lint-only'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    let stoppedRssKb;
+    let stopped = false;
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk) => (err = (err + chunk).slice(-4000)));
+    const timer = setTimeout(() => {
+      stoppedRssKb = peakRssOf(child.pid);
+      stopped = true;
+      child.kill('SIGKILL');
+    }, budgetS * 1000);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const records = out.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      const of = (p) => records.filter((r) => r.phase === p);
+      // A run that ended on its own without finishing crashed (most likely out of memory).
+      const crashed = !stopped && !of('done').length
+        ? `${/heap out of memory|Allocation failed/i.test(err) ? 'out of memory' : 'crashed'} (exit ${code ?? signal})`
+        : undefined;
+      if (crashed) log(`   ${crashed}: ${err.trim().split('\n').slice(-3).join(' | ')}`);
+      resolve({
+        bytes: Buffer.byteLength(text), lines: lineCount(text), budgetS, timedOut: stopped, crashed,
+        lint: of('lint').map((r) => r.ms), lintCpu: of('lint').map((r) => r.cpuMs), parse: of('parse').map((r) => r.ms), rules: of('rules').map((r) => r.ms),
+        maxRssKb: Math.max(0, stoppedRssKb ?? 0, ...records.map((r) => r.maxRssKb)), diagnostics: of('lint')[0]?.diagnostics,
+      });
+    });
+  });
+}
+/** The scaling table and its growth summary for one series of runs. */
+function scaleTable(runs) {
+  const base = runs[0];
+  const baseMsPerMB = median(base.lint) / (base.bytes / 1e6);
+  const baseCpuPerMB = median(base.lintCpu) / (base.bytes / 1e6);
+  const rows = runs.map((r) => {
+    if (!r.lint.length && r.crashed) {
+      return [fmtKB(r.bytes), String(r.lines), `failed: ${r.crashed}`, '', '', '', '', '', '', '', fmtMiB(r.maxRssKb)];
+    }
+    if (!r.lint.length) {
+      // Not one lint finished within the budget: the budget is a lower bound.
+      const lower = r.budgetS * 1000;
+      return [fmtKB(r.bytes), String(r.lines), `> ${fmtMs(lower)} (stopped)`, '', '', '', `> ${fmtMs(lower / (r.bytes / 1e6))}`, `< ${fmtMBs(r.bytes, lower)}`, `> ${(lower / (r.bytes / 1e6) / baseMsPerMB).toFixed(1)}×`, '', `≥ ${fmtMiB(r.maxRssKb)}`];
+    }
+    const lint = median(r.lint);
+    const msPerMB = lint / (r.bytes / 1e6);
+    return [fmtKB(r.bytes), String(r.lines), fmtMs(lint), fmtMs(median(r.lintCpu)), r.parse.length ? fmtMs(median(r.parse)) : '', r.rules.length ? fmtMs(median(r.rules)) : '', fmtMs(msPerMB), fmtMBs(r.bytes, lint), `${(msPerMB / baseMsPerMB).toFixed(1)}×`, `${(median(r.lintCpu) / (r.bytes / 1e6) / baseCpuPerMB).toFixed(1)}×`, fmtMiB(r.maxRssKb)];
+  });
+  // Growth exponent between consecutive sizes, on CPU time (steadier than wall time on a shared
+  // machine; a stopped run counts with its budget, a lower bound): time ∝ size^k.
+  const cpuOf = (r) => (r.lint.length ? median(r.lintCpu) : r.budgetS * 1000);
+  const exponents = [];
+  for (let i = 1; i < runs.length; i++) {
+    const a = runs[i - 1];
+    const b = runs[i];
+    if (!a.lint.length || (!b.lint.length && b.crashed)) break;
+    exponents.push(`${fmtKB(a.bytes)} → ${fmtKB(b.bytes)}: k ${b.lint.length ? '=' : '>'} ${(Math.log(cpuOf(b) / cpuOf(a)) / Math.log(b.bytes / a.bytes)).toFixed(2)}`);
+  }
+  const timed = runs.filter((r) => r.lint.length || !r.crashed);
+  const worst = Math.max(...timed.map((r) => cpuOf(r) / (r.bytes / 1e6))) / baseCpuPerMB;
+  return {
+    table: table(['Size', 'Lines', 'Full lint', 'CPU', 'Parse', 'Rules', 'Time per MB', 'Throughput', 'Time per MB vs smallest', 'CPU per MB vs smallest', 'Peak RSS'], rows),
+    summary: `Growth on CPU time: ${exponents.join('; ') || 'n/a'} (time ∝ size^k: k = 1 is linear, 2 quadratic). Linear${timed.length < runs.length ? ' up to the largest size that finished' : ''}: **${worst <= 1.5 ? 'yes' : 'no'}** (CPU time per MB at the largest size is ${timed[timed.length - 1].lint.length ? '' : 'more than '}${worst.toFixed(1)}× that at the smallest; up to 1.5× counts as linear).`,
+  };
+}
+let scaleSection = '## 5. Time per MB\n\nSkipped (--skip-scale).';
+if (!flag('--skip-scale')) {
+  // [bytes, runs, budget in seconds, parse and rules measured too]
+  const sizes = QUICK ? [[1e5, 2, 120, true], [3e5, 1, 120, true]] : [[1e5, 5, 120, true], [1e6, 2, 240, true], [1e7, 1, BUDGET_10MB_S, false]];
+  const series = [[`micromark ${mm.micromark.version} (installed)`, coreFile]];
+  if (coreCopyFile) series.push([`micromark ${mmCopy.version} (the copy in ${mmCopyDir})`, coreCopyFile]);
+  const parts = [];
+  for (const [label, bundle] of series) {
+    const runs = [];
+    for (const [bytes, n, budget, split] of sizes) {
+      log(`5. scaling with ${label}: ${fmtKB(bytes)} (budget ${budget} s)`);
+      runs.push(await scaleRun(bytes, n, budget, { bundle, split }));
+    }
+    const t = scaleTable(runs);
+    parts.push(`### With ${label}`, t.table, t.summary);
+    memory.scale = [...(memory.scale ?? []), ...runs.map((r) => [`${fmtKB(r.bytes)} (${label.split(' (')[0]})`, r.maxRssKb])];
+  }
+  scaleSection = [
+    '## 5. Time per MB (charter text)',
+    `Generated charters (the 1,000-line charter's structure with more workstreams) of ${sizes.map(([b]) => fmtKB(b)).join(', ')}. Each size runs in its own process, so that its peak RSS is its own and so that it can be stopped when it runs past its time budget (${sizes.map(([b, , budget]) => `${budget} s at ${fmtKB(b)}`).join(', ')}; a stopped run gives a lower bound), after 3 warm-up lints (of the document itself up to 200 KB, else of the 1,000-line charter). ${sizes.map(([b, n]) => `${n} run${n > 1 ? 's' : ''} at ${fmtKB(b)}`).join(', ')}. "Parse" (\`buildDocument\`: remark parse + sections) and "Rules" (\`runRules\`) are measured after each full lint${sizes.some((x) => !x[3]) ? `, except at ${sizes.filter((x) => !x[3]).map(([b]) => fmtKB(b)).join(', ')} (full lint only, to stay within the budget)` : ''}.${series.length > 1 ? ' The series is run twice: with the installed micromark, and with PartnerLint rebuilt on the other micromark copy (see the micromark section).' : ''}`,
+    ...parts,
+  ].join('\n\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// micromark: the installed version vs another copy
+
+let micromarkSection = `## micromark ${mm.micromark.version} vs another version\n\nNot measured: no other copy in ${mmCopyDir} (make one with \`node scripts/bench/micromark.mjs --install 4.0.2\`).`;
+if (mmCopy) {
+  log(`micromark ${mm.micromark.version} vs ${mmCopy.version}`);
+  const ours = `micromark ${mm.micromark.version} (installed)`;
+  const theirs = `micromark ${mmCopy.version}`;
+  const tokenize = { [ours]: await loadTokenizer(mm.micromark.dir), [theirs]: await loadTokenizer(mmCopy.dir) };
+  const coreCopy = require(coreCopyFile);
+  const remarkParse = { [ours]: (t) => parseMarkdown(t), [theirs]: (t) => coreCopy.parseMarkdown(t) };
+  const fullLint = { [ours]: (t) => lintText(t, RULES), [theirs]: (t) => coreCopy.lintText(t, RULES) };
+  const mb = QUICK ? 0.25 : 1;
+  const lists = listDoc(mb * 1e6);
+  const bigCharter = charter({ bytes: mb * 1e6, seed: 2 });
+  const rows = [];
+  const add = (what, text, fns, n) => {
+    const r = interleaved(fns, text, n);
+    sampleMemory();
+    rows.push([what, fmtKB(Buffer.byteLength(text)), String(n), `${fmtMs(r[ours].median)} (CPU ${fmtMs(r[ours].cpu)})`, `${fmtMs(r[theirs].median)} (CPU ${fmtMs(r[theirs].cpu)})`, `**${fmtRatio(r[ours].median, r[theirs].median)}** (CPU ${fmtRatio(r[ours].cpu, r[theirs].cpu)})`]);
+  };
+  // A paragraph whose every line ends in two spaces (hard breaks): the case 4.0.3's change to
+  // initialize/text.js made cheaper, the other side of the trade.
+  const hardBreaks = Array.from({ length: Math.round(mb * 20000) }, (_, i) => `line ${i} of one long paragraph with a hard break  `).join('\n') + '\n';
+  add('tokenize (micromark only, no GFM): nested lists', listDoc(0.25e6), tokenize, 3);
+  if (mb > 0.25) add('tokenize (micromark only, no GFM): nested lists', lists, tokenize, 1);
+  add('tokenize (micromark only, no GFM): charter', bigCharter, tokenize, 1);
+  add('tokenize (micromark only, no GFM): one paragraph, every line a hard break', hardBreaks, tokenize, 1);
+  add('PartnerLint parse (remark + frontmatter + GFM): charter', bigCharter, remarkParse, 1);
+  add('PartnerLint full lint: 1,000-line charter', charter1000, fullLint, reps(10));
+  micromarkSection = [
+    `## micromark ${mm.micromark.version} (installed) vs ${mmCopy.version}`,
+    `The copy is micromark@${mmCopy.version} installed in ${mmCopyDir} next to the same micromark-core-commonmark and micromark-util-subtokenize versions as the repo, so only micromark itself differs; PartnerLint's parser is rebuilt with esbuild's \`alias\` to use it. Runs alternate between the two versions, after a warm-up on a 20 KB slice; medians of wall and CPU time.`,
+    table(['Work', 'Size', 'Runs', `${mm.micromark.version} (installed)`, mmCopy.version, `Ratio ${mm.micromark.version} ÷ ${mmCopy.version}`], rows),
+  ].join('\n\n');
+  memorySection('micromark');
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Memory
+
+memorySection('end');
+const memRows = memory.sections.map((s) => [s.name, `${(s.heapPeak / 2 ** 20).toFixed(0)} MiB`, fmtMiB(s.maxRssKb)]);
+const memorySectionText = [
+  '## 6. Memory',
+  'The bench process: heapUsed sampled after every measured run (synchronous code cannot be sampled while it runs), and the process peak RSS from getrusage (`process.resourceUsage().maxRSS`), both cumulative.',
+  table(['After section', 'heapUsed peak (sampled)', 'Process peak RSS'], memRows),
+  [
+    memory.cli ? `CLI on 500 files, max RSS (\`/usr/bin/time -v\`): PartnerLint ${memory.cli.pl[0] ? fmtMiB(Math.max(...memory.cli.pl)) : 'n/a'}, markdownlint-cli2 ${memory.cli.ml[0] ? fmtMiB(Math.max(...memory.cli.ml)) : 'n/a'}.` : '',
+    memory.scale ? `Scaling processes, peak RSS (≥ for a stopped run, read just before stopping it): ${memory.scale.map(([s, kb]) => `${s} ${fmtMiB(kb)}`).join(', ')}.` : '',
+  ].filter(Boolean).join(' '),
+].join('\n\n');
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+const loadEnd = loadavg().map((l) => l.toFixed(2)).join(' / ');
+const elapsed = (performance.now() - started) / 1000;
+const busy = Math.max(...loadavg()) > machine.cores * 0.75 || Math.max(...machine.loadStart.split(' / ').map(Number)) > machine.cores * 0.75;
+const doc = [
+  '# Performance',
+  `Generated by \`npm run bench\` (scripts/bench.mjs) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC in ${elapsed.toFixed(0)} s${QUICK ? ' (--quick)' : ''}. Re-run it rather than editing this page.`,
+  '## Machine',
+  [
+    `- CPU: ${machine.cpu}, ${machine.cores} cores; memory ${machine.memory}; ${machine.os}`,
+    `- Node ${machine.node}`,
+    `- Load average (1 / 5 / 15 min): ${machine.loadStart} at start, ${loadEnd} at the end${busy ? ` — **the machine was busy with other work** (load above its ${machine.cores} cores): absolute wall times are inflated and noisy; ratios of runs alternated in the same process hold up better, and CPU times are shown beside wall times` : ''}`,
+    `- Packages: ${machine.packages.join(', ')}`,
+  ].join('\n'),
+  '## Method',
+  [
+    '- One Node process; `performance.now()` from perf_hooks; warm-up runs before measured runs; medians, p95 where asked (nearest rank). PartnerLint is bundled with esbuild exactly as scripts/build.mjs bundles it (CommonJS, platform node, YAML as text), into a temporary folder.',
+    '- Documents are generated from fixed seeds (scripts/bench/corpus.mjs): a charter of exactly 1,000 lines in the style of examples/acme-globex-charter.md (front matter `type: partnership-charter`, the five sections with one `###` workstream block each, bold-label lists, tables, dated crawl/walk/run phases, signatures); READMEs of 4–16 KB; a folder of 500 files, 10% strategy documents.',
+    '- The CLI comparison and the scaling sizes run in child processes (whole-process time; per-size peak memory and a time budget).',
+  ].join('\n'),
+  '## Targets',
+  table(['Target', 'Goal', 'Measured', 'Result'], report.targets.map((t) => [t[0], t[1], t[2], `**${t[3]}**`])),
+  ...report.sections,
+  cliSection,
+  scaleSection,
+  memorySectionText,
+  readmeSection,
+  micromarkSection,
+].join('\n\n') + '\n';
+
+process.stdout.write(doc);
+if (WRITE) {
+  writeFileSync(OUT, doc);
+  log(`wrote ${OUT}`);
+}
+log(`done in ${elapsed.toFixed(0)} s`);
