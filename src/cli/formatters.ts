@@ -1,10 +1,21 @@
 import type { DocumentKind, LintDiagnostic, Severity } from '../core';
 import { RULES, ENGINE_IDS } from '../core';
 
+/**
+ * Id of the one information message the CLI gives a strategy document too large to check
+ * (--max-file-size), as the editor does for partnerlint.maxFileSize. See docs/robustness.md.
+ */
+export const FILE_TOO_LARGE_ID = 'file-too-large';
+
 /** One file's outcome, as every formatter sees it. Lines and columns here are 1-based. */
 export interface FileReport {
   file: string;
   kind: DocumentKind | 'none';
+  /**
+   * Why the file was not checked (binary, too large, unreadable) or not fixed. Shown by the
+   * stylish format only: the json format's fields are a contract.
+   */
+  note?: string;
   diagnostics: Array<{
     ruleId: string;
     severity: Severity;
@@ -50,7 +61,7 @@ export function formatStylish(reports: readonly FileReport[], color: boolean): s
   for (const report of reports) {
     if (report.diagnostics.length === 0) continue;
     const kind = report.kind === 'none' ? '' : paint(2, `  (${KIND_NAMES[report.kind]})`);
-    lines.push('', paint(4, report.file) + kind);
+    lines.push('', paint(4, report.file) + kind + (report.note ? paint(2, `  ${report.note}`) : ''));
     const positions = report.diagnostics.map((d) => `${d.line}:${d.column}`);
     const width = Math.max(...positions.map((p) => p.length));
     report.diagnostics.forEach((d, i) => {
@@ -59,14 +70,21 @@ export function formatStylish(reports: readonly FileReport[], color: boolean): s
       lines.push(`  ${paint(2, positions[i]!.padEnd(width))}  ${severity}  ${d.message}  ${paint(2, d.ruleId)}`);
     });
   }
+  // Files not checked (binary, too large, unreadable) or not fixed, without problems of their own.
+  const notes = reports.filter((r) => r.note && r.diagnostics.length === 0);
+  if (notes.length > 0) {
+    lines.push('');
+    for (const r of notes) lines.push(`${paint(4, r.file)}  ${paint(2, r.note!)}`);
+  }
   const count = totals.error + totals.warning + totals.info;
   if (count === 0) {
+    const noteLines = notes.length > 0 ? lines.slice(1).join('\n') + '\n' : '';
     const checked = reports.filter((r) => r.kind !== 'none').length;
     // Decision tree files (.partnerlint/trees/*.yaml) are counted apart from the Markdown read.
     const trees = reports.filter((r) => /\.ya?ml$/i.test(r.file)).length;
     const markdown = reports.length - trees;
     const treeNote = trees === 0 ? '' : `, ${trees} decision tree file${trees === 1 ? '' : 's'}`;
-    return `${paint(32, '✔')} No problems in ${checked} strategy document${checked === 1 ? '' : 's'} (${markdown} Markdown file${markdown === 1 ? '' : 's'} read${treeNote}).\n`;
+    return `${noteLines}${paint(32, '✔')} No problems in ${checked} strategy document${checked === 1 ? '' : 's'} (${markdown} Markdown file${markdown === 1 ? '' : 's'} read${treeNote}).\n`;
   }
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const summary = `${plural(count, 'problem')} (${plural(totals.error, 'error')}, ${plural(totals.warning, 'warning')}, ${totals.info} info)`;
@@ -82,6 +100,7 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
   const ruleMeta = [
     ...RULES.map((r) => ({ id: r.meta.id, description: r.meta.description, level: r.meta.defaultSeverity })),
     ...ENGINE_IDS.map((id) => ({ id, description: `Reported by PartnerLint itself (${id}).`, level: 'warning' as Severity })),
+    { id: FILE_TOO_LARGE_ID, description: 'Reported by the PartnerLint CLI: a strategy document longer than --max-file-size was not checked.', level: 'info' as Severity },
   ];
   const index = new Map(ruleMeta.map((r, i) => [r.id, i]));
   const sarif = {
@@ -96,7 +115,7 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
           rules: ruleMeta.map((r) => ({
             id: r.id,
             shortDescription: { text: r.description },
-            helpUri: `${DOCS}${r.id}.md`,
+            helpUri: r.id === FILE_TOO_LARGE_ID ? `${DOCS.replace(/rules\/$/, '')}robustness.md` : `${DOCS}${r.id}.md`,
             defaultConfiguration: { level: SARIF_LEVEL[r.level] },
           })),
         },

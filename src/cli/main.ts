@@ -9,14 +9,15 @@ import { parseArgs } from 'node:util';
 import { readFile, writeFile, stat, readdir } from 'node:fs/promises';
 import { resolve, relative, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { TextIndex, RULES, type Severity } from '../core';
+import { TextIndex, RULES, sniff, type Severity } from '../core';
 import { configSchema } from '../core/schema';
 import { ConfigResolver, lintDocument, withCustomTrees } from '../core/lint-file';
 import { dirname as posixDirname } from '../core/config-file';
 import { CONFIG_RULE_ID } from '../core/engine';
 import { customTreeRoot, findCustomTrees, findWorkspaceRoot, isCustomTreePath, type CustomTrees, type TreeFileHost } from '../trees/custom';
 import { lintTreeFile, treeProblemsToDiagnostics } from '../trees/lint-tree';
-import { formatJson, formatSarif, formatStylish, toReportDiagnostics, type FileReport } from './formatters';
+import { formatJson, formatSarif, formatStylish, toReportDiagnostics, FILE_TOO_LARGE_ID, type FileReport } from './formatters';
+import { DEFAULT_MAX_FILE_SIZE, readDocument, type ReadOutcome } from './read-document';
 
 declare const PARTNERLINT_VERSION: string;
 const VERSION = typeof PARTNERLINT_VERSION === 'string' ? PARTNERLINT_VERSION : '0.0.0-dev';
@@ -33,6 +34,7 @@ Options:
       --fix              apply every safe fix and write the files back
   -c, --config <file>    use this configuration file instead of the nearest .partnerlint.yaml
       --max-warnings <n> exit with 1 when there are more than n warnings
+      --max-file-size <n> skip documents longer than n characters (default 1000000)
       --no-color         plain output, even at a terminal
   -h, --help             show this help
   -v, --version          show the version
@@ -129,6 +131,32 @@ class CustomTreeResolver {
   }
 }
 
+/**
+ * The report of a document that was not checked. A binary file, a pipe or an unreadable file
+ * gets none (the note says why, in the stylish output); a document too large to check gets one
+ * information diagnostic when its beginning shows it is a strategy document, as in the editor.
+ */
+function skippedReport(file: string, read: Exclude<ReadOutcome, { kind: 'text' }>, maxFileSize: number): FileReport {
+  switch (read.kind) {
+    case 'binary':
+      return { file, kind: 'none', diagnostics: [], note: 'not checked: a binary file' };
+    case 'not-a-file':
+      return { file, kind: 'none', diagnostics: [], note: 'not checked: not a regular file' };
+    case 'unreadable':
+      return { file, kind: 'none', diagnostics: [], note: `not checked: could not be read (${read.reason})` };
+    case 'too-large': {
+      const limit = maxFileSize.toLocaleString('en-US');
+      const note = `not checked: longer than ${limit} characters (--max-file-size)`;
+      const kind = sniff(read.head).kind;
+      if (!kind) return { file, kind: 'none', diagnostics: [], note };
+      const index = new TextIndex(read.head);
+      const message = `PartnerLint did not check this document: it is longer than ${limit} characters. Split it into smaller documents, or raise --max-file-size to have it checked.`;
+      const range = index.lineRange(0);
+      return { file, kind, diagnostics: toReportDiagnostics([{ ruleId: FILE_TOO_LARGE_ID, severity: 'info', message, range }]), note };
+    }
+  }
+}
+
 /** Where the CLI writes: process.stdout and process.stderr, or a capture in tests. */
 export interface Output {
   write(text: string): unknown;
@@ -146,6 +174,7 @@ export async function main(argv: string[], cwd = process.cwd(), out: Output = pr
         fix: { type: 'boolean', default: false },
         config: { type: 'string', short: 'c' },
         'max-warnings': { type: 'string' },
+        'max-file-size': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -178,6 +207,11 @@ export async function main(argv: string[], cwd = process.cwd(), out: Output = pr
       maxWarnings = Number(values['max-warnings']);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number of 0 or more.');
     }
+    let maxFileSize = DEFAULT_MAX_FILE_SIZE;
+    if (values['max-file-size'] !== undefined) {
+      maxFileSize = Number(values['max-file-size']);
+      if (!Number.isInteger(maxFileSize) || maxFileSize < 0) throw new UsageError('--max-file-size takes a whole number of characters, 0 or more.');
+    }
     if (positionals.length === 0) throw new UsageError('Name the files or folders to check.');
     let explicit: string | undefined;
     if (values.config !== undefined) {
@@ -188,6 +222,7 @@ export async function main(argv: string[], cwd = process.cwd(), out: Output = pr
     const resolver = new ConfigResolver(nodeHost, explicit);
     const customTrees = new CustomTreeResolver(toPosix(cwd));
     const reports: FileReport[] = [];
+    let unreadable = 0;
     const treeFiles: string[] = [];
     const documentRoots = new Set<string>();
     for (const file of files) {
@@ -195,15 +230,30 @@ export async function main(argv: string[], cwd = process.cwd(), out: Output = pr
         treeFiles.push(toPosix(file));
         continue;
       }
-      const text = await readFile(file, 'utf8');
+      const name = toPosix(relative(cwd, file)) || file;
+      const read = await readDocument(file, maxFileSize);
+      if (read.kind !== 'text') {
+        const skipped = skippedReport(name, read, maxFileSize);
+        if (read.kind === 'unreadable') {
+          unreadable++;
+          err.write(`partnerlint: could not read ${name} (${read.reason}); it was not checked.\n`);
+        }
+        reports.push(skipped);
+        continue;
+      }
+      const text = read.text;
       const { config: base } = await resolver.configFor(toPosix(file));
       const root = await customTrees.rootFor(toPosix(file));
       documentRoots.add(root);
       const { trees } = await customTrees.treesIn(root);
       const config = withCustomTrees(base, trees);
-      const result = lintDocument(text, config, values.fix);
+      // A file that is not valid UTF-8 is checked but never rewritten: the bytes that could not be
+      // decoded would be written back as U+FFFD, and the author's text lost.
+      const fix = values.fix && read.validUtf8;
+      const result = lintDocument(text, config, fix);
       if (result.fixedText !== undefined) await writeFile(file, result.fixedText, 'utf8');
-      reports.push({ file: toPosix(relative(cwd, file)) || file, kind: result.kind ?? 'none', diagnostics: toReportDiagnostics(result.diagnostics) });
+      const note = values.fix && !read.validUtf8 ? 'not fixed: the file is not valid UTF-8, so PartnerLint does not rewrite it' : undefined;
+      reports.push({ file: name, kind: result.kind ?? 'none', diagnostics: toReportDiagnostics(result.diagnostics), ...(note ? { note } : {}) });
     }
     // Problems in configuration files are reported against those files.
     const byFile = new Map<string, FileReport>();
@@ -222,8 +272,24 @@ export async function main(argv: string[], cwd = process.cwd(), out: Output = pr
     for (const path of treeFiles) {
       const customs = await customTrees.treesIn(customTreeRoot(path)!);
       const entry = customs.files.find((f) => f.path === path);
-      const diagnostics = entry ? treeProblemsToDiagnostics(entry.text, entry.problems) : lintTreeFile(await readFile(path, 'utf8'));
-      treeReports.set(path, { file: toPosix(relative(cwd, path)) || path, kind: 'none', diagnostics: toReportDiagnostics(diagnostics) });
+      const name = toPosix(relative(cwd, path)) || path;
+      let diagnostics;
+      if (entry) {
+        diagnostics = treeProblemsToDiagnostics(entry.text, entry.problems);
+      } else {
+        const read = await readDocument(path);
+        if (read.kind !== 'text') {
+          if (read.kind === 'unreadable') {
+            unreadable++;
+            err.write(`partnerlint: could not read ${name} (${read.reason}); it was not checked.\n`);
+          }
+          // A tree file is never a strategy document: a too-large one has no head worth reading.
+          treeReports.set(path, skippedReport(name, read.kind === 'too-large' ? { ...read, head: '' } : read, DEFAULT_MAX_FILE_SIZE));
+          continue;
+        }
+        diagnostics = lintTreeFile(read.text);
+      }
+      treeReports.set(path, { file: name, kind: 'none', diagnostics: toReportDiagnostics(diagnostics) });
     }
     for (const entry of await customTrees.filesIn(documentRoots)) {
       if (treeReports.has(entry.path) || entry.problems.length === 0) continue;
@@ -236,6 +302,8 @@ export async function main(argv: string[], cwd = process.cwd(), out: Output = pr
     const color = values['no-color'] ? false : values.color ?? (Boolean(out.isTTY) && !process.env['NO_COLOR']);
     out.write(format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, VERSION) : formatStylish(reports, color));
     const count = (severity: Severity) => reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity).length, 0);
+    // A file that could not be read was not checked: the run is incomplete, like a usage error.
+    if (unreadable > 0) return 2;
     if (count('error') > 0) return 1;
     if (count('warning') > maxWarnings) {
       err.write(`partnerlint: ${count('warning')} warnings, more than --max-warnings ${maxWarnings}.\n`);

@@ -81,6 +81,26 @@ export async function findConfigFile(dir: string, host: ConfigHost, stopAt?: str
   }
 }
 
+/**
+ * Why a `/pattern/` vocabulary entry cannot be used, or undefined when it can (or is a plain
+ * phrase). Entries of a list are joined into one regular expression, so one broken pattern would
+ * break every check that reads the list; named groups would clash once joined.
+ */
+export function patternProblem(entry: string): string | undefined {
+  const pattern = /^\/(.+)\/$/s.exec(entry)?.[1];
+  if (pattern === undefined) return undefined;
+  try {
+    new RegExp(pattern, 'giu');
+  } catch (error) {
+    return error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
+  }
+  if (/\(\?<(?![=!])/.test(pattern)) return 'named groups are not supported';
+  return undefined;
+}
+
+/** Configuration files are small; larger text is reported and not parsed (YAML's cost grows with it). */
+export const MAX_CONFIG_TEXT = 512 * 1024;
+
 /** `rules:` with nothing under it yet: an ordinary state while the file is being written. */
 function isEmpty(node: unknown): boolean {
   return node === null || node === undefined || (isScalar(node) && (node.value === null || node.value === ''));
@@ -113,8 +133,12 @@ class Reader {
     }
     const out: string[] = [];
     for (const item of node.items) {
-      if (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number')) out.push(String(item.value));
-      else this.problem(item as Node, `Each entry of ${where} should be a word or phrase.`);
+      if (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number')) {
+        const entry = String(item.value);
+        const invalid = patternProblem(entry);
+        if (invalid) this.problem(item as Node, `${entry} in ${where} is not a pattern PartnerLint can use (${invalid}); it is left out.`);
+        else out.push(entry);
+      } else this.problem(item as Node, `Each entry of ${where} should be a word or phrase.`);
     }
     return out;
   }
@@ -229,10 +253,21 @@ interface ParsedFile {
 
 /** Reads one configuration file's text; never throws. */
 export function parseConfigText(text: string, file: string, knownRules: ReadonlySet<string>): ParsedFile & { problems: ConfigProblem[] } {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (text.length > MAX_CONFIG_TEXT) {
+    return {
+      extends: [],
+      apply: (base) => base,
+      problems: [{ file, message: `This configuration file is larger than ${MAX_CONFIG_TEXT / 1024} KB, far more than any settings need, so PartnerLint does not read it and uses the defaults.`, start: 0, end: 0 }],
+    };
+  }
+  // A lone CR is a line break to editors but not to the YAML parser; a LF in its place keeps offsets.
+  const doc = parseDocument(text.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, uniqueKeys: true });
   const reader = new Reader(file, knownRules, doc);
   for (const error of doc.errors) {
-    reader.problems.push({ file, message: `This is not valid YAML: ${error.message.split('\n')[0]}`, start: error.pos[0], end: error.pos[1] });
+    // YAML places some errors (an unclosed bracket) one past the end of the text: keep them inside.
+    const start = Math.min(error.pos[0], text.length);
+    const reason = /call stack/i.test(error.message) ? 'it is nested too deeply to read' : error.message.split('\n')[0];
+    reader.problems.push({ file, message: `This is not valid YAML: ${reason}`, start, end: Math.max(start, Math.min(error.pos[1], text.length)) });
   }
   const contents = doc.errors.length === 0 ? doc.contents : null;
   const parsed: ParsedFile = { extends: [], apply: (base) => base };

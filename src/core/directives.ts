@@ -1,4 +1,4 @@
-import { visit } from 'unist-util-visit';
+import type { Html, Nodes, Root } from 'mdast';
 import type { LintDiagnostic, Range } from './types';
 import type { StrategyDocument } from './document';
 
@@ -34,7 +34,7 @@ const COMMENT = /<!--\s*partnerlint-(disable-next-line|disable-line|disable-file
 export function readDirectives(doc: StrategyDocument): { directives: Directive[]; ranges: Map<Directive, Range> } {
   const directives: Directive[] = [];
   const ranges = new Map<Directive, Range>();
-  visit(doc.root, 'html', (node) => {
+  for (const node of htmlNodes(doc.root)) {
     const base = node.position?.start.offset ?? 0;
     for (const m of node.value.matchAll(COMMENT)) {
       const start = base + (m.index ?? 0);
@@ -48,8 +48,20 @@ export function readDirectives(doc: StrategyDocument): { directives: Directive[]
       directives.push(directive);
       ranges.set(directive, range);
     }
-  });
+  }
   return { directives, ranges };
+}
+
+/** The HTML nodes of a tree in document order, found without recursion (deep nesting cannot overflow the stack). */
+function htmlNodes(root: Root): Html[] {
+  const out: Html[] = [];
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'html') out.push(node);
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
+  return out;
 }
 
 /**

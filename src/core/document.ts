@@ -138,3 +138,49 @@ export function buildSections(root: Root, index: TextIndex): { sections: Section
 export function sectionText(doc: StrategyDocument, section: Section): string {
   return doc.text.slice(section.contentStart, section.end);
 }
+
+const memos = new WeakMap<StrategyDocument, Map<unknown, WeakMap<object, unknown>>>();
+
+/**
+ * `compute()`, once per document: for data several rules derive from the same document (its
+ * phases, its charter sections). `what` names the result (the function computing it will do);
+ * `by` is the other object the result depends on, usually the vocabulary. The result is shared,
+ * so callers must not change it.
+ */
+export function memoized<T>(doc: StrategyDocument, what: unknown, by: object, compute: () => T): T {
+  let byWhat = memos.get(doc);
+  if (!byWhat) {
+    byWhat = new Map();
+    memos.set(doc, byWhat);
+  }
+  let byKey = byWhat.get(what);
+  if (!byKey) {
+    byKey = new WeakMap();
+    byWhat.set(what, byKey);
+  }
+  if (byKey.has(by)) return byKey.get(by) as T;
+  const value = compute();
+  byKey.set(by, value);
+  return value;
+}
+
+const previousVersions = new WeakMap<StrategyDocument, StrategyDocument>();
+
+/**
+ * Records that `doc` is the next version of `previous` (the incremental linter does, for each
+ * update), so that data derived from the previous version can be reused where that is exact.
+ * Only one version back is kept: `previous` forgets its own predecessor.
+ */
+export function linkVersions(previous: StrategyDocument | undefined, doc: StrategyDocument): void {
+  if (!previous || previous === doc) return;
+  previousVersions.delete(previous);
+  previousVersions.set(doc, previous);
+}
+
+/**
+ * The previous version of `doc`, when the incremental linter produced it. Its tree is no longer
+ * valid (its nodes were moved into `doc`'s tree); its text and data derived from the text are.
+ */
+export function previousVersion(doc: StrategyDocument): StrategyDocument | undefined {
+  return previousVersions.get(doc);
+}

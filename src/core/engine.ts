@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import type { DocumentKind, LintDiagnostic, Range, Severity } from './types';
 import type { Rule, Report } from './rule';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
@@ -28,8 +29,12 @@ export const ENGINE_IDS = [NESTING_RULE_ID, UNKNOWN_RULE_ID, CONFIG_RULE_ID, TRE
 
 /** Parses a document already known to be a strategy document. */
 export function buildDocument(text: string, sniffed: SniffResult & { kind: DocumentKind }): StrategyDocument {
+  return documentFromTree(text, sniffed, parseMarkdown(text));
+}
+
+/** The document of `text` whose tree (`parseMarkdown(text)`, or the same tree built another way) is known. */
+export function documentFromTree(text: string, sniffed: SniffResult & { kind: DocumentKind }, root: Root): StrategyDocument {
   const index = new TextIndex(text);
-  const root = parseMarkdown(text);
   const { sections, outline } = buildSections(root, index);
   const title = sections.find((s) => s.depth === 1 && !s.pseudo);
   return {
@@ -97,13 +102,28 @@ export function runRules(doc: StrategyDocument, rules: readonly Rule[], config: 
  * strategy documents are parsed. Documents nested deeper than `config.maxNesting` are not parsed.
  */
 export function lintText(text: string, rules: readonly Rule[], config: ResolvedConfig = DEFAULT_CONFIG): LintResult {
+  return lintWithSteps(text, rules, config, {});
+}
+
+/** How `lintWithSteps` checks nesting and parses; by default as `lintText` does. */
+export interface LintSteps {
+  /** Whether `text` is nested more than `maxNesting` levels deep (by default `estimateNesting`). */
+  tooDeep?(text: string, maxNesting: number): boolean;
+  /** The tree of `text`, exactly as `parseMarkdown(text)` gives it. */
+  parse?(text: string): Root;
+  /** Called with the document once it is built, before the rules run. */
+  built?(doc: StrategyDocument): void;
+}
+
+/** `lintText`, with the nesting check and the parse supplied by the caller (the incremental linter). */
+export function lintWithSteps(text: string, rules: readonly Rule[], config: ResolvedConfig, steps: LintSteps): LintResult {
   const sniffed = sniff(text);
   const kind = sniffed.kind;
   if (!kind) {
     return { kind: undefined, kindSource: 'none', diagnostics: [], skippedReason: 'not a partnership strategy document' };
   }
-  const depth = estimateNesting(text, config.maxNesting);
-  if (depth > config.maxNesting) {
+  const tooDeep = steps.tooDeep ? steps.tooDeep(text, config.maxNesting) : estimateNesting(text, config.maxNesting) > config.maxNesting;
+  if (tooDeep) {
     const index = new TextIndex(text);
     return {
       kind,
@@ -117,7 +137,8 @@ export function lintText(text: string, rules: readonly Rule[], config: ResolvedC
       }],
     };
   }
-  const doc = buildDocument(text, { ...sniffed, kind });
+  const doc = documentFromTree(text, { ...sniffed, kind }, steps.parse ? steps.parse(text) : parseMarkdown(text));
+  steps.built?.(doc);
   const known = new Set<string>([...ENGINE_IDS, ...rules.map((r) => r.meta.id)]);
   const diagnostics = applyDirectives(doc, runRules(doc, rules, config), known);
   return { kind, kindSource: sniffed.source, diagnostics };

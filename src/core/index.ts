@@ -15,3 +15,7 @@ export {
   type Vocabulary, type CharterSectionId,
 } from './vocabulary';
 export type { StrategyDocument, Section } from './document';
+export {
+  DocumentLintState, lintIncremental, reparse, parseWhole,
+  type IncrementalState, type UpdateInfo, type ParsedText, type Reparse, type ReparseMode, type ReparseOptions,
+} from './incremental';

@@ -1,5 +1,4 @@
 import type { RootContent, Nodes } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import type { Range } from './types';
 import type { StrategyDocument, Section } from './document';
 
@@ -20,9 +19,31 @@ export interface TextItem {
   node: Nodes;
 }
 
-/** Text without Markdown syntax; inline HTML (comments included) is not prose. */
+/**
+ * Text without Markdown syntax; inline HTML (comments included) is not prose. The same as
+ * mdast-util-to-string with `includeHtml: false`, but without recursion, so that thousands of
+ * nested emphasis marks cannot overflow the stack.
+ */
 export function plain(node: Nodes): string {
-  return toString(node, { includeHtml: false });
+  const out: string[] = [];
+  const stack: unknown[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (!current || typeof current !== 'object') continue;
+    if (Array.isArray(current)) {
+      for (let i = current.length - 1; i >= 0; i--) stack.push(current[i]);
+      continue;
+    }
+    const n = current as { type?: string; value?: unknown; alt?: unknown; children?: unknown };
+    if ('value' in n) {
+      if (n.type !== 'html' && n.value !== null && n.value !== undefined) out.push(String(n.value));
+    } else if ('alt' in n && n.alt) {
+      out.push(String(n.alt));
+    } else if ('children' in n && Array.isArray(n.children)) {
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+    }
+  }
+  return out.join('');
 }
 
 function offsets(node: Nodes): [number, number] {

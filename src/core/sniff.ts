@@ -18,6 +18,13 @@ export interface FrontMatter {
   yaml: Document.Parsed;
   /** The parsed value, when the YAML is valid. */
   data: unknown;
+  /**
+   * True when the block is larger than PartnerLint reads (FRONT_MATTER_LIMIT): `yaml` is then an
+   * empty document and only a `type:` line is read from the text.
+   */
+  tooLarge?: boolean;
+  /** Why valid YAML could not be turned into data (an alias bomb, say); only `type:` is read then. */
+  readError?: string;
 }
 
 export type KindSource = 'front-matter' | 'heading' | 'none';
@@ -36,12 +43,17 @@ export interface SniffResult {
   kindGuessed: boolean;
   /** The first level-1 heading's text, when one was found near the top. */
   title: string | undefined;
+  /**
+   * True when the document opens a front matter block that is never closed, and the `type:` read
+   * from it is what `kind` comes from (frontmatter-invalid says the block needs its closing line).
+   */
+  unclosedFrontMatter?: boolean;
 }
 
 /** How far `sniff` looks for a first heading, so that a huge file still costs little. */
 const HEADING_SCAN_LIMIT = 16 * 1024;
 /** Front matter beyond this size is not parsed by `sniff` (the YAML parser's cost grows with it). */
-const FRONT_MATTER_LIMIT = 256 * 1024;
+export const FRONT_MATTER_LIMIT = 256 * 1024;
 
 const FENCE_OPEN = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)/;
 const LINE = /([^\r\n]*)(\r\n|\r|\n|$)/y;
@@ -58,8 +70,13 @@ export function findFrontMatter(text: string): FrontMatter | undefined {
     if (!line) return undefined;
     if (/^---[ \t]*$/.test(line[1]!)) {
       const contentEnd = offset;
-      if (contentEnd - contentStart > FRONT_MATTER_LIMIT) return undefined;
-      return parseFrontMatter(text, contentStart, contentEnd, offset + line[0].length);
+      const blockEnd = offset + line[0].length;
+      if (contentEnd - contentStart > FRONT_MATTER_LIMIT) {
+        // Still front matter (the parser reads it as such), but not parsed: an empty document
+        // stands in, and the rule frontmatter-invalid says why its fields are not read.
+        return { contentStart, contentEnd, blockEnd, yaml: parseDocument(''), data: undefined, tooLarge: true };
+      }
+      return parseFrontMatter(text, contentStart, contentEnd, blockEnd);
     }
     if (line[2] === '') return undefined; // end of text without a closing fence
     offset += line[0].length;
@@ -68,17 +85,21 @@ export function findFrontMatter(text: string): FrontMatter | undefined {
 }
 
 function parseFrontMatter(text: string, contentStart: number, contentEnd: number, blockEnd: number): FrontMatter {
-  const yaml = parseDocument(text.slice(contentStart, contentEnd), { prettyErrors: false, uniqueKeys: false });
+  // The YAML parser does not take a lone CR for a line break; as a LF it parses the same, and
+  // offsets do not move (one character for one).
+  const yaml = parseDocument(text.slice(contentStart, contentEnd).replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, uniqueKeys: false });
   let data: unknown;
+  let readError: string | undefined;
   if (yaml.errors.length === 0) {
     try {
       // maxAliasCount guards against "billion laughs" alias bombs.
       data = yaml.toJS({ maxAliasCount: 1000 });
-    } catch {
+    } catch (error) {
       data = undefined;
+      readError = error instanceof Error ? error.message : String(error);
     }
   }
-  return { contentStart, contentEnd, blockEnd, yaml, data };
+  return { contentStart, contentEnd, blockEnd, yaml, data, ...(readError !== undefined ? { readError } : {}) };
 }
 
 /** Title patterns that make a document's kind clear without front matter. Deliberately narrow. */
@@ -153,15 +174,45 @@ function recoverType(text: string, frontMatter: FrontMatter): string | undefined
   return /^type[ \t]*:[ \t]*["']?([\w.-]+)/m.exec(raw)?.[1];
 }
 
+/** How far into an unclosed front matter block `sniff` looks for its `type:` line. */
+const UNCLOSED_SCAN_LIMIT = 4 * 1024;
+
+/**
+ * The `type:` of a front matter block that opens at the top but is never closed (a forgotten
+ * `---`): read from the lines right after the opening fence, up to the first blank line.
+ */
+function unclosedType(text: string): string | undefined {
+  const open = FENCE_OPEN.exec(text);
+  if (!open) return undefined;
+  const head = text.slice(open[0].length, open[0].length + UNCLOSED_SCAN_LIMIT).split(/\r\n|\r|\n/);
+  for (const line of head) {
+    if (line.trim() === '') return undefined;
+    const type = /^type[ \t]*:[ \t]*["']?([\w.-]+)/.exec(line)?.[1];
+    if (type !== undefined) return type;
+  }
+  return undefined;
+}
+
 export function sniff(text: string): SniffResult {
   const frontMatter = findFrontMatter(text);
   const data = frontMatter?.data;
   let declared: unknown;
-  if (frontMatter && frontMatter.yaml.errors.length > 0) declared = recoverType(text, frontMatter);
+  let unclosed = false;
+  if (!frontMatter) {
+    // A forgotten closing `---`: Markdown shows the fields as text, but `type:` still says what
+    // the document is meant to be, when it names a kind PartnerLint knows (or nearly).
+    const type = unclosedType(text);
+    if (type !== undefined && (isDocumentKind(type) || closestKind(type) !== undefined)) {
+      declared = type;
+      unclosed = true;
+    }
+  }
+  // Broken, oversized or unreadable YAML: its `type:` line still says what the document is.
+  if (frontMatter && (frontMatter.yaml.errors.length > 0 || frontMatter.tooLarge || frontMatter.readError !== undefined)) declared = recoverType(text, frontMatter);
   else if (isMap(frontMatter?.yaml.contents) && data && typeof data === 'object') declared = (data as Record<string, unknown>)['type'];
   const declaredType = typeof declared === 'string' ? declared.trim() : undefined;
   const title = findTitle(text, frontMatter?.blockEnd ?? 0);
-  const base = { frontMatter, declaredType, title };
+  const base = { frontMatter, declaredType, title, ...(unclosed ? { unclosedFrontMatter: true } : {}) };
   if (isDocumentKind(declaredType)) return { ...base, kind: declaredType, source: 'front-matter', kindGuessed: false };
   const guessed = declaredType !== undefined ? closestKind(declaredType) : undefined;
   if (guessed) return { ...base, kind: guessed, source: 'front-matter', kindGuessed: true };

@@ -54,7 +54,9 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
     'rebate', 'rebates', 'co-investment', 'co-invest', 'invest', 'invests', 'investment', 'credits', 'credit pool', 'cloud credits',
     'MDF', 'market development funds', 'revenue guarantee', 'revenue guarantees', 'guaranteed revenue', 'minimum guarantee',
     'volume guarantee', 'minimum commit', 'dollars', 'cash', 'licenses', 'free licenses', 'sales quota', 'quota',
-    '/(?<=\\b(?:dedicate|dedicates|dedicated|allocate|allocates|allocated|commit|commits|committed|assign|assigns|invest|invests)\\s+(?:[\\p{L}-]+\\s+){0,2})resources(?![\\p{L}\\p{N}_])/',
+    // "resources" after a commitment verb. The word comes first and the look-behind re-reads it, so
+    // the look-behind only runs where "resources" is (in front, it ran at every character).
+    '/resources(?<=\\b(?:dedicate|dedicates|dedicated|allocate|allocates|allocated|commit|commits|committed|assign|assigns|invest|invests)\\s+(?:[\\p{L}-]+\\s+){0,2}resources)(?![\\p{L}\\p{N}_])/',
     '/[$€£¥]\\s?\\d/',
   ],
   coMarketingTerms: [
@@ -116,15 +118,51 @@ export function normalizeHeading(title: string): string {
     .trim();
 }
 
+/** The lists `matchCharterSection` reads, prepared once: synonyms normalised, filler words in a set. */
+interface SectionMatcher {
+  /** The lists it was prepared from (compared by identity, as phrase lists are). */
+  synonymLists: readonly (readonly string[])[];
+  fillerList: readonly string[];
+  synonyms: Array<[CharterSectionId, string[]]>;
+  filler: Set<string>;
+  /** Answers already given, by heading title. */
+  answers: Map<string, CharterSectionId | undefined>;
+}
+
+const sectionMatchers = new WeakMap<Vocabulary, SectionMatcher>();
+const SECTION_ANSWER_LIMIT = 4096;
+
+function sectionMatcher(vocabulary: Vocabulary): SectionMatcher {
+  const synonymLists = CHARTER_SECTION_IDS.map((id) => vocabulary.sectionSynonyms[id]);
+  let matcher = sectionMatchers.get(vocabulary);
+  if (!matcher || matcher.fillerList !== vocabulary.headingFillerWords || matcher.synonymLists.some((list, i) => list !== synonymLists[i])) {
+    matcher = {
+      synonymLists,
+      fillerList: vocabulary.headingFillerWords,
+      synonyms: CHARTER_SECTION_IDS.map((id) => [id, vocabulary.sectionSynonyms[id].map(normalizeHeading)]),
+      filler: new Set(vocabulary.headingFillerWords),
+      answers: new Map(),
+    };
+    sectionMatchers.set(vocabulary, matcher);
+  }
+  return matcher;
+}
+
 /** Which charter section a heading stands for, if any. */
 export function matchCharterSection(title: string, vocabulary: Vocabulary): CharterSectionId | undefined {
-  const normalized = normalizeHeading(title);
+  const matcher = sectionMatcher(vocabulary);
+  if (matcher.answers.has(title)) return matcher.answers.get(title);
+  const answer = matchNormalized(normalizeHeading(title), matcher);
+  if (matcher.answers.size >= SECTION_ANSWER_LIMIT) matcher.answers.clear();
+  matcher.answers.set(title, answer);
+  return answer;
+}
+
+function matchNormalized(normalized: string, matcher: SectionMatcher): CharterSectionId | undefined {
   if (!normalized) return undefined;
-  const filler = new Set(vocabulary.headingFillerWords);
-  const stripped = normalized.split(' ').filter((w) => !filler.has(w)).join(' ');
-  for (const id of CHARTER_SECTION_IDS) {
-    for (const synonym of vocabulary.sectionSynonyms[id]) {
-      const syn = normalizeHeading(synonym);
+  const stripped = normalized.split(' ').filter((w) => !matcher.filler.has(w)).join(' ');
+  for (const [id, synonyms] of matcher.synonyms) {
+    for (const syn of synonyms) {
       if (normalized === syn || stripped === syn) return id;
       // "Governance and escalation", "Timeline (crawl, walk, run)": the synonym leads the title.
       // Single generic words ("value", "goals") must match the whole title to count.
@@ -142,36 +180,76 @@ function isDistinctive(word: string): boolean {
 }
 
 const compiled = new WeakMap<readonly string[], RegExp>();
+/**
+ * The same regular expressions keyed by the lists' contents, for rules that build a fresh array
+ * per call (`[...a, ...b]`): compiling a long list costs far more than matching it. Bounded.
+ */
+const compiledByContent = new Map<string, RegExp>();
+const CONTENT_CACHE_LIMIT = 256;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+function compilePhrases(phrases: readonly string[]): RegExp {
+  // Consecutive plain entries share one word-boundary check: `(?<!…)(?:a|b|c)(?!…)` tries the
+  // same candidates in the same order as `(?<!…)a(?!…)|(?<!…)b(?!…)|…` (the checks depend on the
+  // position only), so it finds the same matches, but fails at once inside a word.
+  const parts: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length > 0) parts.push(`(?<![\\p{L}\\p{N}_])(?:${run.join('|')})(?![\\p{L}\\p{N}_])`);
+    run = [];
+  };
+  for (const phrase of phrases) {
+    const pattern = /^\/(.+)\/$/s.exec(phrase);
+    if (pattern) {
+      flush();
+      parts.push(`(?:${pattern[1]})`);
+    } else {
+      run.push(phrase.trim().split(/[\s-]+/).map(escapeRegExp).join('[\\s-]+'));
+    }
+  }
+  flush();
+  return parts.length > 0 ? new RegExp(parts.join('|'), 'giu') : /(?!)/giu;
+}
+
 /**
  * One regular expression (flags `giu`) matching any phrase of a vocabulary list: plain entries
  * as whole words, with any run of spaces or hyphens between words; `/…/` entries as written.
- * Compiled once per list.
+ * Compiled once per list (by identity, and by contents for lists built afresh on each call).
  */
 export function phraseMatcher(phrases: readonly string[]): RegExp {
   let regex = compiled.get(phrases);
   if (!regex) {
-    const parts = phrases.map((phrase) => {
-      const pattern = /^\/(.+)\/$/s.exec(phrase);
-      if (pattern) return `(?:${pattern[1]})`;
-      const words = phrase.trim().split(/[\s-]+/).map(escapeRegExp).join('[\\s-]+');
-      return `(?<![\\p{L}\\p{N}_])${words}(?![\\p{L}\\p{N}_])`;
-    });
-    regex = parts.length > 0 ? new RegExp(parts.join('|'), 'giu') : /(?!)/giu;
+    const key = JSON.stringify(phrases);
+    regex = compiledByContent.get(key);
+    if (!regex) {
+      regex = compilePhrases(phrases);
+      if (compiledByContent.size >= CONTENT_CACHE_LIMIT) compiledByContent.delete(compiledByContent.keys().next().value!);
+      compiledByContent.set(key, regex);
+    }
     compiled.set(phrases, regex);
   }
   regex.lastIndex = 0;
   return regex;
 }
 
-/** Every match of a vocabulary list in `text`, with offsets relative to `text`. */
-export function findPhrases(text: string, phrases: readonly string[]): Array<{ text: string; start: number; end: number }> {
-  const regex = phraseMatcher(phrases);
-  const out: Array<{ text: string; start: number; end: number }> = [];
+type PhraseMatch = { text: string; start: number; end: number };
+
+/**
+ * Matches already found, per compiled list, for texts up to `MEMO_TEXT_LIMIT` long: rules ask
+ * about the same list items, titles and cells again and again, within one lint and from one
+ * version of a document to the next (while typing, all but the edited lines are unchanged).
+ * The matches depend only on the text and the list's contents, so a remembered answer is exact.
+ */
+const matchMemo = new WeakMap<RegExp, Map<string, readonly PhraseMatch[]>>();
+const MEMO_TEXT_LIMIT = 4096;
+const MEMO_ENTRIES = 8192;
+
+function scan(regex: RegExp, text: string): PhraseMatch[] {
+  regex.lastIndex = 0;
+  const out: PhraseMatch[] = [];
   for (let m = regex.exec(text); m; m = regex.exec(text)) {
     if (m[0].length === 0) {
       regex.lastIndex++;
@@ -182,6 +260,35 @@ export function findPhrases(text: string, phrases: readonly string[]): Array<{ t
   return out;
 }
 
+function matchesOf(text: string, phrases: readonly string[]): readonly PhraseMatch[] {
+  const regex = phraseMatcher(phrases);
+  if (text.length > MEMO_TEXT_LIMIT) return scan(regex, text);
+  let memo = matchMemo.get(regex);
+  if (!memo) {
+    memo = new Map();
+    matchMemo.set(regex, memo);
+  }
+  let found = memo.get(text);
+  if (!found) {
+    found = scan(regex, text);
+    if (memo.size >= MEMO_ENTRIES) memo.clear();
+    memo.set(text, found);
+  }
+  return found;
+}
+
+/** Every match of a vocabulary list in `text`, with offsets relative to `text`. */
+export function findPhrases(text: string, phrases: readonly string[]): PhraseMatch[] {
+  // Fresh objects: callers may reorder or change what they get.
+  return matchesOf(text, phrases).map((m) => ({ text: m.text, start: m.start, end: m.end }));
+}
+
 export function hasPhrase(text: string, phrases: readonly string[]): boolean {
-  return findPhrases(text, phrases).length > 0;
+  if (text.length <= MEMO_TEXT_LIMIT) return matchesOf(text, phrases).length > 0;
+  const regex = phraseMatcher(phrases);
+  for (let m = regex.exec(text); m; m = regex.exec(text)) {
+    if (m[0].length > 0) return true;
+    regex.lastIndex++;
+  }
+  return false;
 }

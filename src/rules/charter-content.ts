@@ -9,6 +9,8 @@ import { sectionItems, plain, type TextItem } from '../core/items';
 import { findPhrases, hasPhrase, type Vocabulary } from '../core/vocabulary';
 import type { CharterVocabulary } from './charter-vocabulary';
 import { CHARTER_SECTIONS } from './charter-sections';
+import { memoizeText } from '../core/memo';
+import { sectionsHolding } from './section-lookup';
 
 /** `[amount]`, `[the outcome we need, with a date]`, `{{partner}}`: prompts left for the author. */
 const BRACKET_PROMPT = /\[[^[\]\r\n]{1,120}\]|\{\{[^{}\r\n]{0,120}\}\}/g;
@@ -19,12 +21,27 @@ const WORD = /[\p{L}\p{N}]/u;
 
 /** `text` with placeholders, bracketed prompts and empty answers ("N/A", "to be decided") blanked out. */
 export function withoutPlaceholders(text: string, vocabulary: Vocabulary, charter: CharterVocabulary): string {
+  return withoutPlaceholdersMemo(text, vocabulary, charter);
+}
+
+const withoutPlaceholdersMemo = memoizeText((text: string, vocabulary: Vocabulary, charter: CharterVocabulary): string => {
   let out = text.replace(BRACKET_PROMPT, (m) => ' '.repeat(m.length));
   for (const list of [vocabulary.placeholders, charter.emptyAnswers]) {
-    for (const m of findPhrases(out, list).reverse()) out = out.slice(0, m.start) + ' '.repeat(m.end - m.start) + out.slice(m.end);
+    // One pass per list (matches come left to right and never overlap): rebuilding the whole
+    // string for each match made a line with thousands of "TBD"s take seconds.
+    const found = findPhrases(out, list);
+    if (found.length === 0) continue;
+    const parts: string[] = [];
+    let at = 0;
+    for (const m of found) {
+      parts.push(out.slice(at, m.start), ' '.repeat(m.end - m.start));
+      at = m.end;
+    }
+    parts.push(out.slice(at));
+    out = parts.join('');
   }
   return out;
-}
+});
 
 /** Whether `text` holds a placeholder or prompt (so blank-looking text is a template, not an answer). */
 export function hasPlaceholder(text: string, vocabulary: Vocabulary, charter: CharterVocabulary): boolean {
@@ -66,10 +83,14 @@ function templateLines(vocabulary: Vocabulary, charter: CharterVocabulary): Set<
 
 /** True when some line of `text` says something beyond a label, placeholders and template prompts. */
 export function textHasSubstance(text: string, vocabulary: Vocabulary, charter: CharterVocabulary): boolean {
+  return textHasSubstanceMemo(text, vocabulary, charter);
+}
+
+const textHasSubstanceMemo = memoizeText((text: string, vocabulary: Vocabulary, charter: CharterVocabulary): boolean => {
   const prompts = templateLines(vocabulary, charter);
   return text.split(/\r\n|\r|\n/).some((line) => WORD.test(withoutPlaceholders(afterLabel(line), vocabulary, charter))
     && !prompts.has(skeleton(line, vocabulary, charter)));
-}
+});
 
 function rowHasSubstance(row: TableRow, vocabulary: Vocabulary, charter: CharterVocabulary): boolean {
   const cells = row.children.map((cell) => plain(cell).trim());
@@ -119,7 +140,7 @@ function computeContentItems(doc: StrategyDocument, section: Section, vocabulary
   const headers = new Map<Nodes, string>();
   for (const block of section.allBlocks) collectHeaders(block, headers);
   return sectionItems(doc, section).map((item) => {
-    const titles = descendants.filter((s) => item.start >= s.contentStart && item.start < s.end).map((s) => s.title);
+    const titles = sectionsHolding(descendants, item.start).map((s) => s.title);
     const header = item.kind === 'table-row' ? headers.get(item.node) : undefined;
     const context = [...titles, ...(header ? [header] : [])].join(' / ');
     const own = item.text;
@@ -134,19 +155,29 @@ function computeContentItems(doc: StrategyDocument, section: Section, vocabulary
 }
 
 /** Maps each table row of `node` to the plain text of its table's header row. */
-function collectHeaders(node: Nodes, out: Map<Nodes, string>): void {
-  if (node.type === 'table') {
-    const [head, ...rows] = node.children;
-    const text = head ? head.children.map((cell) => plain(cell).trim()).join(' | ') : '';
-    for (const row of rows) out.set(row, text);
-    return;
+function collectHeaders(root: Nodes, out: Map<Nodes, string>): void {
+  // An explicit stack, not recursion: deeply nested inline marks must not overflow the stack.
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'table') {
+      const [head, ...rows] = node.children;
+      const text = head ? head.children.map((cell) => plain(cell).trim()).join(' | ') : '';
+      for (const row of rows) out.set(row, text);
+      continue;
+    }
+    if ('children' in node) stack.push(...(node.children as Nodes[]));
   }
-  if ('children' in node) for (const child of node.children as Nodes[]) collectHeaders(child, out);
 }
 
-function hasMedia(node: Nodes): boolean {
-  if (node.type === 'code' || node.type === 'image' || node.type === 'imageReference') return true;
-  return 'children' in node && (node.children as Nodes[]).some(hasMedia);
+function hasMedia(root: Nodes): boolean {
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'code' || node.type === 'image' || node.type === 'imageReference') return true;
+    if ('children' in node) for (const child of node.children as Nodes[]) stack.push(child);
+  }
+  return false;
 }
 
 /** Whether a section (subsections included) has any written content: text, a table row, code, an image. */

@@ -89,11 +89,14 @@ function tallyTable(table: Table, vocabulary: Vocabulary, charter: CharterVocabu
 /** Tallies a signature section: its tables row by row, its other text line by line. */
 function tallySection(doc: StrategyDocument, section: Section, vocabulary: Vocabulary, charter: CharterVocabulary, into: Tally): void {
   const tables: Table[] = [];
-  const collect = (node: { type: string; children?: unknown[] }) => {
+  // Depth first with an explicit stack (deeply nested inline marks must not overflow the call
+  // stack), children pushed last first so tables come out in document order.
+  const stack: Array<{ type: string; children?: unknown[] }> = [...section.allBlocks].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
     if (node.type === 'table') tables.push(node as Table);
-    else if (Array.isArray(node.children)) for (const child of node.children) collect(child as { type: string; children?: unknown[] });
-  };
-  for (const block of section.allBlocks) collect(block);
+    else if (Array.isArray(node.children)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as { type: string; children?: unknown[] });
+  }
   for (const table of tables) tallyTable(table, vocabulary, charter, into);
   for (const item of sectionItems(doc, section)) {
     if (item.kind === 'table-row' || item.kind === 'table-header') continue;

@@ -25,7 +25,7 @@ export const commitmentUnquantified: Rule = {
   },
   check({ doc, vocabulary, report }) {
     const valueExchange = findCharterSections(doc, vocabulary).get('value-exchange');
-    const text = new CharterText(doc, vocabulary);
+    const text = CharterText.of(doc, vocabulary);
     for (const clause of text.clauses) {
       let terms = text.economicCommitment(clause, false);
       if (terms.length === 0 && inSection(valueExchange, clause.start) && clause.context.some((c) => text.commitmentWords(c).length > 0)) {

@@ -1,8 +1,10 @@
-import type { Nodes, RootContent, TableRow } from 'mdast';
-import type { StrategyDocument, Section } from '../core/document';
+import type { Nodes, RootContent, Table, TableRow } from 'mdast';
+import { previousVersion, type StrategyDocument, type Section } from '../core/document';
+import { findPhrasesAgain, textDifference, type PhraseScan, type TextDifference } from '../core/phrase-scan';
 import { itemsOf, type TextItem } from '../core/items';
 import { findPhrases, type Vocabulary } from '../core/vocabulary';
 import { hasQuantity } from '../core/quantity';
+import { sectionAtOffset } from './section-lookup';
 
 /**
  * Shared reading of a charter for the "skin in the game" rules (economic-commitment-missing,
@@ -182,41 +184,184 @@ export function sideNames(doc: StrategyDocument): SideNames {
  * (line breaks stay).
  */
 export function maskMarkdown(text: string, placeholders: readonly string[]): string {
-  const chars = text.split('');
-  const blank = (start: number, end: number) => {
-    for (let i = start; i < end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+  // Each pattern runs on the result of the ones before it, all of its matches on the same text.
+  let current = text;
+  const apply = (regex: RegExp, keep?: (m: string, group: string) => Span) => {
+    current = current.replace(regex, (m: string, group: unknown) => {
+      if (!keep) return blankOut(m);
+      const kept = keep(m, group as string);
+      return blankOut(m.slice(0, kept.start)) + m.slice(kept.start, kept.end) + blankOut(m.slice(kept.end));
+    });
   };
-  const apply = (regex: RegExp, keep?: (m: RegExpExecArray) => Span) => {
-    const current = chars.join('');
-    for (let m = regex.exec(current); m; m = regex.exec(current)) {
-      if (m[0].length === 0) {
-        regex.lastIndex++;
-        continue;
-      }
-      const kept = keep?.(m);
-      if (kept) {
-        blank(m.index, kept.start);
-        blank(kept.end, m.index + m[0].length);
-      } else {
-        blank(m.index, m.index + m[0].length);
-      }
+  // The same, for matches found by a scanner (`keep`: what stays, relative to the match).
+  const applyMatches = (matches: ReadonlyArray<Span & { keep?: Span }>) => {
+    if (matches.length === 0) return;
+    const parts: string[] = [];
+    let at = 0;
+    for (const m of matches) {
+      const keepStart = m.start + (m.keep?.start ?? 0);
+      const keepEnd = m.keep ? m.start + m.keep.end : m.start;
+      parts.push(current.slice(at, m.start), blankOut(current.slice(m.start, keepStart)), current.slice(keepStart, keepEnd), blankOut(current.slice(keepEnd, m.end)));
+      at = m.end;
     }
+    parts.push(current.slice(at));
+    current = parts.join('');
   };
-  apply(/<!--[\s\S]*?-->/g);
+  // The patterns that can fail after a long scan (an unclosed comment, bracket or autolink) are
+  // found by linear scanners (see below); as regular expressions they are
+  //   /<!--[\s\S]*?-->/g, /!\[[^\]\r\n]*\]\([^)\r\n]*\)/g, /<(?:https?:|mailto:)[^>\s]*>/g,
+  //   /\[([^\]\r\n]*)\](?:\([^)\r\n]*\)|\[[^\]\r\n]*\])/g and
+  //   /(?<!^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[[^\]\r\n]*\]/gm,
+  // which took quadratic time on a line of a thousand `[` or `<!--` without a closing mark.
+  applyMatches(commentMatches(current));
   apply(/`+[^`\r\n]*`+/g);
-  apply(/!\[[^\]\r\n]*\]\([^)\r\n]*\)/g);
-  apply(/<(?:https?:|mailto:)[^>\s]*>/g);
+  applyMatches(bracketMatches(current, 'image'));
+  applyMatches(autolinkMatches(current));
   apply(/<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>/g);
   // Links keep their text: [text](url) and [text][ref].
-  apply(/\[([^\]\r\n]*)\](?:\([^)\r\n]*\)|\[[^\]\r\n]*\])/g, (m) => ({ start: m.index + 1, end: m.index + 1 + m[1]!.length }));
+  applyMatches(bracketMatches(current, 'link'));
   // What is left in square brackets is a prompt to fill in (task boxes are list markers, below).
-  apply(/(?<!^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[[^\]\r\n]*\]/gm);
+  applyMatches(bracketMatches(current, 'prompt'));
   apply(/^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?/gm);
   apply(/^[ \t]*#{1,6}[ \t]/gm);
   apply(/\\(?=\S)|[*~|]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu);
-  const current = chars.join('');
-  for (const p of findPhrases(current, placeholders)) blank(p.start, p.end);
-  return chars.join('');
+  const found = findPhrases(current, placeholders);
+  if (found.length === 0) return current;
+  // Placeholder matches may overlap (a pattern entry and a word); blank their union.
+  let out = '';
+  let at = 0;
+  for (const p of found) {
+    const start = Math.max(at, p.start);
+    if (p.end <= start) continue;
+    out += current.slice(at, start) + blankOut(current.slice(start, p.end));
+    at = p.end;
+  }
+  return out + current.slice(at);
+}
+
+/** `text` with every character but line breaks turned into a space (UTF-16 units one for one). */
+function blankOut(text: string): string {
+  return text.replace(/[^\r\n]/g, ' ');
+}
+
+/** The matches of /<!--[\s\S]*?-->/g, in linear time. */
+export function commentMatches(text: string): Span[] {
+  const out: Span[] = [];
+  for (let from = 0; ;) {
+    const open = text.indexOf('<!--', from);
+    if (open < 0) break;
+    const close = text.indexOf('-->', open + 4);
+    // No closing mark after this opening, so none after any later one either.
+    if (close < 0) break;
+    out.push({ start: open, end: close + 3 });
+    from = close + 3;
+  }
+  return out;
+}
+
+/** The matches of /<(?:https?:|mailto:)[^>\s]*>/g, in linear time. */
+export function autolinkMatches(text: string): Span[] {
+  const out: Span[] = [];
+  const opener = /<(?:https?:|mailto:)/g;
+  const stop = /[>\s]/g;
+  for (let m = opener.exec(text); m; m = opener.exec(text)) {
+    stop.lastIndex = m.index + m[0].length;
+    const end = stop.exec(text);
+    if (end && end[0] === '>') {
+      out.push({ start: m.index, end: end.index + 1 });
+      opener.lastIndex = end.index + 1;
+    } else {
+      // White space (or the end) comes first: every opener before it fails the same way.
+      if (!end) break;
+      opener.lastIndex = end.index;
+    }
+  }
+  return out;
+}
+
+/**
+ * For each offset, where the first `close` character at or after it is, or -1 when a line break
+ * (or the end of the text) comes first: what `[^<close>\r\n]*<close>` reaches from there.
+ */
+function closers(text: string, close: string): Int32Array {
+  const at = new Int32Array(text.length + 1);
+  let next = -1;
+  at[text.length] = -1;
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === close) next = i;
+    else if (c === '\n' || c === '\r') next = -1;
+    at[i] = next;
+  }
+  return at;
+}
+
+/** True when `[` at `offset` opens a task box: only a list marker and blanks before it on its line. */
+function afterListMarker(text: string, offset: number): boolean {
+  // The look-behind (?<!^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+), read backwards; ^ is any line start.
+  let i = offset;
+  const blank = (c: string | undefined) => c === ' ' || c === '\t';
+  if (!blank(text[i - 1])) return false;
+  while (blank(text[i - 1])) i--;
+  const marker = text[i - 1];
+  if (marker === '-' || marker === '*' || marker === '+') {
+    i--;
+  } else if (marker === '.' || marker === ')') {
+    let digits = 0;
+    while (digits < 10 && /\d/.test(text[i - 2 - digits] ?? '')) digits++;
+    if (digits < 1 || digits > 9) return false;
+    i -= 1 + digits;
+  } else {
+    return false;
+  }
+  while (blank(text[i - 1])) i--;
+  return i === 0 || /[\n\r\u2028\u2029]/.test(text[i - 1]!);
+}
+
+/**
+ * The matches, in linear time, of the bracket patterns of `maskMarkdown`:
+ * - `image`: /!\[[^\]\r\n]*\]\([^)\r\n]*\)/g
+ * - `link`: /\[([^\]\r\n]*)\](?:\([^)\r\n]*\)|\[[^\]\r\n]*\])/g, keeping the link text
+ * - `prompt`: /(?<!^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[[^\]\r\n]*\]/gm
+ * A bracket opened at `[` can only close at the first `]` after it on its line, so every opening
+ * before the same `]` shares its fate; as regular expressions they re-scanned that stretch from
+ * each `[`.
+ */
+export function bracketMatches(text: string, kind: 'image' | 'link' | 'prompt'): Array<Span & { keep?: Span }> {
+  const out: Array<Span & { keep?: Span }> = [];
+  if (!text.includes('[')) return out;
+  const square = closers(text, ']');
+  const round = kind === 'prompt' ? undefined : closers(text, ')');
+  /** Where the suffix after the `]` at `close` ends (exclusive), or -1. */
+  const suffixEnd = (close: number): number => {
+    const next = text[close + 1];
+    if (next === '(') {
+      const end = round![close + 2] ?? -1;
+      return end < 0 ? -1 : end + 1;
+    }
+    if (next === '[' && kind === 'link') {
+      const end = square[close + 2] ?? -1;
+      return end < 0 ? -1 : end + 1;
+    }
+    return -1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const open = kind === 'image' ? (text[i] === '!' && text[i + 1] === '[' ? i + 1 : -1) : text[i] === '[' ? i : -1;
+    if (open < 0) continue;
+    const close = square[open + 1] ?? -1;
+    if (close < 0) continue;
+    if (kind === 'prompt') {
+      if (afterListMarker(text, i)) continue;
+      out.push({ start: i, end: close + 1 });
+      i = close;
+      continue;
+    }
+    const end = suffixEnd(close);
+    if (end < 0) continue;
+    out.push(kind === 'link' ? { start: i, end, keep: { start: 1, end: close - i } } : { start: i, end });
+    i = end - 1;
+  }
+  return out;
 }
 
 /**
@@ -235,6 +380,10 @@ export function splitSentences(source: string, masked: string, start: number, en
     while (b > a && /\s/.test(masked[b - 1]!)) b--;
     if (/[\p{L}\p{N}$€£¥%]/u.test(masked.slice(a, b))) out.push({ start: a, end: b });
   };
+  // Where the last non-blank character is: "is there more text after this full stop?" is then
+  // one comparison, not a scan to the end of the item at every full stop.
+  let lastText = end - 1;
+  while (lastText >= start && /\s/.test(masked[lastText]!)) lastText--;
   for (let i = start; i < end; i++) {
     const c = masked[i]!;
     if (c === ';') {
@@ -242,7 +391,7 @@ export function splitSentences(source: string, masked: string, start: number, en
       from = i + 1;
     } else if (c === '.' || c === '!' || c === '?') {
       const after = /^\s+(?=["'“‘(]?[\p{Lu}\p{N}$€£])/u.test(masked.slice(i + 1, Math.min(end, i + 40)));
-      if (!after && /\S/.test(masked.slice(i + 1, end))) continue;
+      if (!after && lastText > i) continue;
       if (c === '.' && ABBREVIATIONS.test(masked.slice(Math.max(start, i - 8), i))) continue;
       push(from, i + 1);
       from = i + 1;
@@ -268,10 +417,11 @@ function leadLabel(source: string, start: number, end: number): Span | undefined
 
 /** Every prose item of the document (pseudo-heading lines excluded), in order. */
 function documentItems(doc: StrategyDocument): TextItem[] {
-  const pseudo = doc.sections.filter((s) => s.pseudo);
+  const pseudo = new Map<number, Section>();
+  for (const s of doc.sections) if (s.pseudo && !pseudo.has(s.start)) pseudo.set(s.start, s);
   const out: TextItem[] = [];
   for (const item of itemsOf(doc, doc.root.children)) {
-    const heading = item.kind === 'paragraph' ? pseudo.find((s) => s.start === item.start) : undefined;
+    const heading = item.kind === 'paragraph' ? pseudo.get(item.start) : undefined;
     if (!heading) {
       out.push(item);
       continue;
@@ -285,9 +435,7 @@ function documentItems(doc: StrategyDocument): TextItem[] {
 
 /** The innermost section containing `offset`. */
 export function sectionAt(doc: StrategyDocument, offset: number): Section | undefined {
-  let found: Section | undefined;
-  for (const s of doc.sections) if (s.start <= offset && offset < s.end && (!found || s.depth >= found.depth)) found = s;
-  return found;
+  return sectionAtOffset(doc, offset);
 }
 
 /** The range of a section's heading line(s) in the document. */
@@ -321,8 +469,25 @@ export function hasCommitmentQuantity(text: string): boolean {
   return /\b(?:first|second|next|initial|whole|entire|full)\s+(?:(?:calendar|fiscal|contract)\s+)?(?:week|month|quarter|year|sprint|phase|term)s?\b|\bFTEs?\b/i.test(text);
 }
 
-/** The parsed charter, read once per rule run. */
+const charterTexts = new WeakMap<StrategyDocument, Map<Vocabulary, CharterText>>();
+
+/** The parsed charter, read once per document and vocabulary and shared by the rules that use it. */
 export class CharterText {
+  /** The reading of `doc` with `vocabulary`, built on first use (it depends on nothing else). */
+  static of(doc: StrategyDocument, vocabulary: Vocabulary): CharterText {
+    let byVocabulary = charterTexts.get(doc);
+    if (!byVocabulary) {
+      byVocabulary = new Map();
+      charterTexts.set(doc, byVocabulary);
+    }
+    let text = byVocabulary.get(vocabulary);
+    if (!text) {
+      text = new CharterText(doc, vocabulary);
+      byVocabulary.set(vocabulary, text);
+    }
+    return text;
+  }
+
   readonly masked: string;
   readonly names: SideNames;
   readonly items: TextItem[];
@@ -347,10 +512,29 @@ export class CharterText {
   find(list: readonly string[], span: Span): Match[] {
     let all = this.found.get(list);
     if (!all) {
-      all = findPhrases(this.masked, list);
+      all = findPhrasesAgain(this.previousScan(list), this.masked, list, this.maskedDifference());
       this.found.set(list, all);
     }
     return inside(all, span);
+  }
+
+  /** The previous version's reading, when the incremental linter keeps one (see findPhrasesAgain). */
+  private previous: CharterText | undefined | null = null;
+  private difference: TextDifference | undefined;
+
+  private previousScan(list: readonly string[]): PhraseScan | undefined {
+    if (this.previous === null) {
+      const before = previousVersion(this.doc);
+      this.previous = before ? charterTexts.get(before)?.get(this.vocabulary) : undefined;
+    }
+    const matches = this.previous?.found.get(list);
+    return matches && this.previous ? { text: this.previous.masked, phrases: list, matches } : undefined;
+  }
+
+  private maskedDifference(): TextDifference | undefined {
+    if (!this.previous) return undefined;
+    this.difference ??= textDifference(this.previous.masked, this.masked);
+    return this.difference;
   }
 
   has(list: readonly string[], span: Span): boolean {
@@ -401,10 +585,20 @@ export class CharterText {
     return clauses;
   }
 
+  private tableOfRow: Map<TableRow, Table> | undefined;
+
+  /** The top-level table a row belongs to (tables nested in lists or quotes have none here). */
+  private topLevelTableOf(row: TableRow): Table | undefined {
+    if (!this.tableOfRow) {
+      this.tableOfRow = new Map();
+      for (const block of this.doc.root.children) if (block.type === 'table') for (const r of block.children) this.tableOfRow.set(r, block);
+    }
+    return this.tableOfRow.get(row);
+  }
+
   private cellClauses(item: TextItem, around: Span[]): Clause[] {
     const row = item.node as TableRow;
-    const table = this.doc.root.children.find((b) => b.type === 'table' && (b.position?.start.offset ?? 0) <= item.start && item.end <= (b.position?.end.offset ?? 0));
-    const header = table?.type === 'table' ? table.children[0] : undefined;
+    const header = this.topLevelTableOf(row)?.children[0];
     const first = row.children[0];
     const out: Clause[] = [];
     row.children.forEach((cell, i) => {
@@ -523,8 +717,12 @@ export class CharterText {
     const economic = this.find(this.vocabulary.economicTerms, span);
     return this.find(this.vocabulary.commitmentWords, span).filter((c) => {
       if (negated(this.masked, c.start, span.start)) return false;
-      if (economic.some((e) => e.start <= c.start && c.end <= e.end && e.end - e.start > c.end - c.start)) return false;
-      if (!economic.some((e) => e.start === c.start && e.end === c.end)) return true;
+      // Matches of one list never overlap, so only the last economic term starting at or before
+      // the word can hold it (a search, not a scan: a clause may hold thousands of terms).
+      const e = economic[lastStartingAtOrBefore(economic, c.start)];
+      const holds = e !== undefined && c.end <= e.end;
+      if (holds && e.end - e.start > c.end - c.start) return false;
+      if (!(holds && e.start === c.start && e.end === c.end)) return true;
       const before = this.masked.slice(Math.max(span.start, c.start - 40), c.start);
       if (SUBJECT_LEAD.test(before)) return true;
       if (this.tokens({ start: c.start - Math.min(40, c.start - span.start), end: c.start }).some((t) => /^\s*$/.test(this.masked.slice(t.end, c.start)))) return true;
@@ -542,13 +740,20 @@ export class CharterText {
   committedTerms(clause: Clause): Match[] {
     const commits = this.commitmentWords(clause);
     if (commits.length === 0) return [];
-    return this.economicTerms(clause).filter((e) => commits.some((c) => {
-      if (c.start <= e.start && e.end <= c.end) return true;
-      if (e.start <= c.start && c.end <= e.end) return true;
-      const gap = c.end <= e.start ? this.masked.slice(c.end, e.start) : e.end <= c.start ? this.masked.slice(e.end, c.start) : '';
-      const words = gap.trim() === '' ? 0 : gap.trim().split(/\s+/).length;
-      return !CLAUSE_BREAK.test(gap) && words <= (c.end <= e.start ? 12 : 4);
-    }));
+    // A commitment word reaches a term when it overlaps it, or when at most 12 words (4 after
+    // the term) and no clause break lie between them. The nearest word on each side decides:
+    // a farther one has the nearer one's gap inside its own, so it cannot do better. (Commitment
+    // words never overlap one another, so they are in order by both ends.)
+    const reaches = (from: number, to: number, limit: number) =>
+      wordsBetween(this.masked, from, to, limit) <= limit && !CLAUSE_BREAK.test(this.masked.slice(from, to));
+    return this.economicTerms(clause).filter((e) => {
+      const before = lastEndingAtOrBefore(commits, e.start);
+      let after = before + 1;
+      while (after < commits.length && commits[after]!.start < e.end) after++;
+      if (after > before + 1) return true; // a commitment word overlaps the term
+      if (before >= 0 && reaches(commits[before]!.end, e.start, 12)) return true;
+      return after < commits.length && reaches(e.end, commits[after]!.start, 4);
+    });
   }
 
   /** True when the clause, or what it sits under, is about what is lost if the partnership fails. */
@@ -581,6 +786,47 @@ export class CharterText {
     if (/^co[\s-]/i.test(match.text)) return true;
     return /\b(?:joint(?:ly)?|shared|matched|matching)\s+$/i.test(this.masked.slice(Math.max(0, match.start - 20), match.start));
   }
+}
+
+/** Index of the last of `sorted` (by start) starting at or before `offset`; -1 if none. */
+function lastStartingAtOrBefore(sorted: readonly Span[], offset: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]!.start <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low - 1;
+}
+
+/** Index of the last of `sorted` (non-overlapping, so in order by end too) ending at or before `offset`; -1 if none. */
+function lastEndingAtOrBefore(sorted: readonly Span[], offset: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]!.end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low - 1;
+}
+
+/**
+ * How many words (runs of non-blank characters) start in [from, to) of `text`, counting no
+ * further than `limit + 1`: the same as `gap.trim().split(/\s+/).length` for a non-blank gap, at
+ * a cost bounded by the words it reads.
+ */
+function wordsBetween(text: string, from: number, to: number, limit: number): number {
+  let count = 0;
+  let i = from;
+  while (i < to) {
+    while (i < to && /\s/.test(text[i]!)) i++;
+    if (i >= to) break;
+    if (++count > limit) return count;
+    while (i < to && !/\s/.test(text[i]!)) i++;
+  }
+  return count;
 }
 
 /** The matches of a sorted list that lie inside `span`. */

@@ -19,7 +19,7 @@ export const economicCommitmentMissing: Rule = {
   check({ doc, vocabulary, report }) {
     const valueExchange = findCharterSections(doc, vocabulary).get('value-exchange');
     if (!valueExchange) return;
-    const text = new CharterText(doc, vocabulary);
+    const text = CharterText.of(doc, vocabulary);
     // An empty section is another rule's business; economics kept in another document are out of sight.
     if (text.clausesIn(valueExchange).length === 0) return;
     if (text.has(EXTERNAL_TERMS_WORDS, { start: valueExchange.contentStart, end: valueExchange.end })) return;

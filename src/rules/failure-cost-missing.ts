@@ -94,7 +94,7 @@ export const failureCostMissing: Rule = {
   check({ doc, vocabulary, report }) {
     const sections = findCharterSections(doc, vocabulary);
     const valueExchange = sections.get('value-exchange');
-    const text = new CharterText(doc, vocabulary);
+    const text = CharterText.of(doc, vocabulary);
 
     const findings: Finding[] = [];
     const failureWords = (span: Span) => text.has(FAILURE_COST_TERMS, span) || text.has(WEAK_FAILURE_TERMS, span);

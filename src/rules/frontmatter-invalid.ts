@@ -1,7 +1,7 @@
 import { isMap, isScalar, type YAMLError } from 'yaml';
 import type { Rule } from '../core/rule';
 import type { FrontMatter } from '../core/sniff';
-import { closestKind } from '../core/sniff';
+import { closestKind, FRONT_MATTER_LIMIT } from '../core/sniff';
 import { isDocumentKind, type DocumentKind } from '../core/types';
 import { fieldsOf, innerValueRange, shapeName } from './decision-record-fields';
 
@@ -96,7 +96,15 @@ export const frontmatterInvalid: Rule = {
   },
   check({ doc, report }) {
     const fm = doc.frontMatter;
-    if (!fm) return;
+    if (!fm) {
+      if (doc.sniffed.unclosedFrontMatter) {
+        report({
+          message: 'The front matter is never closed: add a line with --- after its last field. Until then it shows as text, and PartnerLint reads only its type: line.',
+          range: doc.index.lineRange(0),
+        });
+      }
+      return;
+    }
     const raw = doc.text.slice(fm.contentStart, fm.contentEnd);
     const errors = fm.yaml.errors;
 
@@ -115,6 +123,21 @@ export const frontmatterInvalid: Rule = {
       report({
         message: `The front matter is not valid YAML here: ${explain(error, line.text)}. Until this is fixed PartnerLint cannot read the fields it holds.`,
         range: doc.index.rangeOf(absolute, fm.contentStart + end),
+      });
+    }
+
+    // Front matter PartnerLint does not read in full: say so on its opening line.
+    if (fm.tooLarge) {
+      report({
+        message: `The front matter is larger than ${FRONT_MATTER_LIMIT / 1024} KB, more than PartnerLint reads: only its type: line is used and every other field is ignored. Keep long lists and notes in the body of the document.`,
+        range: doc.index.lineRange(0),
+      });
+    } else if (fm.readError !== undefined) {
+      report({
+        message: /alias/i.test(fm.readError)
+          ? 'The front matter repeats values through YAML aliases (*name) so many times that PartnerLint does not expand them: only its type: line is used. Write the values out instead.'
+          : `PartnerLint cannot read the fields of this front matter (${fm.readError}): only its type: line is used.`,
+        range: doc.index.lineRange(0),
       });
     }
 
@@ -140,6 +163,9 @@ export const frontmatterInvalid: Rule = {
       at = typeValueByLine(doc.text, fm);
     }
     if (!at || doc.text.slice(at.start, at.end).trim() !== declared) return;
+    // Replace the word itself, never the blanks or a line break around it.
+    const lead = doc.text.slice(at.start, at.end).indexOf(declared);
+    at = { start: at.start + lead, end: at.start + lead + declared.length };
     report({
       message: `PartnerLint does not know the document type "${declared}"; did you mean ${meant}? Until it is corrected, the document is checked as ${KIND_NAMES[meant]}.`,
       range: doc.index.rangeOf(at.start, at.end),

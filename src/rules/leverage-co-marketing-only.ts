@@ -63,7 +63,7 @@ export const leverageCoMarketingOnly: Rule = {
     fixable: true,
   },
   check({ doc, vocabulary, report }) {
-    const text = new CharterText(doc, vocabulary);
+    const text = CharterText.of(doc, vocabulary);
     const clauses = text.clauses.filter((c) => !fromTemplate(doc, c));
     // A bold lead-in is a category, not evidence: "**Requirement:** none" shows no requirement leverage.
     const content = (c: Clause): Span => (c.label ? { start: c.label.end, end: c.end } : c);

@@ -1,10 +1,11 @@
 import type { RootContent, Table, TableRow, Nodes } from 'mdast';
 import type { Range } from '../core/types';
-import type { StrategyDocument, Section } from '../core/document';
+import { memoized, type StrategyDocument, type Section } from '../core/document';
 import { itemsOf, plain, type TextItem } from '../core/items';
 import { findPhrases, type Vocabulary } from '../core/vocabulary';
 import { findDates, findDurations, startOf, endOf, type DateMention, type DatePoint, type DurationMention } from '../core/time';
 import { findCharterSections } from './charter-sections';
+import { innermostSection, sectionsHolding } from './section-lookup';
 
 /**
  * The phases of a crawl-walk-run rollout, as written in a rollout plan (anywhere in it) or in a
@@ -276,9 +277,19 @@ interface Entry {
 }
 
 function innermost(sections: readonly Section[], offset: number): Section | undefined {
-  let found: Section | undefined;
-  for (const s of sections) if (s.contentStart <= offset && offset < s.end && (!found || s.depth >= found.depth)) found = s;
-  return found;
+  return innermostSection(sections, offset, true);
+}
+
+/** Index of the first of `sorted` (ascending) that is at least `value`. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function cellsOf(row: TableRow): string[] {
@@ -288,18 +299,28 @@ function cellsOf(row: TableRow): string[] {
 function entriesOf(doc: StrategyDocument, scope: Scope): Entry[] {
   const out: Entry[] = [];
   const pseudo = scope.context.filter((s) => s.pseudo);
+  const pseudoStarts = pseudo.map((s) => s.start);
+  const pseudoAt = new Set(pseudoStarts);
+  /** The first bold-line heading (in order) whose line starts inside the item and whose text goes on in it. */
+  const ownerOf = (item: TextItem): Section | undefined => {
+    for (let i = lowerBound(pseudoStarts, item.start); i < pseudo.length && pseudo[i]!.start < item.end; i++) {
+      const s = pseudo[i]!;
+      if (item.start < s.contentStart && s.contentStart < item.end) return s;
+    }
+    return undefined;
+  };
   for (const block of scope.blocks) {
     const header = block.type === 'table' ? cellsOf(block.children[0]!) : undefined;
     for (const raw of itemsOf(doc, [block])) {
       if (raw.kind === 'table-header') continue;
       let item = raw;
       // A bold line standing as a heading shares its paragraph with the text after it.
-      const owner = pseudo.find((s) => item.start < s.contentStart && s.contentStart < item.end && s.start >= item.start);
+      const owner = ownerOf(item);
       if (owner) {
         const text = doc.text.slice(owner.contentStart, item.end).trim();
         if (!text) continue;
         item = { ...item, text, start: owner.contentStart, range: doc.index.rangeOf(owner.contentStart, item.end) };
-      } else if (pseudo.some((s) => s.start === item.start)) {
+      } else if (pseudoAt.has(item.start)) {
         continue;
       }
       let text = item.text;
@@ -413,9 +434,16 @@ function gateTitle(title: string, pv: PhaseVocabulary): boolean {
   return findPhrases(title, pv.goNoGoTerms).length > 0;
 }
 
+const contextSets = new WeakMap<Scope, Set<Section>>();
+
 function ancestorsIn(section: Section | undefined, scope: Scope): Section[] {
+  let context = contextSets.get(scope);
+  if (!context) {
+    context = new Set(scope.context);
+    contextSets.set(scope, context);
+  }
   const out: Section[] = [];
-  for (let s = section; s; s = s.parent) if (scope.context.includes(s)) out.push(s);
+  for (let s = section; s; s = s.parent) if (context.has(s)) out.push(s);
   return out;
 }
 
@@ -425,11 +453,25 @@ function ancestorsIn(section: Section | undefined, scope: Scope): Section[] {
  * Empty for documents of other kinds and for charters without a Timeline section.
  */
 export function findPhases(doc: StrategyDocument, vocabulary: Vocabulary): Phase[] {
+  // Four rules read the phases of the same document: find them once (each caller gets its own array).
+  return [...memoized(doc, findPhases, vocabulary, () => computePhases(doc, vocabulary))];
+}
+
+function computePhases(doc: StrategyDocument, vocabulary: Vocabulary): Phase[] {
   const scope = scopeOf(doc, vocabulary);
   if (!scope) return [];
   const pv = phaseVocabulary(vocabulary);
   const patterns = patternsFor(pv);
   const entries = entriesOf(doc, scope);
+  const entryStarts = entries.map((e) => e.item.start);
+  const inOrder = entryStarts.every((start, i) => i === 0 || entryStarts[i - 1]! <= start);
+  /** The entries whose item starts in [from, to), in order (a binary search: entries come in document order). */
+  const entriesBetween = (from: number, to: number): Entry[] => {
+    if (!inOrder) return entries.filter((e) => e.item.start >= from && e.item.start < to);
+    const out: Entry[] = [];
+    for (let i = lowerBound(entryStarts, from); i < entries.length && entries[i]!.item.start < to; i++) out.push(entries[i]!);
+    return out;
+  };
   const found: Array<{ label: ParsedLabel; mention: PhaseMention; order: number }> = [];
 
   // Headings.
@@ -438,7 +480,7 @@ export function findPhases(doc: StrategyDocument, vocabulary: Vocabulary): Phase
     const label = parseLabel(section.title, pv);
     if (!label) continue;
     headingPhases.add(section);
-    const own = entries.filter((e) => e.item.start >= section.contentStart && e.item.start < section.end);
+    const own = entriesBetween(section.contentStart, section.end);
     const { start, end } = labelRangeIn(doc, section.start, section.contentStart, patterns);
     const underGate = (e: Entry) => {
       for (let s = e.section; s && s !== section; s = s.parent) if (gateTitle(s.title, pv)) return true;
@@ -549,9 +591,10 @@ export function findPhases(doc: StrategyDocument, vocabulary: Vocabulary): Phase
 
   // Criteria written apart from the phases: "## Go/no-go gates" / "- After crawl: 20%+ …".
   const labelled = new Set(entries.filter((_, i) => labels[i]));
+  const headingPhaseList = [...headingPhases];
   for (const entry of entries) {
     if (labelled.has(entry)) continue;
-    if ([...headingPhases].some((s) => entry.item.start >= s.contentStart && entry.item.start < s.end)) continue;
+    if (sectionsHolding(headingPhaseList, entry.item.start).length > 0) continue;
     const titles = ancestorsIn(entry.section, scope).map((s) => s.title);
     const inGate = titles.some((t) => gateTitle(t, pv));
     const criterion = inGate ? (isNonAnswer(entry.text, pv, vocabulary) ? undefined : entry.text.trim()) : findGoNoGo(entry.text, pv, vocabulary);

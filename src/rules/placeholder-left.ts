@@ -115,13 +115,14 @@ export const placeholderLeft: Rule = {
       }
       if ('children' in node) {
         const quoted = inQuote || node.type === 'blockquote';
-        let previous: string | undefined;
-        for (const child of (node as Parents).children) {
-          visit(child as Nodes, quoted, previous === 'link');
-          previous = child.type;
-        }
+        const children = (node as Parents).children;
+        // Last child first, so the stack hands them out in document order.
+        for (let i = children.length - 1; i >= 0; i--) pending.push([children[i] as Nodes, quoted, children[i - 1]?.type === 'link']);
       }
     };
-    visit(doc.root, false, false);
+    // An explicit stack rather than recursion: thousands of nested emphasis marks must not
+    // overflow the call stack.
+    const pending: Array<[Nodes, boolean, boolean]> = [[doc.root, false, false]];
+    while (pending.length > 0) visit(...pending.pop()!);
   },
 };

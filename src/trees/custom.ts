@@ -99,7 +99,7 @@ function problem(code: TreeProblem['code'], message: string, range: { start: num
 /** Where the `id:` value of a tree file sits, for reporting a duplicate on it. */
 function idRange(text: string): { start: number; end: number } {
   try {
-    return locate(parseDocument(text, { prettyErrors: false }), ['id'], false) ?? { start: 0, end: 0 };
+    return locate(parseDocument(text.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false }), ['id'], false) ?? { start: 0, end: 0 };
   } catch {
     return { start: 0, end: 0 };
   }

@@ -58,14 +58,15 @@ export function loadTree(text: string): LoadedTree {
     return { tree: undefined, problems: [{ code: 'yaml-syntax', severity: 'error', message: `The tree file is larger than ${MAX_TREE_TEXT / 1024} KB; decision trees are far smaller.`, path: [], range: { start: 0, end: 0 } }] };
   }
   try {
-    const doc = parseDocument(text, { prettyErrors: false });
+    // A lone CR is a line break to editors but not to the YAML parser; a LF in its place keeps offsets.
+    const doc = parseDocument(text.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false });
     if (doc.errors.length > 0) {
       return {
         tree: undefined,
         problems: doc.errors.map((e) => ({
           code: 'yaml-syntax' as const,
           severity: 'error' as const,
-          message: `The YAML does not parse here: ${e.message.split('\n')[0]}`,
+          message: `The YAML does not parse here: ${/call stack/i.test(e.message) ? 'it is nested too deeply to read' : e.message.split('\n')[0]}`,
           path: [],
           range: { start: e.pos[0], end: Math.max(e.pos[0], e.pos[1]) },
         })),

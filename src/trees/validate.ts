@@ -208,30 +208,42 @@ export function validateTree(value: unknown): TreeProblem[] {
  */
 function findCycles(c: Collector, edges: Map<string, Array<[string, string]>>): void {
   const state = new Map<string, 'open' | 'done'>();
+  /** Where each open question sits on the current path, to name a loop without searching the path. */
+  const depth = new Map<string, number>();
   for (const root of edges.keys()) {
     if (state.has(root)) continue;
     const stack: Array<{ qid: string; i: number }> = [{ qid: root, i: 0 }];
     state.set(root, 'open');
+    depth.set(root, 0);
     while (stack.length > 0) {
       const top = stack[stack.length - 1]!;
       const out = edges.get(top.qid) ?? [];
       if (top.i >= out.length) {
         state.set(top.qid, 'done');
+        depth.delete(top.qid);
         stack.pop();
         continue;
       }
       const [aid, next] = out[top.i++]!;
       const s = state.get(next);
       if (s === 'open') {
-        const onPath = stack.map((f) => f.qid);
-        const loop = [...onPath.slice(onPath.indexOf(next)), next].join(' → ');
-        c.add('cycle', ['questions', top.qid, 'answers', aid, 'next'], `Answer "${aid}" of question "${top.qid}" leads back to "${next}", which is already on the way here (${loop}); the questions would never end.`);
+        c.add('cycle', ['questions', top.qid, 'answers', aid, 'next'], `Answer "${aid}" of question "${top.qid}" leads back to "${next}", which is already on the way here (${loopText(stack, depth.get(next)!, next)}); the questions would never end.`);
       } else if (s === undefined) {
         state.set(next, 'open');
+        depth.set(next, stack.length);
         stack.push({ qid: next, i: 0 });
       }
     }
   }
+}
+
+/** A loop as `a → b → c → a`; a long one keeps its first and last steps (a tree of thousands of questions must not make megabytes of messages). */
+function loopText(stack: ReadonlyArray<{ qid: string }>, from: number, next: string): string {
+  const steps = stack.length - from;
+  const ids = steps <= 8
+    ? stack.slice(from).map((f) => f.qid)
+    : [...stack.slice(from, from + 4).map((f) => f.qid), `… ${steps - 6} more …`, ...stack.slice(stack.length - 2).map((f) => f.qid)];
+  return [...ids, next].join(' → ');
 }
 
 /** True when the problems leave the tree unusable. */

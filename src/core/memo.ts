@@ -1,0 +1,34 @@
+/**
+ * Memoisation of pure functions of a text and one or two objects (a vocabulary, a rule's word
+ * lists): rules ask the same questions about the same list items, titles and cells many times,
+ * within one lint and from one version of a document to the next. The objects are compared by
+ * identity (a configuration's vocabulary is a new object whenever it changes), the text by value.
+ * Only for functions whose answer depends on nothing else; the answer is shared, so it must not
+ * be changed by callers (strings and booleans are safest).
+ */
+export function memoizeText<A extends object, B extends object, R>(
+  compute: (text: string, a: A, b: B) => R,
+  options: { maxTextLength?: number; maxEntries?: number } = {},
+): (text: string, a: A, b: B) => R {
+  const maxTextLength = options.maxTextLength ?? 4096;
+  const maxEntries = options.maxEntries ?? 8192;
+  const byA = new WeakMap<A, WeakMap<B, Map<string, R>>>();
+  return (text, a, b) => {
+    if (text.length > maxTextLength) return compute(text, a, b);
+    let byB = byA.get(a);
+    if (!byB) {
+      byB = new WeakMap();
+      byA.set(a, byB);
+    }
+    let answers = byB.get(b);
+    if (!answers) {
+      answers = new Map();
+      byB.set(b, answers);
+    }
+    if (answers.has(text)) return answers.get(text)!;
+    const answer = compute(text, a, b);
+    if (answers.size >= maxEntries) answers.clear();
+    answers.set(text, answer);
+    return answer;
+  };
+}

@@ -1,0 +1,264 @@
+/**
+ * The incremental linter must be invisible: after any edit, the tree it splices together is the
+ * tree a fresh parse gives (positions included), and the lint result is lintText's. The parser
+ * that only loads the syntax extensions a text can use must give remark's tree with all of them.
+ * Both are checked against `remark().use(remarkFrontmatter, ['yaml']).use(remarkGfm)`, the parser
+ * PartnerLint used before, on the fixtures, the examples, a long charter, the public corpus and
+ * thousands of random edits.
+ */
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { remark } from 'remark';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import type { Root } from 'mdast';
+import {
+  DocumentLintState, lintIncremental, lintText, reparse, parseWhole, RULES, DEFAULT_CONFIG, NESTING_RULE_ID, type ParsedText,
+} from '../../src/core';
+import { parseMarkdown, syntaxFeatures, ALL_FEATURES, FEATURE } from '../../src/core/parse';
+import { bigCharter } from './big-charter';
+
+const reference = remark().use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+const referenceParse = (text: string): Root => reference.parse(text);
+
+const FIXTURES = join(process.cwd(), 'test/fixtures');
+const EXAMPLES = join(process.cwd(), 'examples');
+const CORPUS = join(process.cwd(), '../shared/corpus');
+
+function markdownIn(dir: string, recursive = false): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.md'))
+    .map((e) => join(e.parentPath ?? e.path, e.name))
+    .sort();
+}
+
+const documents: Array<[string, string]> = [...markdownIn(FIXTURES), ...markdownIn(EXAMPLES)].map((f) => [f.slice(process.cwd().length + 1), readFileSync(f, 'utf8')]);
+
+/** A small deterministic random generator, so a failure can be replayed. */
+function randomFrom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+}
+
+/** What gets typed, deleted or pasted: structure characters above all. */
+const PIECES = [
+  '\n', '\n\n', '\r\n', '#', '# ', '## ', '-', '- ', '* ', '+ ', '1. ', '2) ', '|', ' | ', '`', '```', '```\n', '~~~', '>', '> ', ' ', '  ',
+  '    ', '\t', '*', '**', '_', '~', '---', '===', ':', ':-', '-:', '[', ']', '[ ] ', '[x] ', '[^1]', '[a]: /url', '<!--', '-->', '<div>',
+  '</div>', '<pre>', 'x', 'word ', 'we commit 3 engineers ', 'www.example.com', 'a@b.co', 'http://x.y', '&#64;', '&amp;', '\\.', '\u00a0',
+];
+
+function randomEdit(text: string, random: () => number): string {
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  let at = Math.floor(random() * (text.length + 1));
+  // Often at a line start, where block structure is decided.
+  if (random() < 0.3) at = text.lastIndexOf('\n', at - 1) + 1;
+  const kind = random();
+  if (kind < 0.4) return text.slice(0, at) + pick(PIECES) + text.slice(at);
+  if (kind < 0.7) return text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * (random() < 0.7 ? 2 : 60)));
+  return text.slice(0, at) + pick(PIECES) + text.slice(at + 1 + Math.floor(random() * 4));
+}
+
+/** Runs `count` random edits on `original` (back to it now and then), checking each new tree. */
+function checkEdits(name: string, original: string, count: number, seed: number, modes: Record<string, number>): void {
+  const random = randomFrom(seed);
+  let text = original;
+  let state: ParsedText = parseWhole(text);
+  for (let i = 0; i < count; i++) {
+    if (random() < 0.08) {
+      text = original;
+      state = parseWhole(text);
+    }
+    const next = randomEdit(text, random);
+    const got = reparse(state, next);
+    modes[got.mode] = (modes[got.mode] ?? 0) + 1;
+    if (!isDeepStrictEqual(got.root, referenceParse(next))) {
+      assert.deepEqual(got.root, referenceParse(next), `${name}, edit ${i} (seed ${seed}), ${got.mode} ${JSON.stringify(got.window)}: ${JSON.stringify(next)}`);
+    }
+    text = next;
+    state = got;
+  }
+}
+
+describe('parsing with only the syntax extensions a text needs', () => {
+  it('gives remark-gfm\'s tree for every fixture and example', () => {
+    for (const [name, text] of documents) {
+      assert.ok(syntaxFeatures(text) !== ALL_FEATURES, name);
+      assert.deepEqual(parseMarkdown(text), referenceParse(text), name);
+    }
+  });
+
+  it('gives remark-gfm\'s tree for the public corpus and every CommonMark example', function () {
+    this.timeout(120_000);
+    if (!existsSync(CORPUS)) this.skip();
+    const texts: Array<[string, string]> = markdownIn(CORPUS, true).map((f) => [f, readFileSync(f, 'utf8')]);
+    const examples = JSON.parse(readFileSync(join(CORPUS, 'robustness/commonmark/spec.json'), 'utf8')) as Array<{ markdown: string; example: number }>;
+    for (const { markdown, example } of examples) texts.push([`CommonMark example ${example}`, markdown]);
+    assert.ok(texts.length > 900);
+    let reduced = 0;
+    for (const [name, text] of texts) {
+      if (syntaxFeatures(text) !== ALL_FEATURES) reduced++;
+      if (!isDeepStrictEqual(parseMarkdown(text), referenceParse(text))) assert.deepEqual(parseMarkdown(text), referenceParse(text), name);
+    }
+    assert.ok(reduced > texts.length / 2, `only ${reduced} texts parsed with fewer extensions`);
+  });
+
+  it('loads each extension for the syntax that needs it, and only then', () => {
+    const cases: Array<[string, number]> = [
+      ['plain *text*', 0],
+      ['---\ntype: x\n---\n', FEATURE.frontmatter],
+      ['a | b\n- | -', FEATURE.table],
+      ['head\n:--', FEATURE.table],
+      ['head\n--:', FEATURE.table],
+      ['~~gone~~', FEATURE.strikethrough],
+      ['a[^1]\n\n[^1]: note', FEATURE.footnote],
+      ['mail dana@acme.com', FEATURE.autolinkLiteral],
+      ['see WWW.acme.com', FEATURE.autolinkLiteral],
+      ['see HTTPS://acme.com', FEATURE.autolinkLiteral],
+      ['dana&#64;acme.com', FEATURE.autolinkLiteral],
+      ['www\\.acme.com', FEATURE.autolinkLiteral],
+      ['- [ ] task', FEATURE.taskListItem],
+      ['- [X] task', FEATURE.taskListItem],
+      ['- [amount] of money', 0],
+    ];
+    for (const [text, features] of cases) {
+      assert.equal(syntaxFeatures(text), features, text);
+      assert.deepEqual(parseMarkdown(text), referenceParse(text), text);
+    }
+    // A pipe-less table: a colon next to the dashes makes a delimiter row.
+    assert.equal(parseMarkdown('outcome: build\n:---').children[0]!.type, 'table');
+  });
+});
+
+describe('incremental parsing', () => {
+  it('splices the same tree as a fresh parse after thousands of random edits to the fixtures and examples', function () {
+    this.timeout(300_000);
+    const modes: Record<string, number> = {};
+    documents.forEach(([name, text], i) => checkEdits(name, text, 120, 1000 + i, modes));
+    assert.ok((modes['incremental'] ?? 0) > 1000, JSON.stringify(modes));
+  });
+
+  it('splices the same tree as a fresh parse after random edits to a long charter', function () {
+    this.timeout(300_000);
+    const modes: Record<string, number> = {};
+    checkEdits('long charter', bigCharter(400), 150, 7, modes);
+    assert.ok((modes['incremental'] ?? 0) > 100, JSON.stringify(modes));
+  });
+
+  it('parses only the block that changed when a word is typed in a long charter', () => {
+    const text = bigCharter(1000);
+    const at = text.indexOf('sync-related support tickets', text.length / 2);
+    const next = text.slice(0, at) + 'new ' + text.slice(at);
+    const got = reparse(parseWhole(text), next);
+    assert.equal(got.mode, 'incremental');
+    assert.ok(got.window!.end - got.window!.start < 600, JSON.stringify(got.window));
+    assert.deepEqual(got.root, referenceParse(next));
+  });
+
+  const base = '---\ntype: partnership-charter\n---\n\n# Acme × Globex Partnership Charter\n\n## Goals\n\nOne paragraph.\n\n- a\n- b\n\n## Value\n\nAnother paragraph.\n\n## Timeline\n\nLast words.\n';
+  const edit = (from: string, to: string, text = base) => {
+    assert.ok(text.includes(from), from);
+    return text.replace(from, to);
+  };
+  const cases: Array<[string, string, 'incremental' | 'full']> = [
+    ['a paragraph word', edit('Another', 'Yet another'), 'incremental'],
+    ['a fence that runs to the end', edit('Another paragraph.', '```\nAnother paragraph.'), 'incremental'],
+    ['a list item after a list', edit('\n## Value', '\n- c\n\n## Value'), 'incremental'],
+    ['a lazy line joining two blocks', edit('One paragraph.\n\n', 'One paragraph.\n'), 'incremental'],
+    ['a setext underline', edit('Another paragraph.', 'Another paragraph.\n---'), 'incremental'],
+    ['a table under a paragraph', edit('Another paragraph.', 'a | b\n- | -\nc | d'), 'incremental'],
+    ['an HTML comment left open', edit('Another paragraph.', '<!-- open'), 'incremental'],
+    ['indented code after a blank line', edit('\n## Timeline', '\n    code\n\n## Timeline'), 'incremental'],
+    ['the front matter', edit('type: partnership-charter', 'type: partnership-charterx'), 'full'],
+    ['a link reference definition', edit('Last words.', 'Last [words].\n\n[words]: https://example.com'), 'full'],
+    ['a byte order mark', '\uFEFF' + base, 'full'],
+  ];
+  for (const [what, next, mode] of cases) {
+    it(`is exact after an edit to ${what} (${mode} parse)`, () => {
+      // The document is short: let the window be as large as it needs to be.
+      const got = reparse(parseWhole(base), next, { maxWindowShare: 1 });
+      assert.equal(got.mode, mode, got.reason);
+      assert.deepEqual(got.root, referenceParse(next));
+    });
+  }
+
+  it('parses whole a document with definitions, and one whose opening --- is not front matter yet', () => {
+    const withDefinition = '# Charter\n\nSee [the terms].\n\n[the terms]: https://example.com\n\nMore text.\n';
+    const first = parseWhole(withDefinition);
+    assert.equal(first.hasDefinitions, true);
+    const next = withDefinition.replace('More', 'Much more');
+    assert.equal(reparse(first, next).mode, 'full');
+    const unclosed = '---\ntype: partnership-charter\n\n# Charter\n\nText.\n\nMore.\n';
+    const closed = unclosed.replace('More.', '---\nMore.');
+    const got = reparse(parseWhole(unclosed), closed);
+    assert.equal(got.mode, 'full');
+    assert.deepEqual(got.root, referenceParse(closed));
+  });
+
+  it('keeps CRLF documents exact', () => {
+    const crlf = base.replace(/\n/g, '\r\n');
+    for (const [from, to] of [['Another', 'Yet another'], ['One paragraph.\r\n\r\n', 'One paragraph.\r\n'], ['- b', '- b\r\n- c']]) {
+      const next = crlf.replace(from!, to!);
+      assert.deepEqual(reparse(parseWhole(crlf), next).root, referenceParse(next), `${from} → ${to}`);
+    }
+  });
+});
+
+describe('DocumentLintState', () => {
+  it('returns exactly what lintText returns, after every one of many random edits', function () {
+    this.timeout(300_000);
+    const texts = [...documents.filter(([name]) => /charter|rollout|launch|tier|decision/.test(name)), ['big charter', bigCharter(300)] as [string, string]];
+    let checked = 0;
+    texts.forEach(([name, original], i) => {
+      const random = randomFrom(500 + i);
+      const state = new DocumentLintState();
+      let text = original;
+      for (let e = 0; e < 40; e++) {
+        if (random() < 0.08) text = original;
+        text = randomEdit(text, random);
+        const got = state.update(text, RULES, DEFAULT_CONFIG);
+        if (!isDeepStrictEqual(got, lintText(text, RULES, DEFAULT_CONFIG))) {
+          assert.deepEqual(got, lintText(text, RULES, DEFAULT_CONFIG), `${name}, edit ${e}: ${JSON.stringify(text)}`);
+        }
+        checked++;
+      }
+    });
+    assert.ok(checked > 500);
+  });
+
+  it('follows a document in and out of being a strategy document, and in and out of deep nesting', () => {
+    const charter = readFileSync(join(EXAMPLES, 'acme-globex-charter.md'), 'utf8');
+    const notOurs = charter.replace('type: partnership-charter', 'type: blog-post').replace(/^# .*$/m, '# Notes');
+    const deep = charter.replace('## Timeline', '- '.repeat(150) + 'deepest\n\n## Timeline');
+    const state = new DocumentLintState();
+    for (const text of [charter, notOurs, charter, deep, charter, deep.replace('deepest', 'deeper'), charter]) {
+      assert.deepEqual(state.update(text, RULES, DEFAULT_CONFIG), lintText(text, RULES, DEFAULT_CONFIG));
+    }
+    assert.deepEqual(state.update(deep, RULES, DEFAULT_CONFIG).diagnostics.map((d) => d.ruleId), [NESTING_RULE_ID]);
+  });
+
+  it('takes new rules and configuration on any update', () => {
+    const text = readFileSync(join(EXAMPLES, 'initech-charter-draft.md'), 'utf8');
+    const state = new DocumentLintState();
+    const all = state.update(text, RULES, DEFAULT_CONFIG);
+    assert.ok(all.diagnostics.length > 1);
+    const quiet = { ...DEFAULT_CONFIG, rules: Object.fromEntries(RULES.map((r) => [r.meta.id, { severity: 'off' as const }])) };
+    assert.deepEqual(state.update(text, RULES, quiet).diagnostics, []);
+    const edited = text.replace('Grow together', 'Grow together fast');
+    assert.deepEqual(state.update(edited, RULES.slice(0, 3), DEFAULT_CONFIG), lintText(edited, RULES.slice(0, 3), DEFAULT_CONFIG));
+    assert.equal(state.lastUpdate.parse, 'incremental');
+  });
+
+  it('has a functional form that hands the state back', () => {
+    const text = readFileSync(join(EXAMPLES, 'initech-charter-draft.md'), 'utf8');
+    const first = lintIncremental(undefined, text, RULES);
+    const second = lintIncremental(first.state, text + '\nOne more line.\n', RULES);
+    assert.equal(second.state, first.state);
+    assert.deepEqual(second.result, lintText(text + '\nOne more line.\n', RULES));
+  });
+});
