@@ -191,14 +191,19 @@ function lineBreaks(text: string): number {
 
 /** Moves every position in `node` (and its descendants) by `offset` characters and `lines` lines. */
 function shift(node: Nodes, offset: number, lines: number): void {
-  const position = node.position;
-  if (position) {
-    position.start.line += lines;
-    position.end.line += lines;
-    if (position.start.offset !== undefined) position.start.offset += offset;
-    if (position.end.offset !== undefined) position.end.offset += offset;
+  // An explicit stack: deeply nested inline marks must not overflow the call stack.
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    const position = current.position;
+    if (position) {
+      position.start.line += lines;
+      position.end.line += lines;
+      if (position.start.offset !== undefined) position.start.offset += offset;
+      if (position.end.offset !== undefined) position.end.offset += offset;
+    }
+    if ('children' in current) for (const child of current.children) stack.push(child);
   }
-  if ('children' in node) for (const child of node.children) shift(child, offset, lines);
 }
 
 function splice(
@@ -234,14 +239,23 @@ export interface UpdateInfo {
 }
 
 /**
- * Lints successive versions of one document, as an editor sends them, reusing the previous
- * version's tree (see `reparse`). `update(text)` returns exactly what `lintText(text, rules,
- * config)` returns, whatever the previous version was; it is only faster.
+ * Lints successive versions of one document, as an editor sends them. `update(text)` returns
+ * exactly what `lintText(text, rules, config)` returns, whatever the previous version was; it is
+ * only faster, by reusing from the previous version:
+ * - its tree (see `reparse`): only the blocks around the change are parsed again;
+ * - its nesting check: only the lines the edit touched are measured again;
+ * - what rules derived from its text, where a rule can tell that is exact (the commitment rules'
+ *   word-list matches over the whole charter: see `findPhrasesAgain` in phrase-scan.ts), through
+ *   `previousVersion(doc)`.
+ * Rules and helpers also remember answers about unchanged list items and titles by their text
+ * (vocabulary.ts, memo.ts), which is what makes the rules cheap on the second version.
  *
- * The state holds the last parsed text and its tree and nothing else: keep one per open document
- * (in the thread that lints), call `update` with each new version's full text, and drop it when
- * the document closes. Rules and configuration may change between calls. Nothing in it needs to
- * be serialised; only the `LintResult` (plain data) leaves the linting thread.
+ * Keep one state per open document, in the thread that lints (the lint worker), call `update`
+ * with each new version's full text, and drop the state when the document closes. It holds the
+ * last version's text, tree and document, nothing that needs serialising and nothing shared with
+ * other documents; only the `LintResult` (plain data) leaves the linting thread. Any text is
+ * accepted (a reload, a paste, a revert): where the previous version does not help, the work is
+ * done in full. Rules and configuration may change between calls.
  */
 export class DocumentLintState {
   private parsed: ParsedText | undefined;

@@ -12,7 +12,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 
 /**
  * The only module that runs the Markdown parser. Everything else works on the mdast tree
@@ -110,7 +110,31 @@ function parserOptions(features: number): ParserOptions {
  * so that a `---` line at its top is not read as front matter.
  */
 export function parseMarkdown(text: string, features = syntaxFeatures(text)): Root {
-  return fromMarkdown(text, parserOptions(features));
+  const root = fromMarkdown(text, parserOptions(features));
+  // micromark drops a byte order mark before it counts: every position would be one character
+  // early (and one column early on the first line). Put them back on the document's characters.
+  if (text.charCodeAt(0) === 0xfeff) shiftPastByteOrderMark(root);
+  return root;
+}
+
+function shiftPastByteOrderMark(root: Root): void {
+  const seen = new Set<object>();
+  const move = (point: { line: number; column: number; offset?: number | undefined }) => {
+    if (seen.has(point)) return;
+    seen.add(point);
+    if (point.offset !== undefined) point.offset += 1;
+    if (point.line === 1) point.column += 1;
+  };
+  // An explicit stack: deeply nested inline marks must not overflow the call stack.
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.position) {
+      move(node.position.start);
+      move(node.position.end);
+    }
+    if ('children' in node) for (const child of node.children) stack.push(child);
+  }
 }
 
 /**
