@@ -1,4 +1,4 @@
-import { findPhrases, phraseMatcher } from './vocabulary';
+import { findPhrases, phraseMatcher, scanMatches } from './vocabulary';
 
 /**
  * Finding a vocabulary list in the next version of a long text (the whole masked charter) by
@@ -149,20 +149,5 @@ export function findPhrasesAgain(
 /** `findPhrases(text, phrases)` restricted to the scan from `from` on (matches starting before it are not looked for). */
 function findPhrasesFrom(text: string, phrases: readonly string[], from: number): PhraseMatch[] {
   if (from <= 0) return findPhrases(text, phrases);
-  return scanFrom(text, phrases, from);
-}
-
-
-function scanFrom(text: string, phrases: readonly string[], from: number): PhraseMatch[] {
-  const regex = phraseMatcher(phrases);
-  regex.lastIndex = from;
-  const out: PhraseMatch[] = [];
-  for (let m = regex.exec(text); m; m = regex.exec(text)) {
-    if (m[0].length === 0) {
-      regex.lastIndex++;
-      continue;
-    }
-    out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
-  }
-  return out;
+  return scanMatches(phraseMatcher(phrases), text, from);
 }

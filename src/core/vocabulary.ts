@@ -247,8 +247,9 @@ const matchMemo = new WeakMap<RegExp, Map<string, readonly PhraseMatch[]>>();
 const MEMO_TEXT_LIMIT = 4096;
 const MEMO_ENTRIES = 8192;
 
-function scan(regex: RegExp, text: string): PhraseMatch[] {
-  regex.lastIndex = 0;
+/** Every non-empty match of `regex` (flag `g`) in `text`, starting the search at `from`. */
+export function scanMatches(regex: RegExp, text: string, from = 0): PhraseMatch[] {
+  regex.lastIndex = from;
   const out: PhraseMatch[] = [];
   for (let m = regex.exec(text); m; m = regex.exec(text)) {
     if (m[0].length === 0) {
@@ -262,7 +263,7 @@ function scan(regex: RegExp, text: string): PhraseMatch[] {
 
 function matchesOf(text: string, phrases: readonly string[]): readonly PhraseMatch[] {
   const regex = phraseMatcher(phrases);
-  if (text.length > MEMO_TEXT_LIMIT) return scan(regex, text);
+  if (text.length > MEMO_TEXT_LIMIT) return scanMatches(regex, text);
   let memo = matchMemo.get(regex);
   if (!memo) {
     memo = new Map();
@@ -270,7 +271,7 @@ function matchesOf(text: string, phrases: readonly string[]): readonly PhraseMat
   }
   let found = memo.get(text);
   if (!found) {
-    found = scan(regex, text);
+    found = scanMatches(regex, text);
     if (memo.size >= MEMO_ENTRIES) memo.clear();
     memo.set(text, found);
   }

@@ -10,18 +10,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main';
+import { cli } from './cli-helpers';
 import { readDocument } from '../../src/cli/read-document';
 import { AS_CHARTER, BOUND_MS, HOSTILE_CONFIGS, HOSTILE_DOCUMENTS, HOSTILE_TREES, charterBody, pngBytes } from './hostile-inputs';
 
-class Capture {
-  text = '';
-  isTTY = false;
-  write(chunk: string): boolean {
-    this.text += chunk;
-    return true;
-  }
-}
 
 interface Report {
   file: string;
@@ -29,13 +21,6 @@ interface Report {
   diagnostics: Array<{ ruleId: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number }>;
 }
 
-async function cli(args: string[], cwd: string) {
-  const out = new Capture();
-  const err = new Capture();
-  const started = performance.now();
-  const code = await main(args, cwd, out, err);
-  return { code, out: out.text, err: err.text, ms: Math.round(performance.now() - started) };
-}
 
 async function json(args: string[], cwd: string) {
   const run = await cli(['--format', 'json', ...args], cwd);

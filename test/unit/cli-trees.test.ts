@@ -2,16 +2,8 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
-import { main } from '../../src/cli/main';
+import { cli } from './cli-helpers';
 
-class Capture {
-  text = '';
-  isTTY = false;
-  write(chunk: string): boolean {
-    this.text += chunk;
-    return true;
-  }
-}
 
 interface Report {
   file: string;
@@ -19,12 +11,6 @@ interface Report {
   diagnostics: Array<{ ruleId: string; severity: string; message: string; line: number; column: number }>;
 }
 
-async function cli(args: string[], cwd: string) {
-  const out = new Capture();
-  const err = new Capture();
-  const code = await main(args, cwd, out, err);
-  return { code, out: out.text, err: err.text };
-}
 
 async function json(args: string[], cwd: string): Promise<{ code: number; reports: Report[]; byFile: Map<string, Report> }> {
   const { code, out, err } = await cli(['--format', 'json', ...args], cwd);

@@ -2,23 +2,9 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main';
+import { cli } from './cli-helpers';
 
-class Capture {
-  text = '';
-  isTTY = false;
-  write(chunk: string): boolean {
-    this.text += chunk;
-    return true;
-  }
-}
 
-async function cli(args: string[], cwd: string) {
-  const out = new Capture();
-  const err = new Capture();
-  const code = await main(args, cwd, out, err);
-  return { code, out: out.text, err: err.text };
-}
 
 const CHARTER_NO_GOVERNANCE = '---\ntype: partnership-charter\n---\n# Charter\n\n## Mutual Goals\nx\n## Value Exchange\nx\n## Timeline\nx\n## Measurement\nx\n';
 
