@@ -93,7 +93,9 @@ describe('Decision trees in the command palette', () => {
     assert.equal(doc.isDirty, false);
   });
 
-  it('lists a team\u2019s own tree as soon as it is added, and reports a broken tree file on the file', async () => {
+  it('lists a team\u2019s own tree as soon as it is added, and reports a broken tree file on the file', async function () {
+    // Two waits on file watching, each allowed 30 s on a loaded machine.
+    this.timeout(90_000);
     const good = workspaceUri('.partnerlint', 'trees', 'pilot-budget.yaml');
     const broken = workspaceUri('.partnerlint', 'trees', 'broken.yaml');
     await vscode.workspace.fs.writeFile(good, new TextEncoder().encode([
