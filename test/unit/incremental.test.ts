@@ -21,6 +21,18 @@ import { parseMarkdown, syntaxFeatures, ALL_FEATURES, FEATURE } from '../../src/
 import { findPhrases } from '../../src/core/vocabulary';
 import { findPhrasesAgain, type PhraseScan } from '../../src/core/phrase-scan';
 import { bigCharter } from './big-charter';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/** A full garbage collection (V8's `gc`, fetched without exposing it to anything else). */
+function fullCollection(): void {
+  setFlagsFromString('--expose-gc');
+  try {
+    (runInNewContext('gc') as () => void)();
+  } finally {
+    setFlagsFromString('--no-expose-gc');
+  }
+}
 
 const reference = remark().use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
@@ -283,6 +295,25 @@ describe('DocumentLintState', () => {
     const edited = text.replace('Grow together', 'Grow together fast');
     assert.deepEqual(state.update(edited, RULES.slice(0, 3), DEFAULT_CONFIG), lintText(edited, RULES.slice(0, 3), DEFAULT_CONFIG));
     assert.equal(state.lastUpdate.parse, 'incremental');
+  });
+
+  it('keeps no more than the previous version alive, however long the editing goes on', async function () {
+    this.timeout(60_000);
+    // A rule that only remembers, weakly, each document it was shown.
+    const seen: Array<WeakRef<object>> = [];
+    const witness = { ...RULES[0]!, meta: { ...RULES[0]!.meta, id: 'witness' }, check: ({ doc }: { doc: object }) => void seen.push(new WeakRef(doc)) };
+    const state = new DocumentLintState();
+    let text = bigCharter(150);
+    for (let i = 0; i < 8; i++) {
+      text = text.replace('## Governance', `## Governance\n\nRevision ${i}.`);
+      state.update(text, [...RULES, witness], DEFAULT_CONFIG);
+    }
+    assert.equal(seen.length, 8);
+    // WeakRefs are only cleared once the current job is over; then collect everything.
+    await new Promise((resolve) => setImmediate(resolve));
+    fullCollection();
+    const alive = seen.map((ref, i) => (ref.deref() ? i : -1)).filter((i) => i >= 0);
+    assert.deepEqual(alive.filter((i) => i < 6), [], `versions still alive: ${alive.join(', ')}`);
   });
 
   it('has a functional form that hands the state back', () => {
