@@ -25,6 +25,22 @@ export interface TextItem {
  * nested emphasis marks cannot overflow the stack.
  */
 export function plain(node: Nodes): string {
+  let text = plainTexts.get(node);
+  if (text === undefined) {
+    text = computePlain(node);
+    plainTexts.set(node, text);
+  }
+  return text;
+}
+
+/**
+ * `plain` of each node, kept while the node lives. The text of a node never changes: the
+ * incremental parser reuses the nodes of unchanged blocks in the next version's tree (moving
+ * only their positions), so this carries over from one version of a document to the next.
+ */
+const plainTexts = new WeakMap<Nodes, string>();
+
+function computePlain(node: Nodes): string {
   const out: string[] = [];
   const stack: unknown[] = [node];
   while (stack.length > 0) {
@@ -89,10 +105,33 @@ function collect(doc: StrategyDocument, node: Nodes, out: TextItem[]): void {
 
 /** The text items of `blocks`, in document order. */
 export function itemsOf(doc: StrategyDocument, blocks: readonly RootContent[]): TextItem[] {
+  if (blocks.length === 1) return blockItems(doc, blocks[0]!).slice();
   const out: TextItem[] = [];
-  for (const block of blocks) collect(doc, block, out);
+  for (const block of blocks) for (const item of blockItems(doc, block)) out.push(item);
   return out;
 }
+
+/**
+ * The items of one block, kept per block node. They are reused for as long as the block is at
+ * the same place (offset and line): in the same document, which many rules read, and in the
+ * next version of it, when the edit was after the block (the incremental parser keeps such
+ * blocks as they are; a block after the edit is moved, and its items are computed again).
+ * Callers get the items themselves and must not change them.
+ */
+function blockItems(doc: StrategyDocument, block: RootContent): readonly TextItem[] {
+  const start = block.position?.start;
+  const cached = itemCache.get(block);
+  if (cached && (cached.doc === doc || (start && cached.offset === start.offset && cached.line === start.line && cached.text === doc.text.slice(cached.offset, cached.end)))) {
+    if (cached.doc !== doc) cached.doc = doc;
+    return cached.items;
+  }
+  const items: TextItem[] = [];
+  collect(doc, block, items);
+  itemCache.set(block, { doc, offset: start?.offset, line: start?.line, end: block.position?.end.offset, text: start ? doc.text.slice(start.offset, block.position?.end.offset) : undefined, items });
+  return items;
+}
+
+const itemCache = new WeakMap<RootContent, { doc: StrategyDocument; offset: number | undefined; line: number | undefined; end: number | undefined; text: string | undefined; items: TextItem[] }>();
 
 /** The text items of a section, its subsections included. */
 export function sectionItems(doc: StrategyDocument, section: Section): TextItem[] {

@@ -107,6 +107,19 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
  * emoji and symbols, a trailing colon, `&` for "and", hyphens ("crawl-walk-run").
  */
 export function normalizeHeading(title: string): string {
+  let normalized = normalizedHeadings.get(title);
+  if (normalized === undefined) {
+    normalized = computeNormalizedHeading(title);
+    if (normalizedHeadings.size >= 4096) normalizedHeadings.clear();
+    normalizedHeadings.set(title, normalized);
+  }
+  return normalized;
+}
+
+/** Headings are normalised again and again (every rule that looks for a section asks). */
+const normalizedHeadings = new Map<string, string>();
+
+function computeNormalizedHeading(title: string): string {
   return title
     .normalize('NFKC')
     .toLowerCase()

@@ -170,7 +170,19 @@ function collectHeaders(root: Nodes, out: Map<Nodes, string>): void {
   }
 }
 
+/** Whether a block holds code or an image; kept per node (a node's content never changes). */
 function hasMedia(root: Nodes): boolean {
+  let answer = mediaOf.get(root);
+  if (answer === undefined) {
+    answer = computeHasMedia(root);
+    mediaOf.set(root, answer);
+  }
+  return answer;
+}
+
+const mediaOf = new WeakMap<Nodes, boolean>();
+
+function computeHasMedia(root: Nodes): boolean {
   const stack: Nodes[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;

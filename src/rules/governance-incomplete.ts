@@ -27,7 +27,7 @@ export const governanceIncomplete: Rule = {
       const others = doc.sections.filter((s) => s !== doc.title && s !== governance && hasPhrase(s.title, terms));
       const own = contentItems(doc, governance, vocabulary, charter);
       // Another section's title says what its lines are about: "Exit criteria: either gate missed twice".
-      const titled = others.flatMap((s) => contentItems(doc, s, vocabulary, charter).map((c) => ({ ...c, clean: `${s.title}: ${c.clean}` })));
+      const titled = others.flatMap((s) => contentItems(doc, s, vocabulary, charter).map((c) => ({ item: c.item, text: c.text, clean: `${s.title}: ${c.clean}`, substantive: c.substantive })));
       return [...own, ...titled].filter((c) => c.substantive);
     };
 

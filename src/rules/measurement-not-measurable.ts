@@ -63,7 +63,7 @@ export const measurementNotMeasurable: Rule = {
     for (const s of doc.sections) {
       if (s === doc.title || s === measurement || s === governance || !hasPhrase(s.title, charter.reviewCadenceTerms)) continue;
       // The section's title says what its lines are about: "Operating cadence: first Monday of each month".
-      cadenceItems.push(...substantive(doc, s, vocabulary, charter).map((c) => ({ ...c, clean: `${s.title}: ${c.clean}` })));
+      cadenceItems.push(...substantive(doc, s, vocabulary, charter).map((c) => ({ item: c.item, text: c.text, clean: `${s.title}: ${c.clean}`, substantive: c.substantive })));
     }
     const cadence = cadenceItems.some((c) => hasPhrase(c.clean, charter.reviewCadenceTerms));
 

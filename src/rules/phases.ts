@@ -319,7 +319,7 @@ function entriesOf(doc: StrategyDocument, scope: Scope): Entry[] {
       if (owner) {
         const text = doc.text.slice(owner.contentStart, item.end).trim();
         if (!text) continue;
-        item = { ...item, text, start: owner.contentStart, range: doc.index.rangeOf(owner.contentStart, item.end) };
+        item = { kind: item.kind, text, start: owner.contentStart, end: item.end, range: doc.index.rangeOf(owner.contentStart, item.end), checked: item.checked, node: item.node };
       } else if (pseudoAt.has(item.start)) {
         continue;
       }

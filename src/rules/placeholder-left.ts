@@ -58,7 +58,7 @@ export function placeholdersInValue(
 ): ValuePlaceholder[] {
   const found: ValuePlaceholder[] = [
     ...(options.brackets ? bracketPrompts(value, options.inQuote, BRACKET_EXCEPTIONS) : []),
-    ...findPhrases(value, vocabulary.placeholders).map((p) => ({ ...p, bracket: false })),
+    ...findPhrases(value, vocabulary.placeholders).map((p) => ({ text: p.text, start: p.start, end: p.end, bracket: false })),
   ];
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const kept: ValuePlaceholder[] = [];
