@@ -1,19 +1,24 @@
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
-import { lintText, RULES, type LintResult, type ResolvedConfig } from '../core';
-import type { LintRequest, LintResponse } from '../worker/lint-worker';
+import type { LintResult, ResolvedConfig, UpdateInfo } from '../core';
+import { LintSession } from '../core/lint-session';
+import type { LintResponse, WorkerMessage, WorkerRequest } from '../worker/lint-worker';
 import type { Logger } from './log';
 
 /** How long one document may take before it is abandoned (the worker is restarted), by default. */
 export const TIME_BUDGET_MS = 5000;
 
-export type RunOutcome = { kind: 'done'; result: LintResult } | { kind: 'superseded' } | { kind: 'timeout' } | { kind: 'failed'; error: string };
+/** Workers that fail before running, in a row, after which linting stays on this thread. */
+const MAX_START_FAILURES = 2;
+
+export type RunOutcome = { kind: 'done'; result: LintResult; update?: UpdateInfo } | { kind: 'superseded' } | { kind: 'timeout' } | { kind: 'failed'; error: string };
 
 interface Job {
   key: string;
   text: string;
   config: ResolvedConfig;
   budgetMs: number;
+  document: string | undefined;
   resolve: (outcome: RunOutcome) => void;
 }
 
@@ -23,32 +28,71 @@ interface Job {
  * document only the newest is kept (older ones resolve as `superseded`). A job that runs longer
  * than the time budget is abandoned: the worker is terminated and a fresh one started. If a
  * worker cannot be started at all, linting falls back to this thread.
+ *
+ * Jobs name the document they lint (its URI): the worker keeps each document's previous version
+ * and lints the next one incrementally (src/core/lint-session.ts). `close` tells it to forget one.
+ * A restarted worker starts with no state; the next version of each document is linted in full.
  */
 export class LintRunner {
   private worker: Worker | undefined;
   private workerFailed = false;
+  /** Workers in a row that failed before they ran. */
+  private startFailures = 0;
   private nextId = 1;
   private running: (Job & { id: number; timer: NodeJS.Timeout }) | undefined;
   private readonly queue = new Map<string, Job>();
+  /** Linting on this thread, used only when no worker can be started. */
+  private fallback: LintSession | undefined;
 
   constructor(private readonly log: Logger, private readonly script = join(__dirname, 'lint-worker.js')) {}
 
-  lint(key: string, text: string, config: ResolvedConfig, budgetMs = TIME_BUDGET_MS): Promise<RunOutcome> {
+  /**
+   * Lints `text`. Of the jobs waiting under the same `key` only the newest is kept; `document`
+   * (by default the key) names the document whose state the worker keeps between versions.
+   */
+  lint(key: string, text: string, config: ResolvedConfig, budgetMs = TIME_BUDGET_MS, document: string | undefined = key): Promise<RunOutcome> {
     return new Promise((resolve) => {
       this.queue.get(key)?.resolve({ kind: 'superseded' });
-      this.queue.set(key, { key, text, config, budgetMs, resolve });
+      this.queue.set(key, { key, text, config, budgetMs, document, resolve });
       this.pump();
     });
+  }
+
+  /** The document `document` was closed: the worker forgets its state. */
+  close(document: string): void {
+    this.fallback?.close(document);
+    const request: WorkerRequest = { close: document };
+    this.worker?.postMessage(request);
   }
 
   private start(): Worker | undefined {
     if (this.worker || this.workerFailed) return this.worker;
     try {
       const worker = new Worker(this.script);
-      worker.on('message', (response: LintResponse) => this.finish(response));
+      // Ready once its script has loaded (its first message says so).
+      let online = false;
+      worker.on('message', (response: WorkerMessage) => {
+        if ('ready' in response) {
+          online = true;
+          this.startFailures = 0;
+        } else {
+          this.finish(response);
+        }
+      });
       worker.on('error', (error) => {
+        if (this.worker !== worker) return;
+        if (!online) {
+          // It never ran (a missing or broken worker script): its job is given to the next worker,
+          // and after repeated failures linting stays on this thread.
+          if (++this.startFailures >= MAX_START_FAILURES) {
+            this.workerFailed = true;
+            this.log.error('Could not start the lint worker; linting on the extension host instead', error);
+          }
+          this.restart(undefined);
+          return;
+        }
         this.log.error('The lint worker failed', error);
-        if (this.worker === worker) this.restart({ kind: 'failed', error: error.message });
+        this.restart({ kind: 'failed', error: error.message });
       });
       worker.on('exit', (code) => {
         // Terminated by restart() (no longer ours), or gone on its own: then the job it held fails.
@@ -74,7 +118,9 @@ export class LintRunner {
     const worker = this.start();
     if (!worker) {
       try {
-        job.resolve({ kind: 'done', result: lintText(job.text, RULES, job.config) });
+        this.fallback ??= new LintSession();
+        const result = this.fallback.lint(job.document, job.text, job.config);
+        job.resolve({ kind: 'done', result, update: job.document === undefined ? undefined : this.fallback.lastUpdate(job.document) });
       } catch (error) {
         job.resolve({ kind: 'failed', error: String(error) });
       }
@@ -83,7 +129,7 @@ export class LintRunner {
     }
     const id = this.nextId++;
     this.running = { ...job, id, timer: this.budgetTimer(id, job.budgetMs) };
-    const request: LintRequest = { id, text: job.text, config: job.config };
+    const request: WorkerRequest = { id, text: job.text, config: job.config, document: job.document };
     worker.postMessage(request);
   }
 
@@ -114,17 +160,22 @@ export class LintRunner {
     if (!job || job.id !== response.id) return;
     clearTimeout(job.timer);
     this.running = undefined;
-    job.resolve('result' in response ? { kind: 'done', result: response.result } : { kind: 'failed', error: response.error });
+    job.resolve('result' in response ? { kind: 'done', result: response.result, update: response.update } : { kind: 'failed', error: response.error });
     this.pump();
   }
 
-  /** Ends the running job with `outcome`, replaces the worker, and carries on with the queue. */
-  private restart(outcome: RunOutcome): void {
+  /**
+   * Ends the running job with `outcome` (or, without one, queues it again unless a newer version
+   * of its document is waiting), replaces the worker, and carries on with the queue.
+   */
+  private restart(outcome: RunOutcome | undefined): void {
     const job = this.running;
     this.running = undefined;
     if (job) {
       clearTimeout(job.timer);
-      job.resolve(outcome);
+      if (outcome) job.resolve(outcome);
+      else if (this.queue.has(job.key)) job.resolve({ kind: 'superseded' });
+      else this.queue.set(job.key, job);
     }
     const worker = this.worker;
     this.worker = undefined;

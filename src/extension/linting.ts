@@ -162,7 +162,14 @@ export class DocumentLinter implements vscode.Disposable {
       return current() ? { state: { version, result, config, skipped: result.skippedReason }, diagnostics: [] } : undefined;
     }
     // Off the extension host's thread; of several waiting versions only the newest runs.
-    const outcome = await this.runner.lint(key, text, config, settings.timeBudget);
+    const started = Date.now();
+    const outcome = await this.runner.lint(key, text, config, settings.timeBudget, doc.uri.toString());
+    if (outcome.kind === 'done') {
+      const how = outcome.update?.parse === 'incremental' && outcome.update.window
+        ? `re-parsed ${outcome.update.window.end - outcome.update.window.start} of ${text.length} characters`
+        : `${outcome.update?.parse ?? 'not'} parsed${outcome.update?.reason ? ` (${outcome.update.reason})` : ''}`;
+      this.log.trace(`Checked ${doc.uri.toString(true)} version ${version} in ${Date.now() - started} ms: ${how}`);
+    }
     if (outcome.kind === 'superseded') return undefined;
     if (outcome.kind === 'timeout') {
       if (!current()) return undefined;
@@ -221,6 +228,7 @@ export class DocumentLinter implements vscode.Disposable {
     this.unpublished.delete(key);
     this.timedOut.delete(key);
     this.generations.delete(key);
+    this.runner.close(key);
     this.collection.delete(uri);
     this.stateChanged.fire(uri);
   }

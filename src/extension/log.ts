@@ -11,6 +11,11 @@ export class Logger implements vscode.Disposable {
     if (process.env['PARTNERLINT_LOG_TO_CONSOLE']) console.log(`[partnerlint] ${message}`);
   }
 
+  /** Detail for diagnosing speed (shown when the channel's log level is Trace). */
+  trace(message: string): void {
+    this.channel.trace(message);
+  }
+
   error(message: string, cause?: unknown): void {
     this.errors++;
     const detail = cause instanceof Error ? `${cause.message}\n${cause.stack ?? ''}` : cause === undefined ? '' : String(cause);

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { LintRunner } from '../../src/extension/lint-runner';
-import { DEFAULT_CONFIG } from '../../src/core';
+import { DEFAULT_CONFIG, lintText, RULES } from '../../src/core';
+import { bigCharter } from './big-charter';
 import type { Logger } from '../../src/extension/log';
 
 const WORKER = join(process.cwd(), 'dist', 'lint-worker.js');
@@ -39,6 +40,54 @@ describe('the lint worker runner', function () {
       assert.equal((await second).kind, 'superseded');
       assert.equal((await first).kind, 'done');
       assert.equal((await third).kind, 'done');
+    } finally {
+      runner.dispose();
+    }
+  });
+
+  it('lints the versions of one document incrementally, with the same result as a fresh lint', async () => {
+    const runner = new LintRunner(logger(), WORKER);
+    try {
+      const v1 = bigCharter(200);
+      const at = v1.indexOf('\n\n', Math.floor(v1.length / 2)) + 2;
+      const v2 = `${v1.slice(0, at)}We will dedicate resources to the launch.\n\n${v1.slice(at)}`;
+      const first = await runner.lint('doc', v1, DEFAULT_CONFIG);
+      assert.ok(first.kind === 'done');
+      assert.equal(first.update?.parse, 'full');
+      const second = await runner.lint('doc', v2, DEFAULT_CONFIG);
+      assert.ok(second.kind === 'done');
+      assert.equal(second.update?.parse, 'incremental', 'only the blocks around the edit were parsed again');
+      assert.deepEqual(second.result, lintText(v2, RULES, DEFAULT_CONFIG));
+      // A copy of the configuration (as every message makes one) is the same configuration.
+      const third = await runner.lint('doc', v1, structuredClone(DEFAULT_CONFIG));
+      assert.ok(third.kind === 'done');
+      assert.equal(third.update?.parse, 'incremental');
+      assert.deepEqual(third.result, lintText(v1, RULES, DEFAULT_CONFIG));
+      // Closing forgets the state: the next version is parsed whole.
+      runner.close('doc');
+      const fourth = await runner.lint('doc', v2, DEFAULT_CONFIG);
+      assert.ok(fourth.kind === 'done');
+      assert.equal(fourth.update?.parse, 'full');
+      // Another queue key can share the document's state (code actions do).
+      const fifth = await runner.lint('doc#actions', v1, DEFAULT_CONFIG, undefined, 'doc');
+      assert.ok(fifth.kind === 'done');
+      assert.equal(fifth.update?.parse, 'incremental');
+    } finally {
+      runner.dispose();
+    }
+  });
+
+  it('falls back to this thread, still incrementally, when no worker can start', async () => {
+    const log = logger();
+    const runner = new LintRunner(log, join(process.cwd(), 'no-such-worker.js'));
+    try {
+      const v1 = bigCharter(100);
+      const first = await runner.lint('doc', v1, DEFAULT_CONFIG);
+      const second = await runner.lint('doc', `${v1}\nOne more line.\n`, DEFAULT_CONFIG);
+      assert.deepEqual([first.kind, second.kind], ['done', 'done'], log.lines.join('\n'));
+      assert.ok(second.kind === 'done');
+      assert.equal(second.update?.parse, 'incremental');
+      assert.deepEqual(second.result, lintText(`${v1}\nOne more line.\n`, RULES, DEFAULT_CONFIG));
     } finally {
       runner.dispose();
     }
