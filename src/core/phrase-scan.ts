@@ -151,3 +151,121 @@ function findPhrasesFrom(text: string, phrases: readonly string[], from: number)
   if (from <= 0) return findPhrases(text, phrases);
   return scanMatches(phraseMatcher(phrases), text, from);
 }
+
+/** A list's plain phrases and its `/pattern/` entries, each kept in order, as two lists. */
+interface SplitList {
+  plain: readonly string[];
+  patterns: readonly string[];
+}
+
+const splitLists = new WeakMap<readonly string[], SplitList | null>();
+
+/** The two parts of a list that has both plain phrases and patterns (null for any other list). */
+function splitList(phrases: readonly string[]): SplitList | null {
+  let split = splitLists.get(phrases);
+  if (split === undefined) {
+    const plain = phrases.filter((p) => !RAW_ENTRY.test(p));
+    const patterns = phrases.filter((p) => RAW_ENTRY.test(p));
+    // A pattern that could match the empty string ahead of a phrase would hide it from the mixed
+    // scan (empty matches are skipped, and the phrase is never tried there): keep such lists whole.
+    const safe = patterns.every((p) => consumesAtOnce(RAW_ENTRY.exec(p)![1]!));
+    split = safe && plain.length > 0 && patterns.length > 0 ? { plain, patterns } : null;
+    splitLists.set(phrases, split);
+  }
+  return split;
+}
+
+/**
+ * `findPhrases(text, phrases)` for the next version of a text, where the list may have
+ * `/pattern/` entries. A pattern can read any distance around a match, so the scan of a mixed
+ * list cannot be resumed after an edit; but its plain part can. The plain part is found again
+ * with `findPhrasesAgain` (`previous` gives the scan of the part in the earlier version, and
+ * `remember` keeps this one for the next) and the patterns alone are scanned whole, which is
+ * quick for a handful of patterns.
+ *
+ * The two parts' matches together are the mixed list's whenever no match of one overlaps a match
+ * of the other. The mixed expression is the plain part's alternatives and the patterns' in some
+ * order, so from any position it takes the leftmost place where either part matches, and there
+ * only one part matches (or the two would overlap). By induction from the start of the text,
+ * each part's scan passes the same positions as the mixed scan between the matches of the other
+ * part, so both find their own matches in it. When they do overlap, the list is scanned whole.
+ */
+export function findMixedPhrasesAgain(
+  previous: (phrases: readonly string[]) => PhraseScan | undefined,
+  text: string,
+  phrases: readonly string[],
+  difference: TextDifference | undefined,
+  remember: (phrases: readonly string[], matches: PhraseMatch[]) => void,
+): PhraseMatch[] {
+  const split = splitList(phrases);
+  if (!split) return findPhrasesAgain(previous(phrases), text, phrases, difference);
+  const plain = findPhrasesAgain(previous(split.plain), text, split.plain, difference);
+  remember(split.plain, plain);
+  const patterns = findPhrases(text, split.patterns);
+  if (patterns.length === 0) return plain.slice();
+  const merged: PhraseMatch[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < plain.length || j < patterns.length) {
+    const a = plain[i];
+    const b = patterns[j];
+    const next = b === undefined || (a !== undefined && a.start < b.start) ? a! : b;
+    const last = merged[merged.length - 1];
+    if (last && next.start < last.end) return findPhrases(text, phrases);
+    merged.push(next);
+    if (next === a) i++;
+    else j++;
+  }
+  return merged;
+}
+
+/**
+ * Whether every match of `pattern` is at least one character long, by a conservative look at
+ * its syntax: no alternation outside a group, and a first element that is a character, an
+ * escape or a class, not optional (`?`, `*`, `{0,…}`). False when unsure.
+ */
+export function consumesAtOnce(pattern: string): boolean {
+  // Alternation outside groups and classes: each branch would need the check.
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') {
+      inClass = true;
+    } else if (c === '(') {
+      depth++;
+    } else if (c === ')') {
+      depth--;
+    } else if (c === '|' && depth === 0) {
+      return false;
+    }
+  }
+  // The first element.
+  let end: number;
+  const first = pattern[0];
+  if (first === undefined || '^$()|?*+{}.'.includes(first)) return false;
+  if (first === '\\') {
+    const next = pattern[1];
+    if (next === undefined || 'bBk0123456789'.includes(next)) return false;
+    // \p{…} / \P{…}, \u{…} and \uXXXX, \xXX, \cX, or a one-letter escape.
+    const braced = /^\\[pPu]\{[^}]*\}/.exec(pattern);
+    end = braced ? braced[0].length : /^\\u[0-9a-fA-F]{4}/.test(pattern) ? 6 : /^\\x[0-9a-fA-F]{2}/.test(pattern) ? 4 : next === 'c' ? 3 : 2;
+  } else if (first === '[') {
+    let i = 1;
+    if (pattern[i] === '^') i++;
+    if (pattern[i] === ']') i++;
+    for (; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
+    if (i >= pattern.length) return false;
+    end = i + 1;
+  } else {
+    end = first.length + (/[\uD800-\uDBFF]/.test(first) ? 1 : 0);
+  }
+  const quantifier = pattern.slice(end);
+  if (quantifier.startsWith('?') || quantifier.startsWith('*')) return false;
+  const braces = /^\{(\d*)/.exec(quantifier);
+  return !braces || Number(braces[1] || 0) >= 1;
+}

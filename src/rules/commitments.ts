@@ -1,6 +1,6 @@
 import type { Nodes, RootContent, Table, TableRow } from 'mdast';
 import { previousVersion, type StrategyDocument, type Section } from '../core/document';
-import { findPhrasesAgain, textDifference, type PhraseScan, type TextDifference } from '../core/phrase-scan';
+import { findMixedPhrasesAgain, textDifference, type PhraseScan, type TextDifference } from '../core/phrase-scan';
 import { itemsOf, type TextItem } from '../core/items';
 import { findPhrases, type Vocabulary } from '../core/vocabulary';
 import { hasQuantity } from '../core/quantity';
@@ -514,7 +514,7 @@ export class CharterText {
   find(list: readonly string[], span: Span): Match[] {
     let all = this.found.get(list);
     if (!all) {
-      all = findPhrasesAgain(this.previousScan(list), this.masked, list, this.maskedDifference());
+      all = findMixedPhrasesAgain((l) => this.previousScan(l), this.masked, list, this.maskedDifference(), (l, matches) => this.found.set(l, matches));
       this.found.set(list, all);
     }
     return inside(all, span);

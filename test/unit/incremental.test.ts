@@ -18,8 +18,8 @@ import {
   DocumentLintState, lintIncremental, lintText, reparse, parseWhole, RULES, DEFAULT_CONFIG, NESTING_RULE_ID, type ParsedText,
 } from '../../src/core';
 import { parseMarkdown, syntaxFeatures, ALL_FEATURES, FEATURE } from '../../src/core/parse';
-import { findPhrases } from '../../src/core/vocabulary';
-import { findPhrasesAgain, type PhraseScan } from '../../src/core/phrase-scan';
+import { DEFAULT_VOCABULARY, findPhrases } from '../../src/core/vocabulary';
+import { consumesAtOnce, findMixedPhrasesAgain, findPhrasesAgain, type PhraseMatch, type PhraseScan } from '../../src/core/phrase-scan';
 import { bigCharter } from './big-charter';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -364,5 +364,52 @@ describe('finding a word list again after an edit', () => {
     assert.deepEqual(findPhrasesAgain(previous, text + 'x', list), findPhrases(text + 'x', list));
     const plain = ['fund'];
     assert.deepEqual(findPhrasesAgain({ text, phrases: ['fund'], matches: [] }, text + 'x', plain), findPhrases(text + 'x', plain));
+  });
+
+  it('finds lists with /pattern/ entries again from their plain part, exactly as findPhrases, after random edits', () => {
+    const random = randomFrom(7);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const PATTERNS = ['/[$€£¥]\\s?\\d/', '/w[a-z]ll/', '/fund(?=s)/', '/go\\/no/', '/_{2,}/', '/e\\.g/', '/[0-9]+x/', '/co[\\s-]+fund/'];
+    const SPECIAL = ['$5', '€ 3', 'will', 'well', 'funds', 'go/no', '___', 'e.g', '12x', 'co fund'];
+    const words = (n: number) => Array.from({ length: n }, () => (random() < 0.2 ? pick(SPECIAL) : pick(WORDS)) + pick(SEPARATORS)).join('');
+    const vocabularyLists = [DEFAULT_VOCABULARY.economicTerms, DEFAULT_VOCABULARY.coMarketingTerms, DEFAULT_VOCABULARY.placeholders];
+    let checked = 0;
+    let split = 0;
+    for (let round = 0; round < 120; round++) {
+      const list = round < 6 ? vocabularyLists[round % 3]! : Array.from({ length: 2 + Math.floor(random() * 6) }, () => (random() < 0.35 ? pick(PATTERNS) : pick(WORDS)));
+      let text = words(50 + Math.floor(random() * 300));
+      // What CharterText keeps of the version before: each list's matches, by list.
+      let found = new Map<readonly string[], { text: string; matches: PhraseMatch[] }>();
+      found.set(list, { text, matches: findPhrases(text, list) });
+      for (let e = 0; e < 20; e++) {
+        const at = Math.floor(random() * (text.length + 1));
+        const r = random();
+        const next = r < 0.4 ? text.slice(0, at) + pick([...WORDS, ...SEPARATORS, ...SPECIAL]) + text.slice(at)
+          : r < 0.7 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 5))
+            : text.slice(0, at) + words(1 + Math.floor(random() * 3)) + text.slice(at + Math.floor(random() * 8));
+        const before = found;
+        found = new Map();
+        const got = findMixedPhrasesAgain((l) => {
+          const kept = before.get(l);
+          if (kept && l !== list) split++;
+          return kept ? { text: kept.text, phrases: l, matches: kept.matches } : undefined;
+        }, next, list, undefined, (l, matches) => found.set(l, { text: next, matches }));
+        assert.deepEqual(got, findPhrases(next, list), `${JSON.stringify(list)} in ${JSON.stringify(next)}`);
+        found.set(list, { text: next, matches: got });
+        text = next;
+        checked++;
+      }
+    }
+    assert.equal(checked, 2400);
+    assert.ok(split > 1000, `the plain part was found again from the version before ${split} times`);
+  });
+
+  it('tells patterns that always consume a character from those that may not', () => {
+    for (const p of ['a', 'resources(?<=x)', '[$€£¥]\\s?\\d', '_{3,}', '<(?:a|b)>', '\\d+', '\\p{Lu}x', 'a{1}', '😀x', 'x+']) {
+      assert.equal(consumesAtOnce(p), true, p);
+    }
+    for (const p of ['a?', 'a*', 'a{0,2}', 'a|b', '(?:a)', '^a', '$', '\\b', '(?=a)', '[a]*', '\\d?', 'x{,2}', '', '.', '[abc', '😀?']) {
+      assert.equal(consumesAtOnce(p), false, p);
+    }
   });
 });
