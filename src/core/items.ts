@@ -119,19 +119,24 @@ export function itemsOf(doc: StrategyDocument, blocks: readonly RootContent[]): 
  * Callers get the items themselves and must not change them.
  */
 function blockItems(doc: StrategyDocument, block: RootContent): readonly TextItem[] {
-  const start = block.position?.start;
-  const cached = itemCache.get(block);
-  if (cached && (cached.doc === doc || (start && cached.offset === start.offset && cached.line === start.line && cached.text === doc.text.slice(cached.offset, cached.end)))) {
-    if (cached.doc !== doc) cached.doc = doc;
-    return cached.items;
+  const start = block.position?.start.offset;
+  const end = block.position?.end.offset;
+  const line = block.position?.start.line;
+  if (start === undefined || end === undefined || line === undefined) {
+    const items: TextItem[] = [];
+    collect(doc, block, items);
+    return items;
   }
+  const cached = itemCache.get(block);
+  // The block's own text is compared, not its document: the cache must not keep documents alive.
+  if (cached && cached.offset === start && cached.line === line && cached.text === doc.text.slice(start, end)) return cached.items;
   const items: TextItem[] = [];
   collect(doc, block, items);
-  itemCache.set(block, { doc, offset: start?.offset, line: start?.line, end: block.position?.end.offset, text: start ? doc.text.slice(start.offset, block.position?.end.offset) : undefined, items });
+  itemCache.set(block, { offset: start, line, text: doc.text.slice(start, end), items });
   return items;
 }
 
-const itemCache = new WeakMap<RootContent, { doc: StrategyDocument; offset: number | undefined; line: number | undefined; end: number | undefined; text: string | undefined; items: TextItem[] }>();
+const itemCache = new WeakMap<RootContent, { offset: number; line: number; text: string; items: TextItem[] }>();
 
 /** The text items of a section, its subsections included. */
 export function sectionItems(doc: StrategyDocument, section: Section): TextItem[] {

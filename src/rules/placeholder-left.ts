@@ -1,5 +1,5 @@
 import type { Nodes, Parents } from 'mdast';
-import type { Rule } from '../core/rule';
+import type { Report, Rule } from '../core/rule';
 import type { Vocabulary } from '../core/vocabulary';
 import { findPhrases } from '../core/vocabulary';
 import { sourceOffsetsOf } from '../core/node-text';
@@ -87,6 +87,28 @@ export const placeholderLeft: Rule = {
   },
   check({ doc, vocabulary, options, report }) {
     const brackets = options['brackets'] !== false;
+    // Each top-level block is read on its own (a placeholder never spans two), and what it gave
+    // is kept with its node: the incremental parser reuses the nodes of unchanged blocks, so on
+    // the next keystroke only the edited block is read again; a block that moved keeps its
+    // reports, moved by as many lines (blocks start at the start of a line, so columns hold).
+    for (const block of doc.root.children) {
+      const start = block.position?.start;
+      const end = block.position?.end.offset;
+      const text = start?.offset !== undefined && end !== undefined ? doc.text.slice(start.offset, end) : undefined;
+      const cached = blockReports.get(block);
+      let reports: Report[];
+      if (cached && start && text !== undefined && cached.vocabulary === vocabulary && cached.brackets === brackets && cached.text === text) {
+        reports = cached.line === start.line ? cached.reports : cached.reports.map((r) => movedBy(r, start.line - cached.line));
+        if (reports !== cached.reports) blockReports.set(block, { vocabulary, brackets, line: start.line, text, reports });
+      } else {
+        reports = [];
+        checkBlock(block, (r) => reports.push(r));
+        if (start && text !== undefined) blockReports.set(block, { vocabulary, brackets, line: start.line, text, reports });
+      }
+      for (const r of reports) report(r);
+    }
+
+    function checkBlock(block: Nodes, report: (r: Report) => void): void {
 
     /** `afterLink`: the node directly follows a link, so its first word may be the URL's tail. */
     const visit = (node: Nodes, inQuote: boolean, afterLink: boolean): void => {
@@ -122,7 +144,16 @@ export const placeholderLeft: Rule = {
     };
     // An explicit stack rather than recursion: thousands of nested emphasis marks must not
     // overflow the call stack.
-    const pending: Array<[Nodes, boolean, boolean]> = [[doc.root, false, false]];
+    const pending: Array<[Nodes, boolean, boolean]> = [[block, false, false]];
     while (pending.length > 0) visit(...pending.pop()!);
+    }
   },
 };
+
+/** What a block gave, with where it was and what it said then (see `check`). */
+const blockReports = new WeakMap<Nodes, { vocabulary: Vocabulary; brackets: boolean; line: number; text: string; reports: Report[] }>();
+
+function movedBy(r: Report, lines: number): Report {
+  const range = { start: { line: r.range.start.line + lines, character: r.range.start.character }, end: { line: r.range.end.line + lines, character: r.range.end.character } };
+  return { message: r.message, range };
+}
