@@ -4,6 +4,7 @@ import { lintWithSteps, type LintResult } from './engine';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
 import type { Rule } from './rule';
 import { linkVersions, type StrategyDocument } from './document';
+import { commonPrefixLength, commonSuffixLength } from './text-diff';
 
 /**
  * Incremental parsing for the editor: after an edit, only the top-level blocks around the change
@@ -86,11 +87,8 @@ export function reparse(previous: ParsedText | undefined, text: string, options:
   }
 
   // The changed stretch: old[prefix, old.length - suffix) became text[prefix, text.length - suffix).
-  const shortest = Math.min(old.length, text.length);
-  let prefix = 0;
-  while (prefix < shortest && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shortest - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const prefix = commonPrefixLength(old, text);
+  const suffix = commonSuffixLength(old, text, prefix);
   const delta = text.length - old.length;
   const oldChangeEnd = old.length - suffix;
 

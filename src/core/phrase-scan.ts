@@ -1,4 +1,5 @@
 import { findPhrases, phraseMatcher, scanMatches } from './vocabulary';
+import { commonPrefixLength, commonSuffixLength } from './text-diff';
 
 /**
  * Finding a vocabulary list in the next version of a long text (the whole masked charter) by
@@ -88,12 +89,8 @@ export interface TextDifference {
 }
 
 export function textDifference(old: string, text: string): TextDifference {
-  const shortest = Math.min(old.length, text.length);
-  let prefix = 0;
-  while (prefix < shortest && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shortest - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
-  return { prefix, suffix };
+  const prefix = commonPrefixLength(old, text);
+  return { prefix, suffix: commonSuffixLength(old, text, prefix) };
 }
 
 /**

@@ -21,6 +21,7 @@ import { parseMarkdown, syntaxFeatures, ALL_FEATURES, FEATURE } from '../../src/
 import { DEFAULT_VOCABULARY, findPhrases } from '../../src/core/vocabulary';
 import { consumesAtOnce, findMixedPhrasesAgain, findPhrasesAgain, type PhraseMatch, type PhraseScan } from '../../src/core/phrase-scan';
 import { bigCharter } from './big-charter';
+import { commonPrefixLength, commonSuffixLength } from '../../src/core/text-diff';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -322,6 +323,30 @@ describe('DocumentLintState', () => {
     const second = lintIncremental(first.state, text + '\nOne more line.\n', RULES);
     assert.equal(second.state, first.state);
     assert.deepEqual(second.result, lintText(text + '\nOne more line.\n', RULES));
+  });
+});
+
+describe('common start and end of two texts', () => {
+  it('agrees with a character-by-character comparison, on random pairs of every size', () => {
+    const random = randomFrom(3);
+    const naive = (a: string, b: string) => {
+      const n = Math.min(a.length, b.length);
+      let p = 0;
+      while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+      let s = 0;
+      while (s < n - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+      return { prefix: p, suffix: s };
+    };
+    for (let round = 0; round < 3000; round++) {
+      const length = Math.floor(random() ** 3 * 20_000);
+      const base = Array.from({ length }, () => 'ab\n😀'[Math.floor(random() * 5)]).join('');
+      const at = Math.floor(random() * (base.length + 1));
+      const cut = Math.floor(random() * 4);
+      const insert = Array.from({ length: Math.floor(random() * 4) }, () => 'abz'[Math.floor(random() * 3)]).join('');
+      const other = random() < 0.1 ? base : base.slice(0, at) + insert + base.slice(at + cut);
+      const prefix = commonPrefixLength(base, other);
+      assert.deepEqual({ prefix, suffix: commonSuffixLength(base, other, prefix) }, naive(base, other));
+    }
   });
 });
 
