@@ -84,7 +84,29 @@ export function findFrontMatter(text: string): FrontMatter | undefined {
   return undefined;
 }
 
+/**
+ * Front matter read lately, by the text of the whole block (which fixes every offset too): while
+ * someone types in the body, each version has the same front matter, and YAML parsing it was a
+ * good part of a keystroke's cost. Callers share the result and must not change it.
+ */
+const recentFrontMatter = new Map<string, FrontMatter>();
+const RECENT_FRONT_MATTER = 16;
+
 function parseFrontMatter(text: string, contentStart: number, contentEnd: number, blockEnd: number): FrontMatter {
+  const block = text.slice(0, blockEnd);
+  let found = recentFrontMatter.get(block);
+  if (found) {
+    // Most recently used last.
+    recentFrontMatter.delete(block);
+  } else {
+    found = readFrontMatter(text, contentStart, contentEnd, blockEnd);
+    if (recentFrontMatter.size >= RECENT_FRONT_MATTER) recentFrontMatter.delete(recentFrontMatter.keys().next().value!);
+  }
+  recentFrontMatter.set(block, found);
+  return found;
+}
+
+function readFrontMatter(text: string, contentStart: number, contentEnd: number, blockEnd: number): FrontMatter {
   // The YAML parser does not take a lone CR for a line break; as a LF it parses the same, and
   // offsets do not move (one character for one).
   const yaml = parseDocument(text.slice(contentStart, contentEnd).replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, uniqueKeys: false });
