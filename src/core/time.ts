@@ -358,8 +358,27 @@ const JOINER = /^\s*(?:-|–|—|→|->|to|through|thru|until|till|and)\s*$/i;
 const START_WORDS = /\b(?:from|starting|starts?|start\s+date:?|begin(?:s|ning)?|kicks?\s*off|kickoff|after|launch(?:es)?|since|as\s+of|effective)(?:\s+on)?\s*:?\s*$/i;
 const END_WORDS = /\b(?:by|until|till|through|before|ends?|ending|end\s+date:?|due|deadline:?|completed?\s+by|wraps?\s+up|no\s+later\s+than)(?:\s+on)?\s*:?\s*$/i;
 
-/** Every date in `text`, ranges joined into spans. */
+/**
+ * Every date in `text`, ranges joined into spans. Answers for short texts are kept (the same
+ * phase lines are read on every keystroke); each call gets its own array of shared mentions,
+ * which callers must not change.
+ */
 export function findDates(text: string): DateMention[] {
+  if (text.length > DATE_MEMO_TEXT_LIMIT) return computeDates(text);
+  let found = dateMemo.get(text);
+  if (!found) {
+    found = computeDates(text);
+    if (dateMemo.size >= DATE_MEMO_ENTRIES) dateMemo.clear();
+    dateMemo.set(text, found);
+  }
+  return found.slice();
+}
+
+const dateMemo = new Map<string, DateMention[]>();
+const DATE_MEMO_TEXT_LIMIT = 4096;
+const DATE_MEMO_ENTRIES = 4096;
+
+function computeDates(text: string): DateMention[] {
   const tokens = dateTokens(text);
   const out: DateMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
