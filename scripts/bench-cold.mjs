@@ -6,7 +6,7 @@
 // Documents: `big` is test/unit/big-charter.ts's 1,000-line charter (as scripts/bench-incremental.mjs
 // uses), `bench` the generated 1,000-line charter of `npm run bench` (scripts/bench/corpus.mjs), and
 // `example` examples/acme-globex-charter.md. `--base` points at another copy of src/ (for example
-// `git archive HEAD src | tar -x -C /tmp/base`, then `--base /tmp/base/src`), bundled the same way.
+// `git archive HEAD src trees | tar -x -C /tmp/base`, then `--base /tmp/base/src`), bundled the same way.
 //
 // Each round runs, in an order that alternates from round to round: markdownlint's lint, then each
 // copy's full lint, then each copy's phases one by one (sniff, estimateNesting, parseMarkdown,
