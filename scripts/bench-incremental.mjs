@@ -11,10 +11,12 @@
 //
 // When markdownlint can be found (the repo's node_modules, or $PARTNERLINT_BENCH_DEPS/node_modules
 // as for scripts/bench.mjs), its full lint of the same charter is measured too, alternating runs
-// with PartnerLint's cold lint so that both see the same machine load.
+// with PartnerLint's cold lint (and which of the two goes first) so that both see the same
+// machine load and neither always collects the other's garbage.
 //
-// `--src` points at another copy of src/ (for example `git archive HEAD src | tar -x -C /tmp/base`)
-// to measure it the same way; a copy without the incremental API is measured with lintText only.
+// `--src` points at another copy of src/ (for example `git archive HEAD src trees | tar -x -C /tmp/base`,
+// then `--src /tmp/base/src`: the built-in decision trees are bundled from ../trees) to measure it
+// the same way; a copy without the incremental API is measured with lintText only.
 import { build } from 'esbuild';
 import { mkdtempSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
@@ -96,11 +98,24 @@ if (globalThis.__markdownlint) {
   const theirs = [];
   const oursCpu = [];
   const theirsCpu = [];
-  for (let i = 0; i < settings.runs; i++) {
+  const runOurs = () => {
     ours.push(...time(() => lintText(text, RULES, DEFAULT_CONFIG), 1));
     oursCpu.push(...cpuTimes.splice(0));
+  };
+  const runTheirs = () => {
     theirs.push(...time(() => mdl(text), 1));
     theirsCpu.push(...cpuTimes.splice(0));
+  };
+  // Each run can leave garbage that the next one pays to collect: alternate who goes first, as
+  // scripts/bench.mjs does, so that neither always pays for the other.
+  for (let i = 0; i < settings.runs; i++) {
+    if (i % 2 === 0) {
+      runOurs();
+      runTheirs();
+    } else {
+      runTheirs();
+      runOurs();
+    }
   }
   report.coldLint = { ...stats(ours), cpu: stats(oursCpu) };
   report.markdownlint = { ...stats(theirs), cpu: stats(theirsCpu) };
