@@ -542,7 +542,21 @@ export class CharterText {
   }
 
   has(list: readonly string[], span: Span): boolean {
-    return this.find(list, span).length > 0;
+    // `find(list, span).length > 0`, without building the array (asked for every clause and its context).
+    let all = this.found.get(list);
+    if (!all) {
+      this.find(list, span);
+      all = this.found.get(list)!;
+    }
+    let low = 0;
+    let high = all.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (all[mid]!.start < span.start) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low; i < all.length && all[i]!.start < span.end; i++) if (all[i]!.end <= span.end) return true;
+    return false;
   }
 
   /** Records, for each list item, the item or lead-in line (`We give:`) its list sits under. */
@@ -563,13 +577,21 @@ export class CharterText {
   }
 
   /** Headings that frame `offset`, nearest first; the document title is not one. */
-  private headingContext(offset: number): Span[] {
-    const out: Span[] = [];
-    for (let s = sectionAt(this.doc, offset); s; s = s.parent) {
-      if (s !== this.doc.title && s.depth > 1) out.push(headingSpan(this.doc, s));
+  private headingContext(offset: number): readonly Span[] {
+    const innermost = sectionAt(this.doc, offset);
+    let out = this.headingContexts.get(innermost);
+    if (!out) {
+      out = [];
+      for (let s = innermost; s; s = s.parent) {
+        if (s !== this.doc.title && s.depth > 1) out.push(headingSpan(this.doc, s));
+      }
+      this.headingContexts.set(innermost, out);
     }
     return out;
   }
+
+  /** `headingContext` of each innermost section (the items of a section share it). */
+  private readonly headingContexts = new Map<Section | undefined, Span[]>();
 
   private clausesOf(item: TextItem): Clause[] {
     if (item.kind === 'table-header') return [];
