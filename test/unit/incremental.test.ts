@@ -305,11 +305,11 @@ describe('DocumentLintState', () => {
     const witness = { ...RULES[0]!, meta: { ...RULES[0]!.meta, id: 'witness' }, check: ({ doc }: { doc: object }) => void seen.push(new WeakRef(doc)) };
     const state = new DocumentLintState();
     let text = bigCharter(150);
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 12; i++) {
       text = text.replace('## Governance', `## Governance\n\nRevision ${i}.`);
       state.update(text, [...RULES, witness], DEFAULT_CONFIG);
     }
-    assert.equal(seen.length, 8);
+    assert.equal(seen.length, 12);
     // WeakRefs are only cleared once the current job is over; then collect everything.
     await new Promise((resolve) => setImmediate(resolve));
     // Twice: a collection that finishes a marking cycle already under way keeps what was
@@ -317,7 +317,9 @@ describe('DocumentLintState', () => {
     fullCollection();
     fullCollection();
     const alive = seen.map((ref, i) => (ref.deref() ? i : -1)).filter((i) => i >= 0);
-    assert.deepEqual(alive.filter((i) => i < 6), [], `versions still alive: ${alive.join(', ')}`);
+    // The last two are kept on purpose. A collection may spare a stray object allocated while it
+    // was marking, so one or two others may survive a given run; but not the history.
+    assert.ok(alive.filter((i) => i < 10).length <= 2, `versions still alive: ${alive.join(', ')}`);
   });
 
   it('has a functional form that hands the state back', () => {
