@@ -7,9 +7,11 @@
  */
 import { parseArgs } from 'node:util';
 import { readFile, writeFile, stat, readdir } from 'node:fs/promises';
-import { resolve, relative, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve, relative, sep, join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { TextIndex, RULES, sniff, type Severity } from '../core';
+import { TextIndex, RULES, sniff, type ResolvedConfig, type Severity } from '../core';
 import { configSchema } from '../core/schema';
 import { ConfigResolver, lintDocument, withCustomTrees } from '../core/lint-file';
 import { dirname as posixDirname } from '../core/config-file';
@@ -18,6 +20,7 @@ import { customTreeRoot, findCustomTrees, findWorkspaceRoot, isCustomTreePath, t
 import { lintTreeFile, treeProblemsToDiagnostics } from '../trees/lint-tree';
 import { formatJson, formatSarif, formatStylish, toReportDiagnostics, FILE_TOO_LARGE_ID, type FileReport } from './formatters';
 import { DEFAULT_MAX_FILE_SIZE, readDocument, type ReadOutcome } from './read-document';
+import { LintPool, type LintOutcome } from './pool';
 
 declare const PARTNERLINT_VERSION: string;
 const VERSION = typeof PARTNERLINT_VERSION === 'string' ? PARTNERLINT_VERSION : '0.0.0-dev';
@@ -36,6 +39,9 @@ Options:
       --max-warnings <n> exit with 1 when there are more than n warnings
       --max-file-size <n> skip documents longer than n characters (default 1000000)
       --no-color         plain output, even at a terminal
+      --workers          lint strategy documents on every core with worker threads, when
+                         there are 8 or more of them (off by default: it rarely pays, see README)
+      --no-workers       lint every document on this thread (the default; wins over --workers)
   -h, --help             show this help
   -v, --version          show the version
 
@@ -47,6 +53,14 @@ class UsageError extends Error {}
 const IGNORED = ['**/node_modules/**', '**/.git/**', '**/.vscode-test/**'];
 const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
 const toPosix = (path: string) => path.split(sep).join('/');
+
+/**
+ * Fewer strategy documents than this are linted on the main thread: starting workers (each loads
+ * the core, about 0.1 s of CPU) would cost more than they save.
+ */
+export const MIN_DOCUMENTS_FOR_WORKERS = 8;
+/** The most lint workers the CLI starts. */
+const MAX_WORKERS = 4;
 
 /** Files named on the command line, in a stable order, without duplicates. */
 async function expand(inputs: string[], cwd: string): Promise<string[]> {
@@ -163,7 +177,33 @@ export interface Output {
   isTTY?: boolean;
 }
 
+/** A strategy document waiting for, or given to, a lint worker. */
+interface DeferredLint {
+  file: string;
+  name: string;
+  note: string | undefined;
+  /** Its place in the reports. */
+  index: number;
+  text: string;
+  config: ResolvedConfig;
+  fix: boolean;
+  result?: Promise<LintOutcome>;
+}
+
+function submit(pool: LintPool, job: DeferredLint): void {
+  job.result = pool.lint(job.text, job.config, job.fix);
+  // Awaited in order later; until then a failure must not count as an unhandled rejection.
+  job.result.catch(() => undefined);
+}
+
+/** Writes a document's fixes, if any, and returns its report. */
+async function applyLint(file: string, name: string, note: string | undefined, result: LintOutcome): Promise<FileReport> {
+  if (result.fixedText !== undefined) await writeFile(file, result.fixedText, 'utf8');
+  return { file: name, kind: result.kind ?? 'none', diagnostics: toReportDiagnostics(result.diagnostics), ...(note ? { note } : {}) };
+}
+
 export async function main(argv: string[], cwd = process.cwd(), out: Output = process.stdout, err: Output = process.stderr): Promise<number> {
+  let pool: LintPool | undefined;
   let args;
   try {
     args = parseArgs({
@@ -177,6 +217,8 @@ export async function main(argv: string[], cwd = process.cwd(), out: Output = pr
         'max-file-size': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        workers: { type: 'boolean' },
+        'no-workers': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         'print-config-schema': { type: 'boolean' },
@@ -219,6 +261,17 @@ export async function main(argv: string[], cwd = process.cwd(), out: Output = pr
       if ((await nodeHost.readFile(explicit)) === undefined) throw new UsageError(`No such configuration file: ${values.config}`);
     }
     const files = await expand(positionals, cwd);
+    // With --workers, strategy documents go to worker threads when there are enough of them: their
+    // jobs wait until the MIN_DOCUMENTS_FOR_WORKERS-th, then the pool starts and takes every one
+    // (this thread lints too, once it has read everything). Their results are applied (fixes
+    // written, reports filled in) in order after the loop, so the output is the sequential path's.
+    // Everything else is linted here, as it comes. Off by default: measured on 2 cores, the workers'
+    // own warm-up (each new thread runs the linter cold) ate the gain (docs/performance.md).
+    const workerScript = join(__dirname, 'lint-worker.js');
+    const cores = availableParallelism();
+    const useWorkers = Boolean(values.workers) && !values['no-workers'] && cores > 1 && existsSync(workerScript);
+    const deferred: DeferredLint[] = [];
+    let poolTried = false;
     const resolver = new ConfigResolver(nodeHost, explicit);
     const customTrees = new CustomTreeResolver(toPosix(cwd));
     const reports: FileReport[] = [];
@@ -250,11 +303,29 @@ export async function main(argv: string[], cwd = process.cwd(), out: Output = pr
       // A file that is not valid UTF-8 is checked but never rewritten: the bytes that could not be
       // decoded would be written back as U+FFFD, and the author's text lost.
       const fix = values.fix && read.validUtf8;
-      const result = lintDocument(text, config, fix);
-      if (result.fixedText !== undefined) await writeFile(file, result.fixedText, 'utf8');
       const note = values.fix && !read.validUtf8 ? 'not fixed: the file is not valid UTF-8, so PartnerLint does not rewrite it' : undefined;
-      reports.push({ file: name, kind: result.kind ?? 'none', diagnostics: toReportDiagnostics(result.diagnostics), ...(note ? { note } : {}) });
+      if (useWorkers && sniff(text).kind !== undefined) {
+        const job: DeferredLint = { file, name, note, index: reports.length, text, config, fix };
+        reports.push({ file: name, kind: 'none', diagnostics: [] });
+        deferred.push(job);
+        if (!poolTried && deferred.length >= MIN_DOCUMENTS_FOR_WORKERS) {
+          poolTried = true;
+          pool = LintPool.start(workerScript, Math.min(cores - 1, MAX_WORKERS));
+          if (pool) for (const waiting of deferred) submit(pool, waiting);
+        } else if (pool) {
+          submit(pool, job);
+        }
+        continue;
+      }
+      reports.push(await applyLint(file, name, note, lintDocument(text, config, fix)));
     }
+    // This thread has read everything: it lints what the workers have not taken yet.
+    await pool?.help();
+    for (const job of deferred) {
+      const result = job.result ? await job.result : lintDocument(job.text, job.config, job.fix);
+      reports[job.index] = await applyLint(job.file, job.name, job.note, result);
+    }
+    await pool?.close();
     // Problems in configuration files are reported against those files.
     const byFile = new Map<string, FileReport>();
     for (const problem of await resolver.problems()) {
@@ -317,6 +388,8 @@ export async function main(argv: string[], cwd = process.cwd(), out: Output = pr
     }
     err.write(`partnerlint crashed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\nPlease report this, with the file that caused it.\n`);
     return 2;
+  } finally {
+    await pool?.close();
   }
 }
 
