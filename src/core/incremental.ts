@@ -1,5 +1,5 @@
 import type { Nodes, Root, RootContent } from 'mdast';
-import { estimateNesting, parseMarkdown, syntaxFeatures } from './parse';
+import { estimateNesting, lineBreaks, parseMarkdown, shift, syntaxFeatures } from './parse';
 import { lintWithSteps, type LintResult } from './engine';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
 import type { Rule } from './rule';
@@ -171,37 +171,6 @@ function treeHasDefinitions(nodes: readonly Nodes[], text: string): boolean {
     if ('children' in node) for (const child of node.children) stack.push(child);
   }
   return false;
-}
-
-/** Counts line breaks (`\r\n`, `\r`, `\n`) in `text`. */
-function lineBreaks(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) count++;
-    else if (c === 13) {
-      count++;
-      if (text.charCodeAt(i + 1) === 10) i++;
-    }
-  }
-  return count;
-}
-
-/** Moves every position in `node` (and its descendants) by `offset` characters and `lines` lines. */
-function shift(node: Nodes, offset: number, lines: number): void {
-  // An explicit stack: deeply nested inline marks must not overflow the call stack.
-  const stack: Nodes[] = [node];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    const position = current.position;
-    if (position) {
-      position.start.line += lines;
-      position.end.line += lines;
-      if (position.start.offset !== undefined) position.start.offset += offset;
-      if (position.end.offset !== undefined) position.end.offset += offset;
-    }
-    if ('children' in current) for (const child of current.children) stack.push(child);
-  }
 }
 
 function splice(

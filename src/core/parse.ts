@@ -290,7 +290,7 @@ function hasDefinitions(root: Root): boolean {
 }
 
 /** Counts line breaks (`\r\n`, `\r`, `\n`) in `text`. */
-function lineBreaks(text: string): number {
+export function lineBreaks(text: string): number {
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -304,7 +304,7 @@ function lineBreaks(text: string): number {
 }
 
 /** Moves every position in `node` (and its descendants) by `offset` characters and `lines` lines. */
-function shift(node: Nodes, offset: number, lines: number): void {
+export function shift(node: Nodes, offset: number, lines: number): void {
   // An explicit stack: deeply nested inline marks must not overflow the call stack.
   const stack: Nodes[] = [node];
   while (stack.length > 0) {

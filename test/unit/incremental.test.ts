@@ -7,17 +7,15 @@
  * thousands of random edits.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { remark } from 'remark';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import type { Nodes, Root } from 'mdast';
+import type { Nodes } from 'mdast';
 import {
   DocumentLintState, lintIncremental, lintText, reparse, parseWhole, RULES, DEFAULT_CONFIG, NESTING_RULE_ID, type ParsedText,
 } from '../../src/core';
 import { parseMarkdown, syntaxFeatures, ALL_FEATURES, FEATURE } from '../../src/core/parse';
+import { markdownIn, referenceParse } from './reference-parse';
 import { DEFAULT_VOCABULARY, findPhrases } from '../../src/core/vocabulary';
 import { consumesAtOnce, findMixedPhrasesAgain, findPhrasesAgain, type PhraseMatch, type PhraseScan } from '../../src/core/phrase-scan';
 import { bigCharter } from './big-charter';
@@ -35,39 +33,9 @@ function fullCollection(): void {
   }
 }
 
-const reference = remark().use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
-
-/**
- * remark's tree, with one correction PartnerLint makes on purpose: after a byte order mark,
- * remark's positions are one character early (micromark drops the mark before counting).
- */
-function referenceParse(text: string): Root {
-  const root = reference.parse(text);
-  if (text.charCodeAt(0) !== 0xfeff) return root;
-  const points = new Set<{ line: number; column: number; offset?: number | undefined }>();
-  const visit = (node: Nodes) => {
-    if (node.position) points.add(node.position.start).add(node.position.end);
-    if ('children' in node) node.children.forEach(visit);
-  };
-  visit(root);
-  for (const point of points) {
-    point.offset! += 1;
-    if (point.line === 1) point.column += 1;
-  }
-  return root;
-}
-
 const FIXTURES = join(process.cwd(), 'test/fixtures');
 const EXAMPLES = join(process.cwd(), 'examples');
 const CORPUS = join(process.cwd(), '../shared/corpus');
-
-function markdownIn(dir: string, recursive = false): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.md'))
-    .map((e) => join(e.parentPath ?? e.path, e.name))
-    .sort();
-}
 
 const documents: Array<[string, string]> = [...markdownIn(FIXTURES), ...markdownIn(EXAMPLES)].map((f) => [f.slice(process.cwd().length + 1), readFileSync(f, 'utf8')]);
 

@@ -7,25 +7,17 @@
  * reach past a blank line (fences, HTML blocks, lists, block quotes, definitions, front matter).
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { parseMarkdown, syntaxFeatures, PIECE_SIZE } from '../../src/core/parse';
-import { referenceParse } from './reference-parse';
+import { markdownIn, referenceParse } from './reference-parse';
 import { bigCharter } from './big-charter';
 
 const FIXTURES = join(process.cwd(), 'test/fixtures');
 const EXAMPLES = join(process.cwd(), 'examples');
 const CORPUS = join(process.cwd(), '../shared/corpus');
-
-function markdownIn(dir: string, recursive = false): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.md'))
-    .map((e) => join(e.parentPath ?? e.path, e.name))
-    .sort();
-}
 
 /** Checks the tree parsed in pieces of each size against the reference. */
 function check(name: string, text: string, sizes: readonly number[] = [1, 16, 200]): void {

@@ -1,6 +1,8 @@
 import { remark } from 'remark';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Nodes, Root } from 'mdast';
 
 const reference = remark().use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
@@ -25,4 +27,13 @@ export function referenceParse(text: string): Root {
     if (point.line === 1) point.column += 1;
   }
   return root;
+}
+
+/** The `.md` files in `dir` (and below it, when `recursive`), sorted; none when it does not exist. */
+export function markdownIn(dir: string, recursive = false): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.md'))
+    .map((e) => join(e.parentPath ?? e.path, e.name))
+    .sort();
 }
