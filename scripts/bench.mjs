@@ -569,13 +569,19 @@ const strategyCount = corpus.filter((f) => f.kind !== 'ordinary').length;
 if (!flag('--skip-cli')) {
   log('4. CLI vs markdownlint-cli2 on 500 files');
   const pl = [process.execPath, cliFile, '.'];
+  // The same with `--workers` (strategy documents linted in a worker pool; off by default), when
+  // the lint worker sits beside the CLI as in dist/.
+  const plPool = workerFile ? [process.execPath, cliFile, '--workers', '.'] : undefined;
   const ml = cli2Bin ? [process.execPath, cli2Bin, '**/*.md'] : undefined;
   runProcess(pl, corpusDir);
+  if (plPool) runProcess(plPool, corpusDir);
   if (ml) runProcess(ml, corpusDir);
   const plRuns = [];
+  const poolRuns = [];
   const mlRuns = [];
   for (let i = 0; i < (QUICK ? 2 : 5); i++) {
     plRuns.push(runProcess(pl, corpusDir));
+    if (plPool) poolRuns.push(runProcess(plPool, corpusDir));
     if (ml) mlRuns.push(runProcess(ml, corpusDir));
   }
   const plMs = median(plRuns.map((r) => r.ms));
@@ -586,6 +592,7 @@ if (!flag('--skip-cli')) {
     `${corpus.length} generated files (${fmtKB(corpusBytes)}; ${strategyCount} strategy documents: charters of 60–400 lines, decision records, tier models, rollout and launch plans) in 8 folders. Whole-process wall time, ${QUICK ? 2 : 5} runs each, alternated, after one warm-up run each (file cache warm). \`node cli.js .\` (PartnerLint, built with esbuild like \`dist/cli.js\`) vs \`markdownlint-cli2 "**/*.md"\` with its default configuration. Max RSS from ${TIME ? '`/usr/bin/time -v`' : 'n/a'}.`,
     table(['Tool', 'Median wall time', 'min', 'max', 'Max RSS', 'Exit code'], [
       ['PartnerLint CLI', `**${fmtMs(plMs)}**`, fmtMs(Math.min(...plRuns.map((r) => r.ms))), fmtMs(Math.max(...plRuns.map((r) => r.ms))), rss(plRuns), String(plRuns[0].status)],
+      ...(poolRuns.length ? [['PartnerLint CLI `--workers` (worker pool, off by default)', fmtMs(median(poolRuns.map((r) => r.ms))), fmtMs(Math.min(...poolRuns.map((r) => r.ms))), fmtMs(Math.max(...poolRuns.map((r) => r.ms))), rss(poolRuns), String(poolRuns[0].status)]] : []),
       ['markdownlint-cli2', ml ? `**${fmtMs(mlMs)}**` : 'n/a', ml ? fmtMs(Math.min(...mlRuns.map((r) => r.ms))) : '', ml ? fmtMs(Math.max(...mlRuns.map((r) => r.ms))) : '', ml ? rss(mlRuns) : '', ml ? String(mlRuns[0].status) : ''],
       ['Ratio', fmtRatio(plMs, mlMs), '', '', '', ''],
     ]),
