@@ -1,5 +1,6 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import { estimateNesting, parseMarkdown, syntaxFeatures } from './parse';
+import { changedChunks, costRefusal, nestingRefusal, parseCost, sizeRefusal, tooCostly, type GuardLimits, type ParseCost, type Refusal } from './guard';
 import { lintWithSteps, type LintResult } from './engine';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
 import type { Rule } from './rule';
@@ -263,6 +264,8 @@ export class DocumentLintState {
   private document: StrategyDocument | undefined;
   /** The last text whose nesting was checked, with the limit it was checked against and the answer. */
   private nesting: { text: string; maxNesting: number; tooDeep: boolean } | undefined;
+  /** The last text whose parse cost was estimated, with where its body starts and the cost. */
+  private cost: { text: string; bodyStart: number; cost: ParseCost } | undefined;
   private info: UpdateInfo = { parse: undefined };
 
   constructor(private readonly options: ReparseOptions = {}) {}
@@ -303,14 +306,18 @@ export class DocumentLintState {
     this.parsed = undefined;
     this.document = undefined;
     this.nesting = undefined;
+    this.cost = undefined;
   }
 
   /**
-   * The nesting guard of `lintText`, checking only the lines an edit touched when the previous
-   * text passed the same check: the estimate is a maximum over lines, so the unchanged lines
-   * cannot push it over the limit.
+   * The guard of `lintText` (`refuse` in guard.ts), working from the previous text's answers:
+   * - nesting: only the lines an edit touched are measured again when the previous text passed
+   *   the same check (the estimate is a maximum over lines: unchanged lines cannot push it over);
+   * - parse cost: a sum over the chunks between blank lines, so only the chunks an edit touched
+   *   are scanned again (`changedChunks`), and the sum is exactly the one a full scan gives.
    */
-  private tooDeep(text: string, maxNesting: number): boolean {
+  private tooDeep(text: string, limits: GuardLimits): Refusal | undefined {
+    const { maxNesting } = limits;
     const previous = this.nesting;
     let tooDeep: boolean;
     if (previous && previous.maxNesting === maxNesting && !previous.tooDeep) {
@@ -329,7 +336,25 @@ export class DocumentLintState {
       tooDeep = estimateNesting(text, maxNesting) > maxNesting;
     }
     this.nesting = { text, maxNesting, tooDeep };
-    return tooDeep;
+    if (tooDeep) return nestingRefusal(limits);
+    if (text.length > limits.maxSize) return sizeRefusal(text, limits);
+
+    const bodyStart = Math.min(limits.bodyStart, text.length);
+    const last = this.cost;
+    // Forget the previous cost first: a failure below cannot leave a wrong one behind.
+    this.cost = undefined;
+    const stretch = last && last.bodyStart === bodyStart ? changedChunks(last.text, text, bodyStart) : undefined;
+    let cost: ParseCost;
+    if (last && stretch) {
+      const before = parseCost(last.text, stretch.from, stretch.oldTo);
+      const after = parseCost(text, stretch.from, stretch.newTo);
+      cost = { inline: last.cost.inline - before.inline + after.inline, structure: last.cost.structure - before.structure + after.structure };
+    } else {
+      cost = parseCost(text, bodyStart, text.length);
+    }
+    // (Sums past 2^50 could lose precision; they are far past any limit, and are computed again.)
+    if (cost.inline + cost.structure < 2 ** 50) this.cost = { text, bodyStart, cost };
+    return tooCostly(cost, limits) ? costRefusal(text, limits) : undefined;
   }
 }
 
