@@ -1,6 +1,6 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import { estimateNesting, parseMarkdown, syntaxFeatures } from './parse';
-import { changedChunks, costRefusal, nestingRefusal, parseCost, sizeRefusal, tooCostly, type GuardLimits, type ParseCost, type Refusal } from './guard';
+import { changedChunks, containersOff, costRefusal, nestingRefusal, parseCost, sizeRefusal, tooCostly, type GuardLimits, type ParseCost, type Refusal } from './guard';
 import { lintWithSteps, type LintResult } from './engine';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
 import type { Rule } from './rule';
@@ -264,8 +264,8 @@ export class DocumentLintState {
   private document: StrategyDocument | undefined;
   /** The last text whose nesting was checked, with the limit it was checked against and the answer. */
   private nesting: { text: string; maxNesting: number; tooDeep: boolean } | undefined;
-  /** The last text whose parse cost was estimated, with where its body starts and the cost. */
-  private cost: { text: string; bodyStart: number; cost: ParseCost } | undefined;
+  /** The last text whose parse cost was estimated, with how it was read (where its body starts, flat or not) and the cost. */
+  private cost: { text: string; bodyStart: number; flat: boolean; cost: ParseCost } | undefined;
   private info: UpdateInfo = { parse: undefined };
 
   constructor(private readonly options: ReparseOptions = {}) {}
@@ -340,20 +340,21 @@ export class DocumentLintState {
     if (text.length > limits.maxSize) return sizeRefusal(text, limits);
 
     const bodyStart = Math.min(limits.bodyStart, text.length);
+    const flat = containersOff(text, bodyStart);
     const last = this.cost;
     // Forget the previous cost first: a failure below cannot leave a wrong one behind.
     this.cost = undefined;
-    const stretch = last && last.bodyStart === bodyStart ? changedChunks(last.text, text, bodyStart) : undefined;
+    const stretch = last && last.bodyStart === bodyStart && last.flat === flat ? changedChunks(last.text, text, bodyStart, flat) : undefined;
     let cost: ParseCost;
     if (last && stretch) {
-      const before = parseCost(last.text, stretch.from, stretch.oldTo);
-      const after = parseCost(text, stretch.from, stretch.newTo);
+      const before = parseCost(last.text, stretch.from, stretch.oldTo, { flat });
+      const after = parseCost(text, stretch.from, stretch.newTo, { flat });
       cost = { inline: last.cost.inline - before.inline + after.inline, structure: last.cost.structure - before.structure + after.structure };
     } else {
-      cost = parseCost(text, bodyStart, text.length);
+      cost = parseCost(text, bodyStart, text.length, { flat });
     }
     // (Sums past 2^50 could lose precision; they are far past any limit, and are computed again.)
-    if (cost.inline + cost.structure < 2 ** 50) this.cost = { text, bodyStart, cost };
+    if (cost.inline + cost.structure < 2 ** 50) this.cost = { text, bodyStart, flat, cost };
     return tooCostly(cost, limits) ? costRefusal(text, limits) : undefined;
   }
 }
