@@ -1,4 +1,4 @@
-import { estimateNesting } from './parse';
+import { estimateNesting, syntaxFeatures, FEATURE } from './parse';
 
 /**
  * The engine's guard: before a strategy document is parsed, linear scans decide whether the
@@ -62,7 +62,7 @@ export type PendingTrace = (offset: number, emphasis: number, labels: number) =>
 export interface GuardLimits {
   /** Deepest list / block quote nesting parsed. */
   maxNesting: number;
-  /** Longest document parsed, in characters; the parse cost allowed grows with it. */
+  /** Longest document parsed, in characters after the front matter; the parse cost allowed grows with it. */
   maxSize: number;
   /**
    * Where the Markdown body starts: the end of the front matter block (`FrontMatter.blockEnd`),
@@ -91,9 +91,9 @@ export interface ParseCost {
 /** The first check that refuses `text`, or undefined when it can be parsed. */
 export function refuse(text: string, limits: GuardLimits): Refusal | undefined {
   if (estimateNesting(text, limits.maxNesting) > limits.maxNesting) return nestingRefusal(limits);
-  if (text.length > limits.maxSize) return sizeRefusal(text, limits);
   const from = Math.min(limits.bodyStart, text.length);
-  return tooCostly(parseCost(text, from, text.length, { flat: containersOff(text, limits.bodyStart) }), limits) ? costRefusal(text, limits) : undefined;
+  if (text.length - from > limits.maxSize) return sizeRefusal(text, limits);
+  return tooCostly(documentCost(text, from, readingOf(text, from)), limits) ? costRefusal(text, limits) : undefined;
 }
 
 const UNCLOSED_FENCE = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)/;
@@ -109,14 +109,42 @@ export function containersOff(text: string, bodyStart: number): boolean {
   return bodyStart === 0 && UNCLOSED_FENCE.test(text);
 }
 
-/** How `parseCost` reads a stretch of a document, and what it reports. */
-export interface ScanOptions {
+/** How micromark reads a whole document, as far as `parseCost` needs to know (see `readingOf`). */
+export interface Reading {
   /** Block quote markers and list items are plain text (see `containersOff`). */
-  flat?: boolean;
+  flat: boolean;
+  /** Literal autolinks are on: the parser tries one at every word. */
+  words: boolean;
+}
+
+/** How micromark reads `text`, whose body starts at `bodyStart`. */
+export function readingOf(text: string, bodyStart: number): Reading {
+  return { flat: containersOff(text, bodyStart), words: (syntaxFeatures(text) & FEATURE.autolinkLiteral) !== 0 };
+}
+
+/** How `parseCost` reads a stretch of a document, and what it reports. */
+export interface ScanOptions extends Partial<Reading> {
   /** Sees every inline block. */
   onBlock?: (block: InlineBlock) => void;
   /** For tests: sees the openers pending (see `PendingTrace`). */
   trace?: PendingTrace;
+}
+
+/** Cost of a line of front matter: micromark only collects the lines (5 MB of them in 1.1 s). */
+const FRONT_MATTER_LINE_COST = 15_000;
+
+/**
+ * The parse cost of the whole of `text`, whose body starts at `bodyStart`: the lines of its front
+ * matter, and `parseCost` of its body.
+ */
+export function documentCost(text: string, bodyStart: number, options: ScanOptions = {}): ParseCost {
+  const cost = parseCost(text, bodyStart, text.length, options);
+  let lines = 0;
+  for (let i = 0; i < bodyStart; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) lines++;
+  }
+  return { inline: cost.inline, structure: cost.structure + FRONT_MATTER_LINE_COST * lines };
 }
 
 /** Whether `cost`, the parse cost of a whole document, is more than `limits` allow. */
@@ -133,11 +161,14 @@ export function nestingRefusal(limits: GuardLimits): Refusal {
   };
 }
 
+/** The refusal of a document whose body (after its front matter) is longer than `maxSize`. */
 export function sizeRefusal(text: string, limits: GuardLimits): Refusal {
+  const body = text.length - Math.min(limits.bodyStart, text.length);
+  const what = body === text.length ? `it is ${count(body)} characters long` : `its text after the front matter is ${count(body)} characters long`;
   return {
     ruleId: COMPLEXITY_RULE_ID,
     reason: 'too long to analyse',
-    message: `PartnerLint did not analyse this document: it is ${count(text.length)} characters long, more than the ${count(limits.maxSize)} it reads (maxSize). Split it into smaller documents, or raise maxSize in .partnerlint.yaml, to have it checked.`,
+    message: `PartnerLint did not analyse this document: ${what}, more than the ${count(limits.maxSize)} it reads (maxSize). Split it into smaller documents, or raise maxSize in .partnerlint.yaml, to have it checked.`,
     line: 0,
   };
 }
@@ -150,8 +181,9 @@ export function costRefusal(text: string, limits: GuardLimits): Refusal {
   let worst: InlineBlock | undefined;
   let lines = 0;
   let blocks = 0;
-  const cost = parseCost(text, Math.min(limits.bodyStart, text.length), text.length, {
-    flat: containersOff(text, limits.bodyStart),
+  const bodyStart = Math.min(limits.bodyStart, text.length);
+  const cost = documentCost(text, bodyStart, {
+    ...readingOf(text, bodyStart),
     onBlock: (block) => {
       blocks++;
       lines += block.lines;
@@ -173,7 +205,7 @@ export function costRefusal(text: string, limits: GuardLimits): Refusal {
     const where = `the text at line ${line + 1} (${count(worst.length)} characters)`;
     what = (EMPHASIS_NESTING_WEIGHT * worst.emphasisNesting + LINK_NESTING_WEIGHT * worst.linkNesting) * 2 > worst.work - worst.structure
       ? `${where} nests emphasis, link or image marks up to ${count(worst.depth)} deep`
-      : `${where} holds ${count(worst.marks + worst.attention)} emphasis, link, code and other inline marks`;
+      : `${where} holds ${count(worst.found)} emphasis, link, code and other inline marks`;
   }
   const alone = worst !== undefined && worst.work - worst.structure > INLINE_COST_PER_CHARACTER * limits.maxSize;
   const message = alone
@@ -193,10 +225,10 @@ export interface InlineBlock {
   lines: number;
   /** Its share of the cost for its lines and itself, whatever they hold. */
   structure: number;
-  /** Marks other than emphasis runs, line breaks included. */
+  /** What its marks weigh (see `BlockTally.finish`). */
   marks: number;
-  /** Runs of `*`, `_` and `~`. */
-  attention: number;
+  /** Its marks: runs of `*`, `_`, `~` and `` ` ``, brackets and the like. */
+  found: number;
   /** Σ over the block's ticks of the emphasis markers pending (see `BlockTally`). */
   emphasisNesting: number;
   /** Σ over the block's characters of the `[` pending (see `BlockTally`). */
@@ -234,6 +266,8 @@ const TILDE = 126;
 const RPAREN = 41;
 const LPAREN = 40;
 const SLASH = 47;
+const SEMICOLON = 59;
+const BANG = 33;
 
 /**
  * The estimated parse cost of `text[from, to)`, where `from` is 0, the start of the body, or the
@@ -251,17 +285,18 @@ const SLASH = 47;
  * item.
  */
 export function parseCost(text: string, from: number, to: number, options: ScanOptions = {}): ParseCost {
-  const { flat = false, onBlock, trace } = options;
+  const { flat = false, words = true, onBlock, trace } = options;
   let inline = 0;
   let structure = 0;
   // The open block.
-  const block = new BlockTally(text, trace);
+  const block = new BlockTally(text, words, trace);
   // When the open block started with a list item that can hold a paragraph: its container depth
   // and the column its content starts at (see the numbered items below).
   let itemDepth = -1;
   let itemOffset = 0;
-  // The open block is a single line at the start of a chunk that could be a table's header row: its cell count.
-  let headerCells = 0;
+  // The open block is a single line at the start of a chunk that could be a table's header row: its content.
+  let headerStart = 0;
+  let headerEnd = -1;
   let chunkStart = true;
   // Inside the body of a table whose header and delimiter rows were seen: each row is a block.
   let inTable = false;
@@ -271,24 +306,30 @@ export function parseCost(text: string, from: number, to: number, options: ScanO
       const work = block.finish();
       inline += work - block.structure;
       structure += block.structure;
-      onBlock?.({ start: block.start, end: block.end, length: block.length, lines: block.lines, marks: block.marks, attention: block.attention, emphasisNesting: block.emphasisNesting, linkNesting: block.linkNesting, depth: block.depth, structure: block.structure, work });
+      onBlock?.({ start: block.start, end: block.end, length: block.length, lines: block.lines, marks: block.marks, found: block.found, emphasisNesting: block.emphasisNesting, linkNesting: block.linkNesting, depth: block.depth, structure: block.structure, work });
     }
     block.reset();
     itemDepth = -1;
-    headerCells = 0;
+    headerEnd = -1;
   };
   const open = () => close();
   /** Adds a line to the open block (opening one if needed): its start, where its content starts, its end. */
   const add = (lineStart: number, s: number, e: number) => block.addLine(lineStart, s, e);
 
   let pos = from;
+  // The next `\n` and `\r` at or after `pos` (found with indexOf, and only again once passed).
+  let lf = -1;
+  let cr = -1;
   while (pos < to) {
-    let end = pos;
-    while (end < to) {
-      const c = text.charCodeAt(end);
-      if (c === LF || c === CR) break;
-      end++;
+    if (lf < pos) {
+      lf = text.indexOf('\n', pos);
+      if (lf < 0 || lf > to) lf = to;
     }
+    if (cr < pos) {
+      cr = text.indexOf('\r', pos);
+      if (cr < 0 || cr > to) cr = to;
+    }
+    const end = lf < cr ? lf : cr;
     const next = end >= to ? to : text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
 
     const i = containerPrefix(text, pos, end, flat);
@@ -360,25 +401,28 @@ export function parseCost(text: string, from: number, to: number, options: ScanO
     }
 
     if (inTable) {
-      if (depth > 0 || indent > 3 || lineHas(text, k, end, GT) || startsFence(text, k, end)) {
-        // Where the table might have ended (an indented line is code after it) or might not be
-        // one (it could be the content of an HTML block or a fenced code block that ends on this
-        // line), the rest of the chunk is read as if no table had been seen.
+      if (depth > 0 || indent > 3 || first === LBRACKET || first === LT || lineHas(text, k, end, GT) || startsFence(text, k, end) || startsListItem(text, k, end)) {
+        // Where the table might have ended (a block quote, a list item, even an empty one, a
+        // footnote definition, HTML or code starts here, and later lines may continue it) or might
+        // not be one (it could be the content of an HTML block or a fenced code block that ends on
+        // this line), the rest of the chunk is read as if no table had been seen.
         inTable = false;
         open();
       } else {
         open();
         add(pos, k, end);
+        block.cells = pipesIn(text, k, end) + 1;
         close();
         pos = next;
         continue;
       }
     }
 
-    if (headerCells > 0 && depth === 0 && indent <= 3) {
+    if (headerEnd >= 0 && depth === 0 && indent <= 3) {
       const cells = delimiterRowCells(text, k, end);
-      if (cells === headerCells) {
+      if (cells > 0 && cells === headerRowCells(text, headerStart, headerEnd)) {
         // The header row is a block of its own; the delimiter row holds no inline content.
+        block.cells = cells;
         close();
         structure += LINE_COST;
         inTable = true;
@@ -397,7 +441,12 @@ export function parseCost(text: string, from: number, to: number, options: ScanO
     const single = block.length === 0;
     add(pos, k, end);
     // (A numbered line here is a list item, which a table header row cannot be.)
-    headerCells = single && atChunkStart && depth === 0 && indent === 0 && item < 0 ? headerRowCells(text, k, end) : 0;
+    if (single && atChunkStart && depth === 0 && indent === 0 && item < 0) {
+      headerStart = k;
+      headerEnd = end;
+    } else {
+      headerEnd = -1;
+    }
     pos = next;
   }
   close();
@@ -408,6 +457,9 @@ export function parseCost(text: string, from: number, to: number, options: ScanO
 const LINE_COST = 30_000;
 const BLOCK_COST = 40_000;
 const ITEM_COST = 40_000;
+/** Cost of each mark (a token, or an attempt at one: a million `[` took 7 s), and of each cell of a table. */
+const MARK_COST = 7_000;
+const CELL_COST = 30_000;
 /** Weight of a run of `*`, `_` or `~` against the other marks in `inlineWork` (see INLINE_WORK_LIMIT). */
 const ATTENTION_WEIGHT = 5;
 /** Weight of `BlockTally.codeScan` in `inlineWork`: micromark reads a code span a character at a time. */
@@ -451,7 +503,7 @@ interface Opener {
  * around it are known), an opener that certainly can open and not close (so that the "multiple
  * of 3" rule does not apply), of the same marker, and nothing between them that could hide the
  * closer from the parser (code, HTML, autolinks, escapes, link destinations, brackets, table
- * cells). A `]` removes the nearest `[` on the same terms: the parser's label end always
+ * cells, strikethrough). A `]` removes the nearest `[` on the same terms: the parser's label end always
  * consumes the nearest label start, whether it makes a link or not. Its stacks are then never
  * smaller than the parser's.
  *
@@ -466,7 +518,6 @@ class BlockTally {
   end = 0;
   length = 0;
   marks = 0;
-  attention = 0;
   /** Σ over the ticks of the block of the emphasis markers pending. */
   emphasisNesting = 0;
   /** Σ over the characters of the block of the `[` pending. */
@@ -477,11 +528,20 @@ class BlockTally {
   codeScan = 0;
   /** Lines in the block. */
   lines = 0;
+  /** Marks found (every mark is a tick; so is every line break). */
+  get found(): number {
+    return this.ticks - (this.lines - 1);
+  }
   /** Whether the block is a list item's first paragraph. */
   item = false;
+  /** Cell edges (`|`) when the block is a table row. */
+  cells = 0;
   /** The block's share of the parse cost for its lines and itself (see LINE_COST). */
   structure = 0;
-  private readonly stacks = new Map<number, Opener[]>();
+  /** The pending openers of `*`, `_` and `~`. */
+  private readonly stars: Opener[] = [];
+  private readonly underscores: Opener[] = [];
+  private readonly tildes: Opener[] = [];
   /** Emphasis markers pending, and the tick since which. */
   private emphasisPending = 0;
   private ticks = 0;
@@ -489,47 +549,85 @@ class BlockTally {
   /** Positions of the pending `[`, and the character since which their number holds. */
   private readonly labels: number[] = [];
   private linkSince = 0;
+  /**
+   * Tokens of the block that can separate its text into runs (`separators`), pieces of text
+   * that can split a run into several data tokens (`splitters`), and walks back over the block's
+   * events, weighted (`walks`): see `finish`.
+   */
+  private separators = 0;
+  private splitters = 0;
+  private walks = 0;
+  /** `<` seen, and how many of them a `>` came after. */
+  private lts = 0;
+  private ltsClosed = 0;
+  /** `]` seen, and emphasis markers in runs that might close. */
+  private labelEnds = 0;
+  private closers = 0;
   /** The backtick runs of the block: offset and length of each, in turn. */
   private readonly codeRuns: number[] = [];
-  /** Whether the last line added may make the parser split its text into pieces (see `splits`). */
-  private piecesBefore = false;
+  /** Whether the last line added ends in white space (split off from its text by the parser). */
+  private trailingSpace = false;
   /** The last character that could hide a `]` from the parser (see above). */
   private hidesLabelEnd = -1;
   /** The last character that could hide an emphasis closer from the parser. */
   private hidesCloser = -1;
 
-  constructor(private readonly text: string, private readonly trace?: PendingTrace) {}
+  constructor(private readonly text: string, private readonly words: boolean, private readonly trace?: PendingTrace) {}
 
   reset(): void {
     this.start = -1;
     this.length = 0;
     this.marks = 0;
-    this.attention = 0;
     this.emphasisNesting = 0;
     this.linkNesting = 0;
     this.depth = 0;
     this.codeScan = 0;
     this.lines = 0;
     this.item = false;
+    this.cells = 0;
     this.structure = 0;
-    this.stacks.clear();
+    if (this.stars.length > 0) this.stars.length = 0;
+    if (this.underscores.length > 0) this.underscores.length = 0;
+    if (this.tildes.length > 0) this.tildes.length = 0;
     this.emphasisPending = 0;
     this.ticks = 0;
     this.emphasisSince = 0;
-    this.labels.length = 0;
-    this.codeRuns.length = 0;
-    this.piecesBefore = false;
+    if (this.labels.length > 0) this.labels.length = 0;
+    if (this.codeRuns.length > 0) this.codeRuns.length = 0;
+    this.separators = 0;
+    this.splitters = 0;
+    this.walks = 0;
+    this.lts = 0;
+    this.ltsClosed = 0;
+    this.labelEnds = 0;
+    this.closers = 0;
+    this.trailingSpace = false;
     this.hidesLabelEnd = -1;
     this.hidesCloser = -1;
   }
 
-  /** The block's share of the inline work, once its last line is in. */
+  /**
+   * The block's share of the parse cost, once its last line is in: `structure`, plus its length
+   * times its marks, plus its nesting and code span bounds.
+   *
+   * Marks. micromark merges adjacent data tokens once per run of text between two other tokens
+   * (a splice of the block's events each time), but only where a run holds several: so
+   * min(separators, splitters) of them. It walks back over the block's events for each `]`
+   * (to its label start) and each emphasis closer (to its opener), and splices the events at
+   * each match: `walks`.
+   */
   finish(): number {
     this.settleLinks(this.end);
     this.settleEmphasis();
+    this.separators += this.ltsClosed;
+    this.marks = this.walks + Math.min(this.separators, this.splitters);
+    // Every span ends at a closer of its own (a `]`, or at least one marker of a run that can
+    // close), and is no longer than the block: no closers, no cost, however many openers wait.
+    this.linkNesting = Math.min(this.linkNesting, this.labelEnds * (this.end - this.start));
+    this.emphasisNesting = Math.min(this.emphasisNesting, this.closers * this.ticks);
     this.codeScan = codeScan(this.codeRuns, this.end);
-    this.structure = LINE_COST * this.lines + BLOCK_COST + (this.item ? ITEM_COST : 0);
-    return this.structure + this.length * (this.marks + ATTENTION_WEIGHT * this.attention) + CODE_SCAN_WEIGHT * this.codeScan
+    this.structure = LINE_COST * this.lines + BLOCK_COST + (this.item ? ITEM_COST : 0) + MARK_COST * this.found + CELL_COST * this.cells;
+    return this.structure + this.length * this.marks + CODE_SCAN_WEIGHT * this.codeScan
       + EMPHASIS_NESTING_WEIGHT * this.emphasisNesting + LINK_NESTING_WEIGHT * this.linkNesting;
   }
 
@@ -539,17 +637,18 @@ class BlockTally {
       this.linkSince = lineStart;
     }
     if (this.length > 0) {
-      // The line break before this line: a mark when the line before it ends in white space or
-      // holds several words (see `piecesBefore`).
+      // The line break before this line: a token; the white space before it, split off.
       this.length++;
       this.ticks++;
-      if (this.piecesBefore) this.marks++;
+      this.separators++;
+      if (this.trailingSpace) this.splitters++;
     }
     this.length += e - lineStart;
     this.end = e;
     this.lines++;
     this.scan(s, e);
-    this.piecesBefore = splits(this.text, s, e);
+    const last = e > s ? this.text.charCodeAt(e - 1) : 0;
+    this.trailingSpace = last === SPACE || last === TAB;
   }
 
   private settleEmphasis(): void {
@@ -568,12 +667,7 @@ class BlockTally {
   }
 
   private stack(marker: number): Opener[] {
-    let stack = this.stacks.get(marker);
-    if (!stack) {
-      stack = [];
-      this.stacks.set(marker, stack);
-    }
-    return stack;
+    return marker === STAR ? this.stars : marker === UNDERSCORE ? this.underscores : this.tildes;
   }
 
   private hide(at: number): void {
@@ -584,31 +678,56 @@ class BlockTally {
   /** Counts the marks of the line content `text[s, e)` and runs the opener simulation over it. */
   private scan(s: number, e: number): void {
     const text = this.text;
+    const words = this.words;
+    // Whether the character before is one an e-mail address can hold (see `default` below).
+    let inWord = false;
     for (let i = s; i < e; i++) {
       const c = text.charCodeAt(i);
+      const kind = c < 128 ? CHARACTER[c]! : 0;
+      if ((kind & MARK) === 0) {
+        // Where literal autolinks are on, the parser tries one at every word (a letter or digit
+        // after anything an e-mail address cannot hold), and splits its text there.
+        if (words && (kind & ALNUM) !== 0 && !inWord && i > s) {
+          this.splitters++;
+          if ((c | 32) === 119 && (text.charCodeAt(i + 1) | 32) === 119 && (text.charCodeAt(i + 2) | 32) === 119 && text.charCodeAt(i + 3) === DOT) {
+            this.mark();
+            this.hide(i);
+          }
+        }
+        inWord = (kind & EMAIL) !== 0;
+        continue;
+      }
+      inWord = c === UNDERSCORE;
       switch (c) {
         case STAR:
         case UNDERSCORE:
         case TILDE: {
           let j = i + 1;
           while (j < e && text.charCodeAt(j) === c) j++;
-          this.attention++;
           this.ticks++;
+          this.separators++;
+          this.walks += ATTENTION_WEIGHT;
           this.attentionRun(c, i, j, s, e);
+          // A strikethrough can be resolved first and on its own (GFM's resolver runs before the
+          // emphasis one when a `~` comes first in the text), hiding the closers inside it.
+          if (c === TILDE) this.hidesCloser = j - 1;
           i = j - 1;
           break;
         }
         case BACKTICK: {
           let j = i + 1;
           while (j < e && text.charCodeAt(j) === BACKTICK) j++;
-          this.mark();
+          this.ticks++;
+          this.separators++;
+          this.splitters++;
           this.codeRuns.push(i, j - i);
           this.hide(j - 1);
           i = j - 1;
           break;
         }
         case LBRACKET:
-          this.mark(2);
+          this.ticks++;
+          this.separators++;
           this.hidesCloser = i;
           this.settleLinks(i);
           this.labels.push(i);
@@ -616,7 +735,10 @@ class BlockTally {
           this.noteDepth();
           break;
         case RBRACKET: {
-          this.mark(2);
+          this.ticks++;
+          this.walks += 2;
+          this.splitters++;
+          this.labelEnds++;
           this.hidesCloser = i;
           const top = this.labels[this.labels.length - 1];
           if (top !== undefined && top > this.hidesLabelEnd) {
@@ -627,15 +749,36 @@ class BlockTally {
           break;
         }
         case LT:
+          // An autolink or HTML (a token) needs a `>` after it: counted when one comes.
+          this.lts++;
+          this.ticks++;
+          this.splitters++;
+          this.hide(i);
+          break;
+        case GT:
+          this.ltsClosed = this.lts;
+          this.hide(i);
+          break;
         case BACKSLASH:
+          // An escape (a token) when punctuation follows.
+          this.ticks++;
+          this.splitters++;
+          if (isAsciiPunctuation(text.charCodeAt(i + 1))) this.separators++;
+          this.hide(i);
+          break;
         case AT:
           this.mark();
           this.hide(i);
           break;
         case AMP:
-          this.mark(2);
+          this.ticks++;
+          this.splitters++;
+          // A character reference (a token), and a dear one.
+          if (isCharacterReference(text, i, e)) this.separators += 2;
           break;
-        case GT:
+        case BANG:
+          this.splitters++;
+          break;
         case LPAREN:
         case RPAREN:
         case PIPE:
@@ -647,22 +790,17 @@ class BlockTally {
             this.hide(i);
           }
           break;
-        case 87: // W
-        case 119: // w
-          if ((text.charCodeAt(i + 1) | 32) === 119 && (text.charCodeAt(i + 2) | 32) === 119 && text.charCodeAt(i + 3) === DOT) {
-            this.mark();
-            this.hide(i);
-          }
-          break;
         default:
           break;
       }
     }
   }
 
-  private mark(weight = 1): void {
-    this.marks += weight;
+  /** A literal autolink's start (`@`, `://`, `www.`): a token, or a split. */
+  private mark(): void {
     this.ticks++;
+    this.separators++;
+    this.splitters++;
   }
 
   /**
@@ -677,10 +815,12 @@ class BlockTally {
     const before = i > s ? classify(text, i - 1) : WHITESPACE;
     const after = j < e ? classify(text, j) : WHITESPACE;
     let mayOpen = false;
+    let mayClose = false;
     let onlyOpens = true;
     let onlyCloses = true;
-    for (const b of before === UNKNOWN ? CLASSES : [before]) {
-      for (const a of after === UNKNOWN ? CLASSES : [after]) {
+    // Every class an UNKNOWN character could be (OTHER, WHITESPACE and PUNCTUATION are 0, 1, 2).
+    for (let b = before === UNKNOWN ? 0 : before; b <= (before === UNKNOWN ? 2 : before); b++) {
+      for (let a = after === UNKNOWN ? 0 : after; a <= (after === UNKNOWN ? 2 : after); a++) {
         let open = a === OTHER || (a === PUNCTUATION && b !== OTHER);
         let close = b === OTHER || (b === PUNCTUATION && a !== OTHER);
         if (marker === UNDERSCORE) {
@@ -689,11 +829,14 @@ class BlockTally {
           open = o;
         }
         if (open) mayOpen = true;
+        if (close) mayClose = true;
         if (!open || close) onlyOpens = false;
         if (open || !close) onlyCloses = false;
       }
     }
     let left = j - i;
+    // (`~`, whose rules differ a little, and escaped runs are counted as closers whatever they look like.)
+    if (mayClose || escaped || marker === TILDE) this.closers += left;
     if (marker !== TILDE && onlyCloses && !escaped) {
       const stack = this.stack(marker);
       while (left > 0 && stack.length > 0) {
@@ -718,7 +861,32 @@ class BlockTally {
   }
 }
 
-const CLASSES = [WHITESPACE, PUNCTUATION, OTHER];
+
+function isAsciiPunctuation(code: number): boolean {
+  return (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126);
+}
+
+/** Whether the `&` at `i` may start a character reference (`&name;`, `&#123;`, `&#x1F;`): what follows it, up to a `;`. */
+function isCharacterReference(text: string, i: number, e: number): boolean {
+  let j = i + 1;
+  if (text.charCodeAt(j) === HASH) j++;
+  const start = j;
+  while (j < e && j - start < 32 && isAsciiAlnum(text.charCodeAt(j))) j++;
+  return j > start && text.charCodeAt(j) === SEMICOLON;
+}
+
+/** What `BlockTally.scan` needs to know of an ASCII character: a mark it handles, a letter or digit, a character of e-mail addresses. */
+const MARK = 1;
+const ALNUM = 2;
+const EMAIL = 4;
+const CHARACTER = new Uint8Array(128);
+for (const c of '*_~`[]<>\\@&!()|:') CHARACTER[c.charCodeAt(0)]! |= MARK;
+for (let c = 0; c < 128; c++) if (isAsciiAlnum(c)) CHARACTER[c]! |= ALNUM | EMAIL;
+for (const c of '+-._') CHARACTER[c.charCodeAt(0)]! |= EMAIL;
+
+function isAsciiAlnum(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
 
 /**
  * A bound on what micromark reads looking for the ends of code spans in a block whose backtick
@@ -739,27 +907,6 @@ function codeScan(runs: readonly number[], end: number): number {
     next.set(length, at);
   }
   return total;
-}
-
-/**
- * Whether the parser may cut the text of the line `text[s, e)` into several pieces that it then
- * joins, once per line (which costs, per line, time in proportion to the block): a line that ends
- * in white space (a hard break or trailing spaces), or holds several words (each word can start
- * a literal autolink). Other pieces come from marks, which are counted themselves.
- */
-function splits(text: string, s: number, e: number): boolean {
-  if (e > s) {
-    const last = text.charCodeAt(e - 1);
-    if (last === SPACE || last === TAB) return true;
-  }
-  for (let i = s + 1; i < e; i++) {
-    const c = text.charCodeAt(i);
-    if ((c === SPACE || c === TAB) && i + 1 < e) {
-      const d = text.charCodeAt(i + 1);
-      if (d !== SPACE && d !== TAB) return true;
-    }
-  }
-  return false;
 }
 
 /**
@@ -831,11 +978,8 @@ function isBlankLine(text: string, pos: number, end: number, flat: boolean): boo
  * to the blank line after the last one. Undefined when the change reaches into the front matter.
  */
 export function changedChunks(old: string, text: string, floor: number, flat = false): { from: number; oldTo: number; newTo: number } | undefined {
+  const { prefix, suffix } = commonEnds(old, text);
   const shortest = Math.min(old.length, text.length);
-  let prefix = 0;
-  while (prefix < shortest && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shortest - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
   if (prefix === old.length && prefix === text.length) return { from: floor, oldTo: floor, newTo: floor };
   if (prefix < floor || floor > shortest) return undefined;
   // Back to a line that starts, before the first changed character, after a blank line (or to the floor).
@@ -863,6 +1007,25 @@ export function changedChunks(old: string, text: string, floor: number, flat = f
     at = lineEnd;
   }
   return { from, oldTo: to, newTo: to + text.length - old.length };
+}
+
+/**
+ * How many characters `a` and `b` share at their start (`prefix`) and, after that, at their end
+ * (`suffix`: at most the shorter length less `prefix`). Compared a stretch at a time (string
+ * comparison is native), then a character at a time: a keystroke in a long document costs little.
+ */
+export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+  const shortest = Math.min(a.length, b.length);
+  let prefix = 0;
+  for (let step = 4096; step >= 1; step >>= 3) {
+    while (prefix + step <= shortest && a.slice(prefix, prefix + step) === b.slice(prefix, prefix + step)) prefix += step;
+  }
+  let suffix = 0;
+  const most = shortest - prefix;
+  for (let step = 4096; step >= 1; step >>= 3) {
+    while (suffix + step <= most && a.slice(a.length - suffix - step, a.length - suffix) === b.slice(b.length - suffix - step, b.length - suffix)) suffix += step;
+  }
+  return { prefix, suffix };
 }
 
 /** The start of the line holding offset `at` (its line break included), and not before `floor`. */
@@ -934,6 +1097,19 @@ function opensParagraph(text: string, s: number, end: number): boolean {
   return true;
 }
 
+/** Whether the line content at `k` starts with a list item marker, followed by white space or nothing. */
+function startsListItem(text: string, k: number, end: number): boolean {
+  const c = text.charCodeAt(k);
+  let j = k;
+  if (c === DASH || c === PLUS || c === STAR) j++;
+  else {
+    while (j < end && j - k < 10 && text.charCodeAt(j) >= DIGIT_0 && text.charCodeAt(j) <= DIGIT_9) j++;
+    if (j === k || (text.charCodeAt(j) !== DOT && text.charCodeAt(j) !== RPAREN)) return false;
+    j++;
+  }
+  return j >= end || text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB;
+}
+
 /** Whether the list item marker at `k` is followed by one to four spaces (no tab) before its content at `content`. */
 function plainItemStart(text: string, k: number, content: number): boolean {
   let j = k;
@@ -945,6 +1121,12 @@ function plainItemStart(text: string, k: number, content: number): boolean {
 function startsFence(text: string, k: number, end: number): boolean {
   const c = text.charCodeAt(k);
   return (c === BACKTICK || c === TILDE) && k + 2 < end && text.charCodeAt(k + 1) === c && text.charCodeAt(k + 2) === c;
+}
+
+function pipesIn(text: string, s: number, end: number): number {
+  let n = 0;
+  for (let j = s; j < end; j++) if (text.charCodeAt(j) === PIPE) n++;
+  return n;
 }
 
 function lineHas(text: string, s: number, end: number, code: number): boolean {
@@ -983,13 +1165,14 @@ function cellStretch(text: string, s: number, e: number): [number, number] {
 /**
  * The cells of a line that can be a table's header row: one with a `|`, something besides, and
  * no backslash (escaped pipes are left to the parser: such a line is not taken for a header,
- * which only makes the scan count more). 0 when it cannot be one.
+ * which only makes the scan count more) or `>`. 0 when it cannot be one.
  */
 function headerRowCells(text: string, k: number, end: number): number {
   let pipes = 0;
   for (let j = k; j < end; j++) {
     const c = text.charCodeAt(j);
-    if (c === BACKSLASH) return 0;
+    // (A `>` may end an HTML block the line belongs to: the next line would then start a paragraph.)
+    if (c === BACKSLASH || c === GT) return 0;
     if (c === PIPE) pipes++;
   }
   if (pipes === 0) return 0;
@@ -1002,7 +1185,8 @@ function headerRowCells(text: string, k: number, end: number): number {
 
 /** The cells of a table delimiter row (`| --- | :-: |`, with at least one `|`), or 0 when the line is not one. */
 function delimiterRowCells(text: string, k: number, end: number): number {
-  if (!lineHas(text, k, end, PIPE)) return 0;
+  const first = text.charCodeAt(k);
+  if ((first !== PIPE && first !== COLON && first !== DASH) || !lineHas(text, k, end, PIPE)) return 0;
   const [s, e] = cellStretch(text, k, end);
   if (s >= e) return 0;
   let cells = 0;

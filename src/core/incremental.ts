@@ -1,6 +1,6 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import { estimateNesting, parseMarkdown, syntaxFeatures } from './parse';
-import { changedChunks, containersOff, costRefusal, nestingRefusal, parseCost, sizeRefusal, tooCostly, type GuardLimits, type ParseCost, type Refusal } from './guard';
+import { changedChunks, commonEnds, costRefusal, documentCost, nestingRefusal, parseCost, readingOf, sizeRefusal, tooCostly, type GuardLimits, type ParseCost, type Reading, type Refusal } from './guard';
 import { lintWithSteps, type LintResult } from './engine';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
 import type { Rule } from './rule';
@@ -264,8 +264,8 @@ export class DocumentLintState {
   private document: StrategyDocument | undefined;
   /** The last text whose nesting was checked, with the limit it was checked against and the answer. */
   private nesting: { text: string; maxNesting: number; tooDeep: boolean } | undefined;
-  /** The last text whose parse cost was estimated, with how it was read (where its body starts, flat or not) and the cost. */
-  private cost: { text: string; bodyStart: number; flat: boolean; cost: ParseCost } | undefined;
+  /** The last text whose parse cost was estimated, with how it was read (where its body starts, `Reading`) and the cost. */
+  private cost: { text: string; bodyStart: number; reading: Reading; cost: ParseCost } | undefined;
   private info: UpdateInfo = { parse: undefined };
 
   constructor(private readonly options: ReparseOptions = {}) {}
@@ -321,12 +321,7 @@ export class DocumentLintState {
     const previous = this.nesting;
     let tooDeep: boolean;
     if (previous && previous.maxNesting === maxNesting && !previous.tooDeep) {
-      const old = previous.text;
-      const shortest = Math.min(old.length, text.length);
-      let prefix = 0;
-      while (prefix < shortest && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-      let suffix = 0;
-      while (suffix < shortest - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+      const { prefix, suffix } = commonEnds(previous.text, text);
       // From the start of the line before the change (a line that starts after a `\n`) to the end of its last line.
       const from = prefix >= 2 ? text.lastIndexOf('\n', prefix - 2) + 1 : 0;
       const lineEnd = text.indexOf('\n', text.length - suffix);
@@ -337,24 +332,25 @@ export class DocumentLintState {
     }
     this.nesting = { text, maxNesting, tooDeep };
     if (tooDeep) return nestingRefusal(limits);
-    if (text.length > limits.maxSize) return sizeRefusal(text, limits);
-
     const bodyStart = Math.min(limits.bodyStart, text.length);
-    const flat = containersOff(text, bodyStart);
+    if (text.length - bodyStart > limits.maxSize) return sizeRefusal(text, limits);
+
+    const reading = readingOf(text, bodyStart);
     const last = this.cost;
     // Forget the previous cost first: a failure below cannot leave a wrong one behind.
     this.cost = undefined;
-    const stretch = last && last.bodyStart === bodyStart && last.flat === flat ? changedChunks(last.text, text, bodyStart, flat) : undefined;
+    const same = last && last.bodyStart === bodyStart && last.reading.flat === reading.flat && last.reading.words === reading.words;
+    const stretch = last && same ? changedChunks(last.text, text, bodyStart, reading.flat) : undefined;
     let cost: ParseCost;
     if (last && stretch) {
-      const before = parseCost(last.text, stretch.from, stretch.oldTo, { flat });
-      const after = parseCost(text, stretch.from, stretch.newTo, { flat });
+      const before = parseCost(last.text, stretch.from, stretch.oldTo, reading);
+      const after = parseCost(text, stretch.from, stretch.newTo, reading);
       cost = { inline: last.cost.inline - before.inline + after.inline, structure: last.cost.structure - before.structure + after.structure };
     } else {
-      cost = parseCost(text, bodyStart, text.length, { flat });
+      cost = documentCost(text, bodyStart, reading);
     }
     // (Sums past 2^50 could lose precision; they are far past any limit, and are computed again.)
-    if (cost.inline + cost.structure < 2 ** 50) this.cost = { text, bodyStart, flat, cost };
+    if (cost.inline + cost.structure < 2 ** 50) this.cost = { text, bodyStart, reading, cost };
     return tooCostly(cost, limits) ? costRefusal(text, limits) : undefined;
   }
 }

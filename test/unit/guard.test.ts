@@ -19,7 +19,7 @@ import { lintText, RULES, DEFAULT_CONFIG, sniff, COMPLEXITY_RULE_ID, NESTING_RUL
 import { DocumentLintState } from '../../src/core/incremental';
 import { parseMarkdown } from '../../src/core/parse';
 import {
-  changedChunks, containersOff, parseCost, refuse, INLINE_COST_PER_CHARACTER, PARSE_COST_PER_CHARACTER,
+  changedChunks, documentCost, parseCost, readingOf, refuse, INLINE_COST_PER_CHARACTER, PARSE_COST_PER_CHARACTER,
   type GuardLimits, type InlineBlock, type ParseCost,
 } from '../../src/core/guard';
 import { bigCharter } from './big-charter';
@@ -105,7 +105,7 @@ function scan(text: string, bodyStart: number): Trace {
   const blocks: InlineBlock[] = [];
   const changes: Array<[number, number, number]> = [];
   parseCost(text, bodyStart, text.length, {
-    flat: containersOff(text, bodyStart),
+    ...readingOf(text, bodyStart),
     onBlock: (b) => blocks.push(b),
     trace: (offset, emphasis, labels) => changes.push([offset, emphasis, labels]),
   });
@@ -238,14 +238,14 @@ describe('the engine guard against text the Markdown parser is slow on', functio
         const inserted = next() < 0.3 ? '\n\n' : next() < 0.5 ? '\n' : generateLine(next);
         const text = old.slice(0, at) + inserted + old.slice(at + removed);
         const floor = sniff(old).frontMatter?.blockEnd ?? 0;
-        const flat = containersOff(old, floor);
-        if ((sniff(text).frontMatter?.blockEnd ?? 0) !== floor || containersOff(text, floor) !== flat) continue;
-        const stretch = changedChunks(old, text, floor, flat);
-        const full = parseCost(text, floor, text.length, { flat });
+        const reading = readingOf(old, floor);
+        if ((sniff(text).frontMatter?.blockEnd ?? 0) !== floor || JSON.stringify(readingOf(text, floor)) !== JSON.stringify(reading)) continue;
+        const stretch = changedChunks(old, text, floor, reading.flat);
+        const full = documentCost(text, floor, reading);
         if (!stretch) continue;
-        const before = parseCost(old, stretch.from, stretch.oldTo, { flat });
-        const after = parseCost(text, stretch.from, stretch.newTo, { flat });
-        const whole = parseCost(old, floor, old.length, { flat });
+        const before = parseCost(old, stretch.from, stretch.oldTo, reading);
+        const after = parseCost(text, stretch.from, stretch.newTo, reading);
+        const whole = documentCost(old, floor, reading);
         assert.deepEqual(
           { inline: whole.inline - before.inline + after.inline, structure: whole.structure - before.structure + after.structure },
           full, `edit at ${at} of ${JSON.stringify(old)} into ${JSON.stringify(text)} (stretch ${JSON.stringify(stretch)})`);
@@ -274,7 +274,9 @@ describe('the engine guard against text the Markdown parser is slow on', functio
       const text = AS_CHARTER + 'We will commit budget.\n\n'.repeat(48_000);
       const refusal = refuse(text, limitsFor(text));
       assert.equal(refusal?.ruleId, COMPLEXITY_RULE_ID);
-      assert.match(refusal!.message, /it is 1,152,034 characters long, more than the 1,000,000 it reads \(maxSize\)/);
+      assert.match(refusal!.message, /its text after the front matter is 1,152,000 characters long, more than the 1,000,000 it reads \(maxSize\)/);
+      const bare = text.slice(AS_CHARTER.length);
+      assert.match(refuse(bare, limitsFor(bare))!.message, /: it is 1,152,000 characters long, more than the 1,000,000 it reads \(maxSize\)/);
       assert.equal(refuse(text, limitsFor(text, 2_000_000)), undefined, 'a larger maxSize reads it');
     });
 
@@ -336,7 +338,7 @@ describe('the engine guard against text the Markdown parser is slow on', functio
       texts.push(['bigCharter(1000)', bigCharter(1000)], ['bigCharter(10000)', bigCharter(10_000)], ['charter body ×200', charterBody().repeat(200)]);
       for (const [name, text] of texts) {
         const limits = limitsFor(text);
-        const cost = parseCost(text, limits.bodyStart, text.length, { flat: containersOff(text, limits.bodyStart) });
+        const cost = documentCost(text, limits.bodyStart, readingOf(text, limits.bodyStart));
         // Far below the limits: a tenth of the inline cost allowed for its own size, and half of
         // the whole cost allowed for the default maxSize (the 10,000-line charter is half a million characters).
         assert.ok(cost.inline <= 0.1 * INLINE_COST_PER_CHARACTER * Math.max(text.length, 20_000), `${name}: inline ${cost.inline} for ${text.length} characters`);
