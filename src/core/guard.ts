@@ -8,8 +8,9 @@ import { estimateNesting, syntaxFeatures, FEATURE } from './parse';
  *
  * - Lists or block quotes nested more than `maxNesting` levels deep (`nesting-too-deep`;
  *   `estimateNesting` in parse.ts): micromark's cost grows with the square of the depth.
- * - More than `maxSize` characters (`document-too-complex`): parsing costs about 2–3 s of CPU
- *   per million characters of charter text on the CI machine, so a 5 MB file took 15 s or more.
+ * - A body (the text after the front matter) longer than `maxSize` characters
+ *   (`document-too-complex`): parsing costs about 2–3 s of CPU per million characters of
+ *   charter text on the CI machine, so a 5 MB file took 15 s or more.
  * - A parse cost beyond what `maxSize` characters of ordinary text cost (`document-too-complex`).
  *   `parseCost` estimates, in units of about a nanosecond of micromark on the CI machine:
  *   - `inline`: the passes of micromark that cost, per inline mark, time in proportion to the
@@ -17,10 +18,9 @@ import { estimateNesting, syntaxFeatures, FEATURE } from './parse';
  *     and its closer. They make a 200,000-character line of `**a` take 68 s, of `[a](` 14 s,
  *     and 2,000 nested images 3 s in 12,000 characters. Limit: INLINE_COST_PER_CHARACTER ×
  *     `maxSize` (1.5 s of parsing by default).
- *   - `structure`: a cost per line, per paragraph and per list item. micromark spends 50–150 µs
- *     on each block (a million characters of one-word list items took 36 s). With `inline`,
- *     limited to PARSE_COST_PER_CHARACTER × `maxSize` (4 s by default, where a million
- *     characters of charter text cost 1.2–2.4 s).
+ *   - `structure`: a cost per line, block, list item, mark and table cell: micromark spends
+ *     50–150 µs on each block (a million characters of one-word list items took 36 s). With
+ *     `inline`, limited to PARSE_COST_PER_CHARACTER × `maxSize` (4 s by default).
  *
  * `parseCost` finds the inline blocks line by line without parsing, and must never under-estimate:
  * a stretch of text that micromark reads as one paragraph must never be counted as several
@@ -40,15 +40,16 @@ export const NESTING_RULE_ID = 'nesting-too-deep';
 
 /**
  * `inline` cost allowed per character of `maxSize`. The dearest shapes measured cost about 1 ns
- * per unit, so 1,000,000 characters allow about 1.5 s of the parser's super-linear passes; the
- * real documents measured (the corpus, the fixtures, the examples, a 10,000-line charter) stay
- * below 300 units per character of their own length, and a charter at 20.
+ * per unit, so 1,000,000 characters allow about 1.5 s of the parser's super-linear passes. The
+ * real documents measured (the corpus, the fixtures, the examples, the docs, a 10,000-line
+ * charter) cost at most 420 units per character of their own length (a 388-character test file
+ * of markdownlint's), the CommonMark spec 46 and a charter 35.
  */
 export const INLINE_COST_PER_CHARACTER = 1_500;
 /**
  * `inline` + `structure` cost allowed per character of `maxSize`: 4 s of parsing for 1,000,000
- * characters. A charter costs 1,200–2,400 units per character, 20,000 headings each followed by a
- * line of text 4,500; one-word list items 27,000.
+ * characters. Charters cost 800–2,400 units per character, the real documents measured at most
+ * 2,850, 20,000 headings each followed by a line of text 4,500, one-word list items 27,000.
  */
 export const PARSE_COST_PER_CHARACTER = 4_000;
 
@@ -203,7 +204,8 @@ export function costRefusal(text: string, limits: GuardLimits): Refusal {
   let what = '';
   if (worst) {
     const where = `the text at line ${line + 1} (${count(worst.length)} characters)`;
-    what = (EMPHASIS_NESTING_WEIGHT * worst.emphasisNesting + LINK_NESTING_WEIGHT * worst.linkNesting) * 2 > worst.work - worst.structure
+    const nesting = EMPHASIS_NESTING_WEIGHT * worst.emphasisNesting + LINK_NESTING_WEIGHT * worst.linkNesting;
+    what = nesting * 2 > worst.work - worst.structure && worst.depth >= 100
       ? `${where} nests emphasis, link or image marks up to ${count(worst.depth)} deep`
       : `${where} holds ${count(worst.found)} emphasis, link, code and other inline marks`;
   }
@@ -214,7 +216,7 @@ export function costRefusal(text: string, limits: GuardLimits): Refusal {
   return { ruleId: COMPLEXITY_RULE_ID, reason: 'too many inline marks to analyse', message, line };
 }
 
-/** One inline block found by `inlineWork`: where it starts, its length and its marks. */
+/** One inline block found by `parseCost`: where it is, and what it costs. */
 export interface InlineBlock {
   start: number;
   /** Where its last line ends (before the line break). */
@@ -233,9 +235,9 @@ export interface InlineBlock {
   emphasisNesting: number;
   /** Σ over the block's characters of the `[` pending (see `BlockTally`). */
   linkNesting: number;
-  /** The most openers pending at once. */
+  /** How deep it certainly nests emphasis, links and images (see `BlockTally.depth`). */
   depth: number;
-  /** What the block adds to the document's inline work. */
+  /** What the block adds to the document's parse cost, `structure` included. */
   work: number;
 }
 
@@ -276,13 +278,12 @@ const BANG = 33;
  * line, which is what lets the incremental linter scan again only the chunks an edit touched
  * (`changedChunks`). `onBlock` sees every inline block.
  *
- * `inline`, per block: its length × its marks (micromark's passes that walk or splice the
- * block's events once per mark), where the marks are each `[`, `]` and `&` (twice), each `<`,
- * `\`, `@`, `://`, `www.` and run of `` ` ``, each line break after a line that ends in white
- * space or holds several words (see `splits`), and each run of `*`, `_` or `~` (ATTENTION_WEIGHT
- * times); plus the bounds on nesting and on code span scans (see `BlockTally`, `codeScan`).
- * `structure`: LINE_COST per line that is not blank, BLOCK_COST per block, ITEM_COST per list
- * item.
+ * `inline`, per block: its length × its weighted marks (micromark's passes that walk back over
+ * or splice the block's events once per mark: see `BlockTally.finish`), plus the bounds on
+ * nesting and on code span scans (see `BlockTally`, `codeScan`). `structure`: LINE_COST per line
+ * that is not blank, BLOCK_COST per block, ITEM_COST per list item, MARK_COST per mark and
+ * CELL_COST per table cell. A stretch read `flat` (see `containersOff`) has no block quotes or
+ * list items; `words` says whether literal autolinks are on (see `readingOf`).
  */
 export function parseCost(text: string, from: number, to: number, options: ScanOptions = {}): ParseCost {
   const { flat = false, words = true, onBlock, trace } = options;
@@ -460,13 +461,13 @@ const ITEM_COST = 40_000;
 /** Cost of each mark (a token, or an attempt at one: a million `[` took 7 s), and of each cell of a table. */
 const MARK_COST = 7_000;
 const CELL_COST = 30_000;
-/** Weight of a run of `*`, `_` or `~` against the other marks in `inlineWork` (see INLINE_WORK_LIMIT). */
+/** Weight of a run of `*`, `_` or `~` against the other marks in `parseCost` (units of about a nanosecond). */
 const ATTENTION_WEIGHT = 5;
-/** Weight of `BlockTally.codeScan` in `inlineWork`: micromark reads a code span a character at a time. */
+/** Weight of `BlockTally.codeScan` in `parseCost`: micromark reads a code span a character at a time. */
 const CODE_SCAN_WEIGHT = 20;
-/** Weight of `BlockTally.emphasisNesting` in `inlineWork`. */
+/** Weight of `BlockTally.emphasisNesting` in `parseCost`. */
 const EMPHASIS_NESTING_WEIGHT = 300;
-/** Weight of `BlockTally.linkNesting` in `inlineWork`. */
+/** Weight of `BlockTally.linkNesting` in `parseCost`. */
 const LINK_NESTING_WEIGHT = 260;
 
 const WHITESPACE = 1;
@@ -522,8 +523,13 @@ class BlockTally {
   emphasisNesting = 0;
   /** Σ over the characters of the block of the `[` pending. */
   linkNesting = 0;
-  /** The most openers pending at once. */
+  /**
+   * The most openers pending at once that certainly open (emphasis runs that cannot close, `[`
+   * followed by a `]` somewhere after): how deep the block certainly nests, for the message.
+   */
   depth = 0;
+  /** Emphasis markers pending in runs that certainly open. */
+  private certainPending = 0;
   /** A bound on the characters the parser reads looking for the ends of code spans (see `codeScan`). */
   codeScan = 0;
   /** Lines in the block. */
@@ -581,6 +587,7 @@ class BlockTally {
     this.emphasisNesting = 0;
     this.linkNesting = 0;
     this.depth = 0;
+    this.certainPending = 0;
     this.codeScan = 0;
     this.lines = 0;
     this.item = false;
@@ -662,7 +669,7 @@ class BlockTally {
   }
 
   private noteDepth(): void {
-    const depth = this.emphasisPending + this.labels.length;
+    const depth = this.certainPending + Math.min(this.labels.length, this.labelEnds + 1);
     if (depth > this.depth) this.depth = depth;
   }
 
@@ -739,6 +746,7 @@ class BlockTally {
           this.walks += 2;
           this.splitters++;
           this.labelEnds++;
+          this.noteDepth();
           this.hidesCloser = i;
           const top = this.labels[this.labels.length - 1];
           if (top !== undefined && top > this.hidesLabelEnd) {
@@ -845,6 +853,7 @@ class BlockTally {
         const use = top.left > 1 && left > 1 ? 2 : 1;
         this.settleEmphasis();
         this.emphasisPending -= use;
+        this.certainPending -= use;
         this.trace?.(i, this.emphasisPending, this.labels.length);
         top.left -= use;
         left -= use;
@@ -852,11 +861,13 @@ class BlockTally {
       }
     }
     if (left > 0 && (mayOpen || escaped)) {
+      const certain = marker !== TILDE && onlyOpens && !escaped;
       this.settleEmphasis();
       this.emphasisPending += left;
+      if (certain) this.certainPending += left;
       this.trace?.(i, this.emphasisPending, this.labels.length);
       this.noteDepth();
-      this.stack(marker).push({ at: i, left, certain: marker !== TILDE && onlyOpens && !escaped });
+      this.stack(marker).push({ at: i, left, certain });
     }
   }
 }

@@ -244,7 +244,8 @@ export interface UpdateInfo {
  * exactly what `lintText(text, rules, config)` returns, whatever the previous version was; it is
  * only faster, by reusing from the previous version:
  * - its tree (see `reparse`): only the blocks around the change are parsed again;
- * - its nesting check: only the lines the edit touched are measured again;
+ * - its guard (guard.ts): nesting is measured again on the lines the edit touched only, the parse
+ *   cost estimate on the chunks between blank lines the edit touched only;
  * - what rules derived from its text, where a rule can tell that is exact (the commitment rules'
  *   word-list matches over the whole charter: see `findPhrasesAgain` in phrase-scan.ts), through
  *   `previousVersion(doc)`.
