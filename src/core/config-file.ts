@@ -6,7 +6,7 @@ import type { SeveritySetting } from './types';
 /**
  * `.partnerlint.yaml`: found nearest up the folder tree from the document, it may `extends`
  * other files (paths relative to itself), sets rules (`off | info | warning | error`, or
- * `{ severity, options }`), adds to the vocabulary lists and sets `maxNesting`. A broken file
+ * `{ severity, options }`), adds to the vocabulary lists and sets `maxNesting` and `maxSize`. A broken file
  * is reported at the error's position and the defaults (or what could be read) are used.
  *
  * Paths are `/`-separated (file paths, or URI paths for VS Code's file system); the host that
@@ -38,7 +38,7 @@ export interface LoadedConfig {
 
 const SEVERITIES = ['off', 'info', 'warning', 'error'] as const;
 const SEVERITY_ALIASES: Record<string, SeveritySetting> = { warn: 'warning', information: 'info', hint: 'info', false: 'off', true: 'warning' };
-const TOP_LEVEL = ['extends', 'rules', 'vocabulary', 'maxNesting', 'root'] as const;
+const TOP_LEVEL = ['extends', 'rules', 'vocabulary', 'maxNesting', 'maxSize', 'root'] as const;
 const FLAT_LISTS = ['headingFillerWords', 'commitmentWords', 'economicTerms', 'coMarketingTerms', 'placeholders'] as const;
 const LEVERAGE_TYPES = ['requirement', 'economic', 'competitive', 'customer'] as const;
 const LIST_OPERATIONS = ['add', 'remove', 'replace'] as const;
@@ -300,6 +300,12 @@ export function parseConfigText(text: string, file: string, knownRules: Readonly
           const n = value.value;
           steps.push((c) => ({ ...c, maxNesting: n }));
         } else reader.problem(value as Node, 'maxNesting should be a whole number from 1 to 1000.');
+        break;
+      case 'maxSize':
+        if (isScalar(value) && typeof value.value === 'number' && Number.isInteger(value.value) && value.value >= 1000 && value.value <= 100_000_000) {
+          const n = value.value;
+          steps.push((c) => ({ ...c, maxSize: n }));
+        } else reader.problem(value as Node, 'maxSize should be a whole number of characters from 1000 to 100000000.');
         break;
       case 'root':
         break;

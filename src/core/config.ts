@@ -17,10 +17,17 @@ export interface ResolvedConfig {
    * recursive passes overflow the stack at a few thousand levels.
    */
   maxNesting: number;
+  /**
+   * Longest document parsed, in characters; the parse cost allowed (guard.ts) grows with it.
+   * Longer documents, and documents that would cost the parser more than this many characters of
+   * ordinary text, are not parsed.
+   */
+  maxSize: number;
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = {
   rules: {},
   vocabulary: DEFAULT_VOCABULARY,
   maxNesting: 100,
+  maxSize: 1_000_000,
 };

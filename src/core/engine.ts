@@ -4,7 +4,8 @@ import type { Rule, Report } from './rule';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
 import { sniff, type KindSource, type SniffResult } from './sniff';
 import { TextIndex } from './text';
-import { estimateNesting, parseMarkdown } from './parse';
+import { parseMarkdown } from './parse';
+import { refuse, NESTING_RULE_ID, COMPLEXITY_RULE_ID, type GuardLimits, type Refusal } from './guard';
 import { buildSections, type StrategyDocument } from './document';
 import { applyDirectives, UNKNOWN_RULE_ID } from './directives';
 
@@ -18,14 +19,14 @@ export interface LintResult {
   skippedReason?: string;
 }
 
-/** Id under which the engine reports a document it refused to parse. */
-export const NESTING_RULE_ID = 'nesting-too-deep';
+/** Ids under which the engine reports a document it refused to parse (see guard.ts). */
+export { NESTING_RULE_ID, COMPLEXITY_RULE_ID };
 /** Id under which problems in configuration files are reported. */
 export const CONFIG_RULE_ID = 'config-invalid';
 /** Ids the engine itself reports, beside the rules'. Each has a docs page like a rule. */
 /** Id under which problems in decision tree files (.partnerlint/trees/*.yaml) are reported. */
 export const TREE_RULE_ID = 'tree-invalid';
-export const ENGINE_IDS = [NESTING_RULE_ID, UNKNOWN_RULE_ID, CONFIG_RULE_ID, TREE_RULE_ID] as const;
+export const ENGINE_IDS = [NESTING_RULE_ID, COMPLEXITY_RULE_ID, UNKNOWN_RULE_ID, CONFIG_RULE_ID, TREE_RULE_ID] as const;
 
 /** Parses a document already known to be a strategy document. */
 export function buildDocument(text: string, sniffed: SniffResult & { kind: DocumentKind }): StrategyDocument {
@@ -107,13 +108,19 @@ export function lintText(text: string, rules: readonly Rule[], config: ResolvedC
 
 /** How `lintWithSteps` checks nesting and parses; by default as `lintText` does. */
 export interface LintSteps {
-  /** Whether `text` is nested more than `maxNesting` levels deep (by default `estimateNesting`). */
-  tooDeep?(text: string, maxNesting: number): boolean;
+  /**
+   * Why `text` is not to be parsed, or undefined when it can be: exactly what `refuse(text, limits)`
+   * (guard.ts) answers (nesting beyond `maxNesting`, size beyond `maxSize`, parse cost).
+   */
+  tooDeep?(text: string, limits: GuardLimits): Refusal | undefined;
   /** The tree of `text`, exactly as `parseMarkdown(text)` gives it. */
   parse?(text: string): Root;
   /** Called with the document once it is built, before the rules run. */
   built?(doc: StrategyDocument): void;
 }
+
+/** The largest document parsed when a configuration does not say (`ResolvedConfig.maxSize`). */
+const DEFAULT_MAX_SIZE = 1_000_000;
 
 /** `lintText`, with the nesting check and the parse supplied by the caller (the incremental linter). */
 export function lintWithSteps(text: string, rules: readonly Rule[], config: ResolvedConfig, steps: LintSteps): LintResult {
@@ -122,19 +129,16 @@ export function lintWithSteps(text: string, rules: readonly Rule[], config: Reso
   if (!kind) {
     return { kind: undefined, kindSource: 'none', diagnostics: [], skippedReason: 'not a partnership strategy document' };
   }
-  const tooDeep = steps.tooDeep ? steps.tooDeep(text, config.maxNesting) : estimateNesting(text, config.maxNesting) > config.maxNesting;
-  if (tooDeep) {
+  // Before parsing: nesting, size and parse cost the parser could not cope with (guard.ts).
+  const limits: GuardLimits = { maxNesting: config.maxNesting, maxSize: config.maxSize ?? DEFAULT_MAX_SIZE, bodyStart: sniffed.frontMatter?.blockEnd ?? 0 };
+  const refusal = steps.tooDeep ? steps.tooDeep(text, limits) : refuse(text, limits);
+  if (refusal) {
     const index = new TextIndex(text);
     return {
       kind,
       kindSource: sniffed.source,
-      skippedReason: 'nested too deeply to analyse',
-      diagnostics: [{
-        ruleId: NESTING_RULE_ID,
-        severity: 'info',
-        message: `PartnerLint did not analyse this document: its lists or block quotes are nested more than ${config.maxNesting} levels deep. Flatten the nesting to have it checked.`,
-        range: index.lineRange(0),
-      }],
+      skippedReason: refusal.reason,
+      diagnostics: [{ ruleId: refusal.ruleId, severity: 'info', message: refusal.message, range: index.lineRange(refusal.line) }],
     };
   }
   const doc = documentFromTree(text, { ...sniffed, kind }, steps.parse ? steps.parse(text) : parseMarkdown(text));

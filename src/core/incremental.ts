@@ -1,5 +1,6 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import { estimateNesting, lineBreaks, parseMarkdown, shift, syntaxFeatures } from './parse';
+import { changedChunks, commonEnds, costRefusal, documentCost, nestingRefusal, parseCost, readingOf, sizeRefusal, tooCostly, type GuardLimits, type ParseCost, type Reading, type Refusal } from './guard';
 import { lintWithSteps, type LintResult } from './engine';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
 import type { Rule } from './rule';
@@ -210,7 +211,8 @@ export interface UpdateInfo {
  * exactly what `lintText(text, rules, config)` returns, whatever the previous version was; it is
  * only faster, by reusing from the previous version:
  * - its tree (see `reparse`): only the blocks around the change are parsed again;
- * - its nesting check: only the lines the edit touched are measured again;
+ * - its guard (guard.ts): nesting is measured again on the lines the edit touched only, the parse
+ *   cost estimate on the chunks between blank lines the edit touched only;
  * - what rules derived from its text, where a rule can tell that is exact (the commitment rules'
  *   word-list matches over the whole charter: see `findPhrasesAgain` in phrase-scan.ts), through
  *   `previousVersion(doc)`.
@@ -230,6 +232,8 @@ export class DocumentLintState {
   private document: StrategyDocument | undefined;
   /** The last text whose nesting was checked, with the limit it was checked against and the answer. */
   private nesting: { text: string; maxNesting: number; tooDeep: boolean } | undefined;
+  /** The last text whose parse cost was estimated, with how it was read (where its body starts, `Reading`) and the cost. */
+  private cost: { text: string; bodyStart: number; reading: Reading; cost: ParseCost } | undefined;
   private info: UpdateInfo = { parse: undefined };
 
   constructor(private readonly options: ReparseOptions = {}) {}
@@ -270,23 +274,22 @@ export class DocumentLintState {
     this.parsed = undefined;
     this.document = undefined;
     this.nesting = undefined;
+    this.cost = undefined;
   }
 
   /**
-   * The nesting guard of `lintText`, checking only the lines an edit touched when the previous
-   * text passed the same check: the estimate is a maximum over lines, so the unchanged lines
-   * cannot push it over the limit.
+   * The guard of `lintText` (`refuse` in guard.ts), working from the previous text's answers:
+   * - nesting: only the lines an edit touched are measured again when the previous text passed
+   *   the same check (the estimate is a maximum over lines: unchanged lines cannot push it over);
+   * - parse cost: a sum over the chunks between blank lines, so only the chunks an edit touched
+   *   are scanned again (`changedChunks`), and the sum is exactly the one a full scan gives.
    */
-  private tooDeep(text: string, maxNesting: number): boolean {
+  private tooDeep(text: string, limits: GuardLimits): Refusal | undefined {
+    const { maxNesting } = limits;
     const previous = this.nesting;
     let tooDeep: boolean;
     if (previous && previous.maxNesting === maxNesting && !previous.tooDeep) {
-      const old = previous.text;
-      const shortest = Math.min(old.length, text.length);
-      let prefix = 0;
-      while (prefix < shortest && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-      let suffix = 0;
-      while (suffix < shortest - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+      const { prefix, suffix } = commonEnds(previous.text, text);
       // From the start of the line before the change (a line that starts after a `\n`) to the end of its last line.
       const from = prefix >= 2 ? text.lastIndexOf('\n', prefix - 2) + 1 : 0;
       const lineEnd = text.indexOf('\n', text.length - suffix);
@@ -296,7 +299,27 @@ export class DocumentLintState {
       tooDeep = estimateNesting(text, maxNesting) > maxNesting;
     }
     this.nesting = { text, maxNesting, tooDeep };
-    return tooDeep;
+    if (tooDeep) return nestingRefusal(limits);
+    const bodyStart = Math.min(limits.bodyStart, text.length);
+    if (text.length - bodyStart > limits.maxSize) return sizeRefusal(text, limits);
+
+    const reading = readingOf(text, bodyStart);
+    const last = this.cost;
+    // Forget the previous cost first: a failure below cannot leave a wrong one behind.
+    this.cost = undefined;
+    const same = last && last.bodyStart === bodyStart && last.reading.flat === reading.flat && last.reading.words === reading.words;
+    const stretch = last && same ? changedChunks(last.text, text, bodyStart, reading.flat) : undefined;
+    let cost: ParseCost;
+    if (last && stretch) {
+      const before = parseCost(last.text, stretch.from, stretch.oldTo, reading);
+      const after = parseCost(text, stretch.from, stretch.newTo, reading);
+      cost = { inline: last.cost.inline - before.inline + after.inline, structure: last.cost.structure - before.structure + after.structure };
+    } else {
+      cost = documentCost(text, bodyStart, reading);
+    }
+    // (Sums past 2^50 could lose precision; they are far past any limit, and are computed again.)
+    if (cost.inline + cost.structure < 2 ** 50) this.cost = { text, bodyStart, reading, cost };
+    return tooCostly(cost, limits) ? costRefusal(text, limits) : undefined;
   }
 }
 

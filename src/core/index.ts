@@ -2,7 +2,7 @@
 export * from './types';
 export { TextIndex } from './text';
 export { sniff, findFrontMatter, kindFromTitle, closestKind, type SniffResult, type FrontMatter } from './sniff';
-export { lintText, runRules, buildDocument, NESTING_RULE_ID, CONFIG_RULE_ID, ENGINE_IDS, type LintResult } from './engine';
+export { lintText, runRules, buildDocument, NESTING_RULE_ID, COMPLEXITY_RULE_ID, CONFIG_RULE_ID, ENGINE_IDS, type LintResult } from './engine';
 export { UNKNOWN_RULE_ID } from './directives';
 export { DEFAULT_CONFIG, type ResolvedConfig, type RuleSetting } from './config';
 export type { Rule, RuleMeta, RuleContext, Report } from './rule';

@@ -31,6 +31,7 @@ export class ConfigCompletion implements vscode.CompletionItemProvider {
         item('vocabulary', 'Add words PartnerLint looks for', undefined, 'vocabulary:\n  $0'),
         item('extends', 'Start from another configuration file', undefined, 'extends: ${1:../.partnerlint.yaml}'),
         item('maxNesting', 'Deepest nesting analysed (default 100)', undefined, 'maxNesting: ${1:100}'),
+        item('maxSize', 'Longest document analysed, in characters (default 1000000)', undefined, 'maxSize: ${1:1000000}'),
       ];
     }
     if (parent === 'rules') {

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from './cli-helpers';
 import { readDocument } from '../../src/cli/read-document';
-import { AS_CHARTER, BOUND_MS, HOSTILE_CONFIGS, HOSTILE_DOCUMENTS, HOSTILE_TREES, charterBody, pngBytes } from './hostile-inputs';
+import { AS_CHARTER, BOUND_MS, HOSTILE_CONFIGS, HOSTILE_DOCUMENTS, HOSTILE_TREES, PARSER_BOUND_DOCUMENTS, charterBody, pngBytes } from './hostile-inputs';
 
 
 interface Report {
@@ -65,6 +65,40 @@ describe('hostile input through the CLI', function () {
         });
       }
     }
+
+    // Shapes the Markdown parser takes super-linear time on: refused by the engine's guard, the
+    // same way as a document nested too deeply (one information diagnostic, exit code 0).
+    for (const doc of PARSER_BOUND_DOCUMENTS) {
+      it(`${doc.name} (charter): one information message saying why and where, exit code 0`, async () => {
+        const file = `${slug(doc.name)}-charter.md`;
+        writeFileSync(join(dir, file), doc.charter(), 'utf8');
+        const run = await json([file], dir);
+        assert.equal(run.code, 0);
+        assert.deepEqual(run.reports.map((r) => [r.file, r.kind]), [[file, 'partnership-charter']]);
+        assert.deepEqual(run.reports[0]!.diagnostics.map((d) => [d.ruleId, d.severity, d.line]), [['document-too-complex', 'info', 4]]);
+        assert.match(run.reports[0]!.diagnostics[0]!.message, /^PartnerLint did not analyse this document: the text at line 4 /);
+        assert.ok(run.ms < BOUND_MS, `took ${run.ms} ms`);
+        const stylish = await cli([file], dir);
+        assert.equal(stylish.code, 0);
+        assert.match(stylish.out, /4:1 +info +PartnerLint did not analyse this document: the text at line 4/);
+        assert.match(stylish.out, /document-too-complex/);
+      });
+    }
+
+    it('a charter the CLI is allowed to read but the engine finds too long: document-too-complex (maxSize), as for nesting', async () => {
+      writeFileSync(join(dir, 'long-charter.md'), AS_CHARTER + '# Long Partnership Charter\n\n' + 'We will commit budget.\n\n'.repeat(60_000));
+      const run = await json(['--max-file-size', '5000000', 'long-charter.md'], dir);
+      assert.equal(run.code, 0);
+      assert.deepEqual(run.reports[0]!.diagnostics.map((d) => [d.ruleId, d.severity, d.line]), [['document-too-complex', 'info', 1]]);
+      assert.match(run.reports[0]!.diagnostics[0]!.message, /more than the 1,000,000 it reads \(maxSize\)\. Split it into smaller documents, or raise maxSize in \.partnerlint\.yaml/);
+      // With maxSize raised in .partnerlint.yaml, it is checked.
+      mkdirSync(join(dir, 'raised'), { recursive: true });
+      writeFileSync(join(dir, 'raised/.partnerlint.yaml'), 'maxSize: 2000000\n');
+      writeFileSync(join(dir, 'raised/long-charter.md'), readFileSync(join(dir, 'long-charter.md')));
+      const raised = await json(['--max-file-size', '5000000', 'raised/long-charter.md'], dir);
+      const ids = new Set(raised.reports.find((r) => r.file === 'raised/long-charter.md')!.diagnostics.map((d) => d.ruleId));
+      assert.ok(!ids.has('document-too-complex') && ids.has('charter-missing-section'), [...ids].join(', '));
+    });
 
     it('a charter longer than --max-file-size gets one information message, an ordinary file none', async () => {
       writeFileSync(join(dir, 'huge-charter.md'), AS_CHARTER + '# Huge Partnership Charter\n\n' + 'We will commit budget.\n'.repeat(300_000));
