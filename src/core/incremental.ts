@@ -248,7 +248,7 @@ export class DocumentLintState {
     this.info = { parse: undefined };
     try {
       return lintWithSteps(text, rules, config, {
-        tooDeep: (t, maxNesting) => this.tooDeep(t, maxNesting),
+        tooDeep: (t, limits) => this.tooDeep(t, limits),
         parse: (t) => {
           // The previous tree is consumed by reparse: forget it first, so a failure cannot leave it half moved.
           const previous = this.parsed;
