@@ -11,8 +11,6 @@
  *      { id, result, update? } | { id, error }   `update` says how an incremental lint parsed
  */
 import { parentPort } from 'node:worker_threads';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { lintText, type ResolvedConfig, type UpdateInfo } from '../core';
 import { LintSession } from '../core/lint-session';
 import { lintDocument } from '../core/lint-file';
@@ -42,39 +40,7 @@ export type WorkerMessage = { ready: true } | LintResponse;
 
 const session = new LintSession();
 
-/**
- * V8's young-generation collector, when it can be had. A lint allocates a few megabytes; when the
- * young generation fills up in the middle of one, the pause lands on the user's wait. Collecting
- * it while the worker is idle (between keystrokes, which the editor debounces) starts each lint
- * with room to spare. `--expose-gc` is switched on only for the moment it takes to fetch the
- * function from a fresh context, then off again, so no other code sees a `gc` global.
- */
-function youngGenerationCollector(): (() => void) | undefined {
-  try {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as (options?: { type?: 'minor' | 'major' }) => void;
-    return typeof gc === 'function' ? () => gc({ type: 'minor' }) : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    setFlagsFromString('--no-expose-gc');
-  }
-}
-
-const collectYoung = youngGenerationCollector();
-/** How long the worker must have been idle before it collects. */
-const IDLE_MS = 10;
-let idleTimer: NodeJS.Timeout | undefined;
-
-function collectWhenIdle(): void {
-  if (!collectYoung) return;
-  clearTimeout(idleTimer);
-  idleTimer = setTimeout(collectYoung, IDLE_MS);
-  idleTimer.unref();
-}
-
 parentPort?.on('message', (request: WorkerRequest) => {
-  clearTimeout(idleTimer);
   if ('close' in request) {
     session.close(request.close);
     return;
@@ -94,7 +60,6 @@ parentPort?.on('message', (request: WorkerRequest) => {
     response = { id: request.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) };
   }
   parentPort!.postMessage(response);
-  collectWhenIdle();
 });
 
 parentPort?.postMessage({ ready: true } satisfies WorkerMessage);
