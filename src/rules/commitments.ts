@@ -371,6 +371,24 @@ export function bracketMatches(text: string, kind: 'image' | 'link' | 'prompt'):
  * source.
  */
 export function splitSentences(source: string, masked: string, start: number, end: number): Span[] {
+  // A pure function of the masked item and the source from its start to 10 characters past its
+  // end (what the scan below reads): kept for unchanged items, relative to their start.
+  if (end - start > SPLIT_MEMO_TEXT_LIMIT) return computeSentences(source, masked, start, end);
+  const key = `${masked.slice(start, end)}\u0000${source.slice(start, end + 10)}`;
+  let relative = splitMemo.get(key);
+  if (!relative) {
+    relative = computeSentences(source, masked, start, end).map((span) => ({ start: span.start - start, end: span.end - start }));
+    if (splitMemo.size >= SPLIT_MEMO_ENTRIES) splitMemo.clear();
+    splitMemo.set(key, relative);
+  }
+  return relative.map((span) => ({ start: span.start + start, end: span.end + start }));
+}
+
+const splitMemo = new Map<string, Span[]>();
+const SPLIT_MEMO_TEXT_LIMIT = 4096;
+const SPLIT_MEMO_ENTRIES = 8192;
+
+function computeSentences(source: string, masked: string, start: number, end: number): Span[] {
   const out: Span[] = [];
   let from = start;
   const push = (s: number, e: number) => {
