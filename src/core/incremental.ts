@@ -1,5 +1,5 @@
 import type { Nodes, Root, RootContent } from 'mdast';
-import { estimateNesting, lineBreaks, parseMarkdown, shift, syntaxFeatures } from './parse';
+import { estimateNesting, isCut, lineBreaks, parseMarkdown, shift, syntaxFeatures } from './parse';
 import { changedChunks, commonEnds, costRefusal, documentCost, nestingRefusal, parseCost, readingOf, sizeRefusal, tooCostly, type GuardLimits, type ParseCost, type Reading, type Refusal } from './guard';
 import { lintWithSteps, type LintResult } from './engine';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
@@ -130,35 +130,6 @@ export function reparse(previous: ParsedText | undefined, text: string, options:
 
 function startOf(node: Nodes): number {
   return node.position!.start.offset!;
-}
-
-/**
- * Whether `at` is a cut in `text` (see above): the start of a line that follows a blank line and
- * starts with neither white space nor a byte order mark, after `before` (the top-level block
- * before it, whose offsets are relative to `base`) has ended; after a list or footnote
- * definition, a line that could be another list item does not count.
- */
-function isCut(text: string, at: number, before: Nodes, base = 0): boolean {
-  if (at <= 0 || at >= text.length) return false;
-  const c = text.charCodeAt(at);
-  if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff) return false;
-  const previous = text.charCodeAt(at - 1);
-  if (previous !== 10 && previous !== 13) return false;
-  // The line before: back over its line break, then over spaces and tabs to the break before it.
-  let k = at - 1;
-  if (previous === 10 && text.charCodeAt(k - 1) === 13) k--;
-  let b = k - 1;
-  while (b >= 0 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 9)) b--;
-  if (b < 0) return false;
-  const breakChar = text.charCodeAt(b);
-  if (breakChar !== 10 && breakChar !== 13) return false;
-  const blankLineStart = b + 1;
-  const end = before.position?.end.offset;
-  if (end === undefined || base + end > blankLineStart) return false;
-  if ((before.type === 'list' || before.type === 'footnoteDefinition') && /^(?:[-+*]|\d{1,9}[.)])(?:[ \t\r\n]|$)/.test(text.slice(at, at + 12))) {
-    return false;
-  }
-  return true;
 }
 
 /** Whether any of `nodes` (or their descendants) is a definition; `text` is what they were parsed from. */

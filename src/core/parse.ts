@@ -188,10 +188,9 @@ function parseOne(text: string, features: number): Root {
   return root;
 }
 
-/** A place the text may be cut: the start of a line, and the start of the blank line before it. */
+/** A place the text may be cut: the start of a line after a blank line (see `isCut`). */
 interface Cut {
   at: number;
-  blankLine: number;
 }
 
 /**
@@ -209,8 +208,7 @@ function nextCut(text: string, from: number): Cut | undefined {
   while (at < text.length) {
     const c = text.charCodeAt(at);
     if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xfeff && !LIST_MARKER.test(text.slice(at, at + 12))) {
-      const blankLine = blankLineBefore(text, at);
-      if (blankLine !== undefined) return { at, blankLine };
+      if (blankLineBefore(text, at) !== undefined) return { at };
     }
     while (at < text.length && text.charCodeAt(at) !== 10 && text.charCodeAt(at) !== 13) at++;
     at = skipLineBreak(text, at);
@@ -260,11 +258,25 @@ function blankLineBefore(text: string, at: number): number | undefined {
  */
 function cutAfter(piece: Root, text: string, cut: Cut, base: number): boolean {
   const before = piece.children[piece.children.length - 1];
-  if (!before || before.type === 'code' || before.type === 'html') return false;
+  return before !== undefined && before.type !== 'code' && before.type !== 'html' && isCut(text, cut.at, before, base);
+}
+
+/**
+ * Whether `at` is a cut in `text`: the start of a line that follows a blank line and starts with
+ * neither white space nor a byte order mark, after `before` (the block before it, whose offsets
+ * are relative to `base`) has ended; after a list or footnote definition, a line that could be
+ * another list item does not count. Shared by the piece-wise parse (above) and the incremental
+ * re-parse (incremental.ts), which both rely on the same reasoning.
+ */
+export function isCut(text: string, at: number, before: Nodes, base = 0): boolean {
+  if (at <= 0 || at >= text.length) return false;
+  const c = text.charCodeAt(at);
+  if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff) return false;
+  const blankLine = blankLineBefore(text, at);
+  if (blankLine === undefined) return false;
   const end = before.position?.end.offset;
-  if (end === undefined || base + end > cut.blankLine) return false;
-  if ((before.type === 'list' || before.type === 'footnoteDefinition') && LIST_MARKER.test(text.slice(cut.at, cut.at + 12))) return false;
-  return true;
+  if (end === undefined || base + end > blankLine) return false;
+  return !((before.type === 'list' || before.type === 'footnoteDefinition') && LIST_MARKER.test(text.slice(at, at + 12)));
 }
 
 /**
