@@ -566,14 +566,7 @@ export class CharterText {
       this.find(list, span);
       all = this.found.get(list)!;
     }
-    let low = 0;
-    let high = all.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (all[mid]!.start < span.start) low = mid + 1;
-      else high = mid;
-    }
-    for (let i = low; i < all.length && all[i]!.start < span.end; i++) if (all[i]!.end <= span.end) return true;
+    for (let i = firstStartingAtOrAfter(all, span.start); i < all.length && all[i]!.start < span.end; i++) if (all[i]!.end <= span.end) return true;
     return false;
   }
 
@@ -873,17 +866,15 @@ function wordsBetween(text: string, from: number, to: number, limit: number): nu
   return count;
 }
 
+/** Index of the first of `sorted` (by start) starting at or after `offset`; `sorted.length` if none. */
+function firstStartingAtOrAfter(sorted: readonly Span[], offset: number): number {
+  return lastStartingAtOrBefore(sorted, offset - 1) + 1;
+}
+
 /** The matches of a sorted list that lie inside `span`. */
 function inside<T extends Span>(sorted: readonly T[], span: Span): T[] {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid]!.start < span.start) low = mid + 1;
-    else high = mid;
-  }
   const out: T[] = [];
-  for (let i = low; i < sorted.length && sorted[i]!.start < span.end; i++) if (sorted[i]!.end <= span.end) out.push(sorted[i]!);
+  for (let i = firstStartingAtOrAfter(sorted, span.start); i < sorted.length && sorted[i]!.start < span.end; i++) if (sorted[i]!.end <= span.end) out.push(sorted[i]!);
   return out;
 }
 
