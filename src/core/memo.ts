@@ -32,3 +32,22 @@ export function memoizeText<A extends object, B extends object, R>(
     return answer;
   };
 }
+
+/**
+ * Answers kept by a text key, forgotten all at once when there are `maxEntries` of them: for pure
+ * functions of a string (a heading, a phase line, an item) that the rules ask about again on
+ * every keystroke. Answers are shared, so callers must not change them.
+ */
+export class TextCache<R> {
+  private readonly answers = new Map<string, R>();
+
+  constructor(private readonly maxEntries: number) {}
+
+  get(key: string, compute: () => R): R {
+    if (this.answers.has(key)) return this.answers.get(key)!;
+    const answer = compute();
+    if (this.answers.size >= this.maxEntries) this.answers.clear();
+    this.answers.set(key, answer);
+    return answer;
+  }
+}

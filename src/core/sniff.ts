@@ -1,3 +1,4 @@
+import { TextCache } from './memo';
 import { parseDocument, isMap, type Document } from 'yaml';
 import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './types';
 
@@ -89,21 +90,10 @@ export function findFrontMatter(text: string): FrontMatter | undefined {
  * someone types in the body, each version has the same front matter, and YAML parsing it was a
  * good part of a keystroke's cost. Callers share the result and must not change it.
  */
-const recentFrontMatter = new Map<string, FrontMatter>();
-const RECENT_FRONT_MATTER = 16;
+const recentFrontMatter = new TextCache<FrontMatter>(16);
 
 function parseFrontMatter(text: string, contentStart: number, contentEnd: number, blockEnd: number): FrontMatter {
-  const block = text.slice(0, blockEnd);
-  let found = recentFrontMatter.get(block);
-  if (found) {
-    // Most recently used last.
-    recentFrontMatter.delete(block);
-  } else {
-    found = readFrontMatter(text, contentStart, contentEnd, blockEnd);
-    if (recentFrontMatter.size >= RECENT_FRONT_MATTER) recentFrontMatter.delete(recentFrontMatter.keys().next().value!);
-  }
-  recentFrontMatter.set(block, found);
-  return found;
+  return recentFrontMatter.get(text.slice(0, blockEnd), () => readFrontMatter(text, contentStart, contentEnd, blockEnd));
 }
 
 function readFrontMatter(text: string, contentStart: number, contentEnd: number, blockEnd: number): FrontMatter {

@@ -1,3 +1,4 @@
+import { TextCache } from './memo';
 /**
  * Dates and durations in plain text, as planners write them: `2027-01-11`, `Jan 11, 2027`,
  * `11 January 2027`, `2027-01`, `January 2027`, `Q1 2027`, `2027 Q1`, `Q1`, `H1 2027`, `week 3`,
@@ -365,18 +366,11 @@ const END_WORDS = /\b(?:by|until|till|through|before|ends?|ending|end\s+date:?|d
  */
 export function findDates(text: string): DateMention[] {
   if (text.length > DATE_MEMO_TEXT_LIMIT) return computeDates(text);
-  let found = dateMemo.get(text);
-  if (!found) {
-    found = computeDates(text);
-    if (dateMemo.size >= DATE_MEMO_ENTRIES) dateMemo.clear();
-    dateMemo.set(text, found);
-  }
-  return found.slice();
+  return dateMemo.get(text, () => computeDates(text)).slice();
 }
 
-const dateMemo = new Map<string, DateMention[]>();
+const dateMemo = new TextCache<DateMention[]>(4096);
 const DATE_MEMO_TEXT_LIMIT = 4096;
-const DATE_MEMO_ENTRIES = 4096;
 
 function computeDates(text: string): DateMention[] {
   const tokens = dateTokens(text);

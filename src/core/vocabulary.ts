@@ -1,3 +1,4 @@
+import { TextCache } from './memo';
 /**
  * The words PartnerLint recognises, as data. Teams extend these lists in `.partnerlint.yaml`
  * (vocabulary section) without touching code; rules only ever read them from here.
@@ -107,17 +108,11 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
  * emoji and symbols, a trailing colon, `&` for "and", hyphens ("crawl-walk-run").
  */
 export function normalizeHeading(title: string): string {
-  let normalized = normalizedHeadings.get(title);
-  if (normalized === undefined) {
-    normalized = computeNormalizedHeading(title);
-    if (normalizedHeadings.size >= 4096) normalizedHeadings.clear();
-    normalizedHeadings.set(title, normalized);
-  }
-  return normalized;
+  return normalizedHeadings.get(title, () => computeNormalizedHeading(title));
 }
 
 /** Headings are normalised again and again (every rule that looks for a section asks). */
-const normalizedHeadings = new Map<string, string>();
+const normalizedHeadings = new TextCache<string>(4096);
 
 function computeNormalizedHeading(title: string): string {
   return title

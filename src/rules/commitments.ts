@@ -1,3 +1,4 @@
+import { TextCache } from '../core/memo';
 import type { Nodes, RootContent, Table, TableRow } from 'mdast';
 import { previousVersion, type StrategyDocument, type Section } from '../core/document';
 import { findMixedPhrasesAgain, textDifference, type PhraseScan, type TextDifference } from '../core/phrase-scan';
@@ -375,18 +376,12 @@ export function splitSentences(source: string, masked: string, start: number, en
   // end (what the scan below reads): kept for unchanged items, relative to their start.
   if (end - start > SPLIT_MEMO_TEXT_LIMIT) return computeSentences(source, masked, start, end);
   const key = `${masked.slice(start, end)}\u0000${source.slice(start, end + 10)}`;
-  let relative = splitMemo.get(key);
-  if (!relative) {
-    relative = computeSentences(source, masked, start, end).map((span) => ({ start: span.start - start, end: span.end - start }));
-    if (splitMemo.size >= SPLIT_MEMO_ENTRIES) splitMemo.clear();
-    splitMemo.set(key, relative);
-  }
+  const relative = splitMemo.get(key, () => computeSentences(source, masked, start, end).map((span) => ({ start: span.start - start, end: span.end - start })));
   return relative.map((span) => ({ start: span.start + start, end: span.end + start }));
 }
 
-const splitMemo = new Map<string, Span[]>();
+const splitMemo = new TextCache<Span[]>(8192);
 const SPLIT_MEMO_TEXT_LIMIT = 4096;
-const SPLIT_MEMO_ENTRIES = 8192;
 
 function computeSentences(source: string, masked: string, start: number, end: number): Span[] {
   const out: Span[] = [];
