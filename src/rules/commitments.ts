@@ -3,7 +3,8 @@ import type { Nodes, RootContent, Table, TableRow } from 'mdast';
 import { previousVersion, type StrategyDocument, type Section } from '../core/document';
 import { findMixedPhrasesAgain, textDifference, type PhraseScan, type TextDifference } from '../core/phrase-scan';
 import { itemsOf, type TextItem } from '../core/items';
-import { findPhrases, type Vocabulary } from '../core/vocabulary';
+import type { Vocabulary } from '../core/vocabulary';
+import { maskDocument, maskDocumentAgain } from './masking';
 import { hasQuantity } from '../core/quantity';
 import { sectionAtOffset } from './section-lookup';
 
@@ -179,191 +180,6 @@ export function sideNames(doc: StrategyDocument): SideNames {
   return { ourName, partnerName, ours: nameForms(ourName), partner: nameForms(partnerName) };
 }
 
-/**
- * A same-length copy of `text` that keeps only prose: HTML comments, code, images, link
- * targets, `[placeholders]`, the vocabulary's placeholders and Markdown markers become spaces
- * (line breaks stay).
- */
-export function maskMarkdown(text: string, placeholders: readonly string[]): string {
-  // Each pattern runs on the result of the ones before it, all of its matches on the same text.
-  let current = text;
-  const apply = (regex: RegExp, keep?: (m: string, group: string) => Span) => {
-    current = current.replace(regex, (m: string, group: unknown) => {
-      if (!keep) return blankOut(m);
-      const kept = keep(m, group as string);
-      return blankOut(m.slice(0, kept.start)) + m.slice(kept.start, kept.end) + blankOut(m.slice(kept.end));
-    });
-  };
-  // The same, for matches found by a scanner (`keep`: what stays, relative to the match).
-  const applyMatches = (matches: ReadonlyArray<Span & { keep?: Span }>) => {
-    if (matches.length === 0) return;
-    const parts: string[] = [];
-    let at = 0;
-    for (const m of matches) {
-      const keepStart = m.start + (m.keep?.start ?? 0);
-      const keepEnd = m.keep ? m.start + m.keep.end : m.start;
-      parts.push(current.slice(at, m.start), blankOut(current.slice(m.start, keepStart)), current.slice(keepStart, keepEnd), blankOut(current.slice(keepEnd, m.end)));
-      at = m.end;
-    }
-    parts.push(current.slice(at));
-    current = parts.join('');
-  };
-  // The patterns that can fail after a long scan (an unclosed comment, bracket or autolink) are
-  // found by linear scanners (see below); as regular expressions they are
-  //   /<!--[\s\S]*?-->/g, /!\[[^\]\r\n]*\]\([^)\r\n]*\)/g, /<(?:https?:|mailto:)[^>\s]*>/g,
-  //   /\[([^\]\r\n]*)\](?:\([^)\r\n]*\)|\[[^\]\r\n]*\])/g and
-  //   /(?<!^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[[^\]\r\n]*\]/gm,
-  // which took quadratic time on a line of a thousand `[` or `<!--` without a closing mark.
-  applyMatches(commentMatches(current));
-  apply(/`+[^`\r\n]*`+/g);
-  applyMatches(bracketMatches(current, 'image'));
-  applyMatches(autolinkMatches(current));
-  apply(/<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>/g);
-  // Links keep their text: [text](url) and [text][ref].
-  applyMatches(bracketMatches(current, 'link'));
-  // What is left in square brackets is a prompt to fill in (task boxes are list markers, below).
-  applyMatches(bracketMatches(current, 'prompt'));
-  apply(/^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?/gm);
-  apply(/^[ \t]*#{1,6}[ \t]/gm);
-  apply(/\\(?=\S)|[*~|]|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu);
-  const found = findPhrases(current, placeholders);
-  if (found.length === 0) return current;
-  // Placeholder matches may overlap (a pattern entry and a word); blank their union.
-  let out = '';
-  let at = 0;
-  for (const p of found) {
-    const start = Math.max(at, p.start);
-    if (p.end <= start) continue;
-    out += current.slice(at, start) + blankOut(current.slice(start, p.end));
-    at = p.end;
-  }
-  return out + current.slice(at);
-}
-
-/** `text` with every character but line breaks turned into a space (UTF-16 units one for one). */
-function blankOut(text: string): string {
-  return text.replace(/[^\r\n]/g, ' ');
-}
-
-/** The matches of /<!--[\s\S]*?-->/g, in linear time. */
-export function commentMatches(text: string): Span[] {
-  const out: Span[] = [];
-  for (let from = 0; ;) {
-    const open = text.indexOf('<!--', from);
-    if (open < 0) break;
-    const close = text.indexOf('-->', open + 4);
-    // No closing mark after this opening, so none after any later one either.
-    if (close < 0) break;
-    out.push({ start: open, end: close + 3 });
-    from = close + 3;
-  }
-  return out;
-}
-
-/** The matches of /<(?:https?:|mailto:)[^>\s]*>/g, in linear time. */
-export function autolinkMatches(text: string): Span[] {
-  const out: Span[] = [];
-  const opener = /<(?:https?:|mailto:)/g;
-  const stop = /[>\s]/g;
-  for (let m = opener.exec(text); m; m = opener.exec(text)) {
-    stop.lastIndex = m.index + m[0].length;
-    const end = stop.exec(text);
-    if (end && end[0] === '>') {
-      out.push({ start: m.index, end: end.index + 1 });
-      opener.lastIndex = end.index + 1;
-    } else {
-      // White space (or the end) comes first: every opener before it fails the same way.
-      if (!end) break;
-      opener.lastIndex = end.index;
-    }
-  }
-  return out;
-}
-
-/**
- * For each offset, where the first `close` character at or after it is, or -1 when a line break
- * (or the end of the text) comes first: what `[^<close>\r\n]*<close>` reaches from there.
- */
-function closers(text: string, close: string): Int32Array {
-  const at = new Int32Array(text.length + 1);
-  let next = -1;
-  at[text.length] = -1;
-  for (let i = text.length - 1; i >= 0; i--) {
-    const c = text[i];
-    if (c === close) next = i;
-    else if (c === '\n' || c === '\r') next = -1;
-    at[i] = next;
-  }
-  return at;
-}
-
-/** True when `[` at `offset` opens a task box: only a list marker and blanks before it on its line. */
-function afterListMarker(text: string, offset: number): boolean {
-  // The look-behind (?<!^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+), read backwards; ^ is any line start.
-  let i = offset;
-  const blank = (c: string | undefined) => c === ' ' || c === '\t';
-  if (!blank(text[i - 1])) return false;
-  while (blank(text[i - 1])) i--;
-  const marker = text[i - 1];
-  if (marker === '-' || marker === '*' || marker === '+') {
-    i--;
-  } else if (marker === '.' || marker === ')') {
-    let digits = 0;
-    while (digits < 10 && /\d/.test(text[i - 2 - digits] ?? '')) digits++;
-    if (digits < 1 || digits > 9) return false;
-    i -= 1 + digits;
-  } else {
-    return false;
-  }
-  while (blank(text[i - 1])) i--;
-  return i === 0 || /[\n\r\u2028\u2029]/.test(text[i - 1]!);
-}
-
-/**
- * The matches, in linear time, of the bracket patterns of `maskMarkdown`:
- * - `image`: /!\[[^\]\r\n]*\]\([^)\r\n]*\)/g
- * - `link`: /\[([^\]\r\n]*)\](?:\([^)\r\n]*\)|\[[^\]\r\n]*\])/g, keeping the link text
- * - `prompt`: /(?<!^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[[^\]\r\n]*\]/gm
- * A bracket opened at `[` can only close at the first `]` after it on its line, so every opening
- * before the same `]` shares its fate; as regular expressions they re-scanned that stretch from
- * each `[`.
- */
-export function bracketMatches(text: string, kind: 'image' | 'link' | 'prompt'): Array<Span & { keep?: Span }> {
-  const out: Array<Span & { keep?: Span }> = [];
-  if (!text.includes('[')) return out;
-  const square = closers(text, ']');
-  const round = kind === 'prompt' ? undefined : closers(text, ')');
-  /** Where the suffix after the `]` at `close` ends (exclusive), or -1. */
-  const suffixEnd = (close: number): number => {
-    const next = text[close + 1];
-    if (next === '(') {
-      const end = round![close + 2] ?? -1;
-      return end < 0 ? -1 : end + 1;
-    }
-    if (next === '[' && kind === 'link') {
-      const end = square[close + 2] ?? -1;
-      return end < 0 ? -1 : end + 1;
-    }
-    return -1;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const open = kind === 'image' ? (text[i] === '!' && text[i + 1] === '[' ? i + 1 : -1) : text[i] === '[' ? i : -1;
-    if (open < 0) continue;
-    const close = square[open + 1] ?? -1;
-    if (close < 0) continue;
-    if (kind === 'prompt') {
-      if (afterListMarker(text, i)) continue;
-      out.push({ start: i, end: close + 1 });
-      i = close;
-      continue;
-    }
-    const end = suffixEnd(close);
-    if (end < 0) continue;
-    out.push(kind === 'link' ? { start: i, end, keep: { start: 1, end: close - i } } : { start: i, end });
-    i = end - 1;
-  }
-  return out;
-}
 
 /**
  * Splits [start, end) of `masked` into sentences and semicolon clauses. A sentence ends at `.`,
@@ -512,7 +328,15 @@ export class CharterText {
   private sideTokens: Token[] | undefined;
 
   constructor(readonly doc: StrategyDocument, readonly vocabulary: Vocabulary) {
-    this.masked = maskMarkdown(doc.text, vocabulary.placeholders);
+    const before = previousVersion(doc);
+    const previous = before ? charterTexts.get(before)?.get(vocabulary) : undefined;
+    // Only one version back is used: cut the chain, or every version ever linted stays alive.
+    if (previous) previous.previous = undefined;
+    this.previous = previous;
+    // Only the chunks an edit touched are masked again (masking.ts).
+    this.masked = previous
+      ? maskDocumentAgain({ text: previous.doc.text, masked: previous.masked }, doc.text, vocabulary.placeholders)
+      : maskDocument(doc.text, vocabulary.placeholders);
     this.names = sideNames(doc);
     this.items = documentItems(doc);
     this.linkContexts(doc.root.children, undefined);
@@ -534,16 +358,10 @@ export class CharterText {
   }
 
   /** The previous version's reading, when the incremental linter keeps one (see findPhrasesAgain). */
-  private previous: CharterText | undefined | null = null;
+  private previous: CharterText | undefined;
   private difference: TextDifference | undefined;
 
   private previousScan(list: readonly string[]): PhraseScan | undefined {
-    if (this.previous === null) {
-      const before = previousVersion(this.doc);
-      this.previous = before ? charterTexts.get(before)?.get(this.vocabulary) : undefined;
-      // Only one version back is used: cut the chain, or every version ever linted stays alive.
-      if (this.previous) this.previous.previous = undefined;
-    }
     const matches = this.previous?.found.get(list);
     return matches && this.previous ? { text: this.previous.masked, phrases: list, matches } : undefined;
   }
