@@ -1,10 +1,9 @@
-import { TextCache } from '../core/memo';
 import type { Nodes, RootContent, Table, TableRow } from 'mdast';
 import { previousVersion, type StrategyDocument, type Section } from '../core/document';
 import { findMixedPhrasesAgain, textDifference, type PhraseScan, type TextDifference } from '../core/phrase-scan';
 import { itemsOf, type TextItem } from '../core/items';
 import type { Vocabulary } from '../core/vocabulary';
-import { maskDocument, maskDocumentAgain } from './masking';
+import { maskDocument, remask } from './masking';
 import { hasQuantity } from '../core/quantity';
 import { sectionAtOffset } from './section-lookup';
 
@@ -181,24 +180,33 @@ export function sideNames(doc: StrategyDocument): SideNames {
 }
 
 
+/** A list item's or paragraph's sentences and the lead-in label each opens with, relative to the item's start. */
+interface ItemSentences {
+  spans: Span[];
+  labels: Array<Span | undefined>;
+  /** Where the item starts in its node, and its length: what the offsets are relative to. */
+  offsetInNode: number;
+  length: number;
+  /** The reading (CharterText.serial) of the version they are known to be right for. */
+  version: number;
+}
+
+/**
+ * Sentences per item node. The incremental parser keeps the nodes of unchanged blocks (moving
+ * them), so an item the edit did not reach is not split again: what it was computed from (its
+ * masked text, and its source from the `*`/`_` marks a label backs up over to ten characters past
+ * its end) is checked to be unchanged against the previous version (`CharterText.unchanged`).
+ * Only a version number is kept, so nothing here keeps a document's text alive.
+ */
+const itemSentences = new WeakMap<Nodes, ItemSentences>();
+let nextSerial = 1;
+
 /**
  * Splits [start, end) of `masked` into sentences and semicolon clauses. A sentence ends at `.`,
  * `!` or `?` followed by white space and a capital, a digit or an opening mark (abbreviations
  * and decimals do not end one), at a `;`, or at a line break followed by a bold lead-in in the
  * source.
  */
-export function splitSentences(source: string, masked: string, start: number, end: number): Span[] {
-  // A pure function of the masked item and the source from its start to 10 characters past its
-  // end (what the scan below reads): kept for unchanged items, relative to their start.
-  if (end - start > SPLIT_MEMO_TEXT_LIMIT) return computeSentences(source, masked, start, end);
-  const key = `${masked.slice(start, end)}\u0000${source.slice(start, end + 10)}`;
-  const relative = splitMemo.get(key, () => computeSentences(source, masked, start, end).map((span) => ({ start: span.start - start, end: span.end - start })));
-  return relative.map((span) => ({ start: span.start + start, end: span.end + start }));
-}
-
-const splitMemo = new TextCache<Span[]>(8192);
-const SPLIT_MEMO_TEXT_LIMIT = 4096;
-
 function computeSentences(source: string, masked: string, start: number, end: number): Span[] {
   const out: Span[] = [];
   let from = start;
@@ -334,9 +342,13 @@ export class CharterText {
     if (previous) previous.previous = undefined;
     this.previous = previous;
     // Only the chunks an edit touched are masked again (masking.ts).
-    this.masked = previous
-      ? maskDocumentAgain({ text: previous.doc.text, masked: previous.masked }, doc.text, vocabulary.placeholders)
-      : maskDocument(doc.text, vocabulary.placeholders);
+    if (previous) {
+      const again = remask({ text: previous.doc.text, masked: previous.masked }, doc.text, vocabulary.placeholders);
+      this.masked = again.masked;
+      this.edit = { prefix: again.prefix, changeEnd: doc.text.length - again.suffix, maskFrom: again.from, maskTo: again.to };
+    } else {
+      this.masked = maskDocument(doc.text, vocabulary.placeholders);
+    }
     this.names = sideNames(doc);
     this.items = documentItems(doc);
     this.linkContexts(doc.root.children, undefined);
@@ -414,6 +426,51 @@ export class CharterText {
     return out;
   }
 
+  /** The sentences of a list item or paragraph, and the lead-in label each opens with (see `itemSentences`). */
+  private sentencesOf(item: TextItem): { spans: Span[]; labels: Array<Span | undefined> } {
+    const source = this.doc.text;
+    const { start, end } = item;
+    const offsetInNode = start - (item.node.position?.start.offset ?? 0);
+    let known = itemSentences.get(item.node);
+    if (!(known && known.offsetInNode === offsetInNode && known.length === end - start && (known.version === this.serial || (known.version === this.previous?.serial && this.unchanged(item))))) {
+      const spans = computeSentences(source, this.masked, start, end);
+      known = {
+        spans: spans.map((span) => ({ start: span.start - start, end: span.end - start })),
+        labels: spans.map((span) => {
+          const label = leadLabel(source, span.start, span.end);
+          return label && { start: label.start - start, end: label.end - start };
+        }),
+        offsetInNode,
+        length: end - start,
+        version: this.serial,
+      };
+      itemSentences.set(item.node, known);
+    }
+    known.version = this.serial;
+    return {
+      spans: known.spans.map((span) => ({ start: span.start + start, end: span.end + start })),
+      labels: known.labels.map((label) => label && { start: label.start + start, end: label.end + start }),
+    };
+  }
+
+  /**
+   * Whether what an item's sentences are computed from is the same as in the previous version:
+   * its source from the marks before it to ten characters past its end, and its mask.
+   */
+  private unchanged(item: TextItem): boolean {
+    const edit = this.edit;
+    if (!edit) return false;
+    let from = item.start;
+    while (from > 0 && (this.doc.text[from - 1] === '*' || this.doc.text[from - 1] === '_')) from--;
+    const sourceSame = item.end + 10 <= edit.prefix || from >= edit.changeEnd;
+    return sourceSame && (item.end <= edit.maskFrom || item.start >= edit.maskTo);
+  }
+
+  /** A number of its own, for each reading. */
+  private readonly serial = nextSerial++;
+  /** How this version differs from the previous one, in its text and in its mask (new offsets). */
+  private readonly edit: { prefix: number; changeEnd: number; maskFrom: number; maskTo: number } | undefined;
+
   /** `headingContext` of each innermost section (the items of a section share it). */
   private readonly headingContexts = new Map<Section | undefined, Span[]>();
 
@@ -423,11 +480,11 @@ export class CharterText {
     for (let node = this.contextOf.get(item.node); node && outer.length < 3; node = this.contextOf.get(node)) outer.push(spanOf(node));
     const around = [...outer, ...this.headingContext(item.start)];
     if (item.kind === 'table-row') return this.cellClauses(item, around);
-    const spans = splitSentences(this.doc.text, this.masked, item.start, item.end);
+    const { spans, labels } = this.sentencesOf(item);
     const clauses: Clause[] = [];
     spans.forEach((span, index) => {
       const context = index > 0 ? [spans[0]!, ...around] : around;
-      const clause: Clause = { start: span.start, end: span.end, text: this.slice(span), label: leadLabel(this.doc.text, span.start, span.end), scope: span, item, context, next: undefined };
+      const clause: Clause = { start: span.start, end: span.end, text: this.slice(span), label: labels[index], scope: span, item, context, next: undefined };
       const previous = clauses[clauses.length - 1];
       if (previous) previous.next = clause;
       clauses.push(clause);

@@ -35,10 +35,21 @@ export function maskDocumentAgain(previous: MaskedText, text: string, placeholde
   return remask(previous, text, placeholders).masked;
 }
 
-/** `maskDocumentAgain`, with the stretch of `text` it masked: [from, to). */
-export function remask(previous: MaskedText, text: string, placeholders: readonly string[]): { masked: string; from: number; to: number } {
+/** What `remask` did: the new mask, and where the texts and their masks differ. */
+export interface Remask {
+  masked: string;
+  /** The stretch of the new text that was masked again: [from, to). The mask is the previous one shifted outside it. */
+  from: number;
+  to: number;
+  /** How many characters the two texts share at their start, and (after that) at their end. */
+  prefix: number;
+  suffix: number;
+}
+
+/** `maskDocumentAgain`, saying what it did. */
+export function remask(previous: MaskedText, text: string, placeholders: readonly string[]): Remask {
   const old = previous.text;
-  if (old === text) return { masked: previous.masked, from: 0, to: 0 };
+  if (old === text) return { masked: previous.masked, from: 0, to: 0, prefix: text.length, suffix: 0 };
   const prefix = commonPrefixLength(old, text);
   const suffix = commonSuffixLength(old, text, prefix);
   const delta = text.length - old.length;
@@ -60,7 +71,7 @@ export function remask(previous: MaskedText, text: string, placeholders: readonl
     }
   }
   const masked = previous.masked.slice(0, from) + maskChunks(text, from, to, comments, placeholders) + previous.masked.slice(to - delta);
-  return { masked, from, to };
+  return { masked, from, to, prefix, suffix };
 }
 
 /** The mask of text[from, to), where both are chunk boundaries (or the text's ends), chunk by chunk. */
