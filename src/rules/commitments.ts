@@ -284,8 +284,8 @@ export function headingSpan(doc: StrategyDocument, section: Section): Span {
 
 function spanOf(node: Nodes): Span {
   if (node.type === 'listItem') {
-    const own = node.children.filter((c) => c.type !== 'list');
-    const last = own[own.length - 1];
+    let last: Nodes | undefined;
+    for (let i = node.children.length - 1; i >= 0 && !last; i--) if (node.children[i]!.type !== 'list') last = node.children[i];
     return { start: node.position?.start.offset ?? 0, end: last?.position?.end.offset ?? node.position?.start.offset ?? 0 };
   }
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
@@ -426,8 +426,8 @@ export class CharterText {
     return out;
   }
 
-  /** The sentences of a list item or paragraph, and the lead-in label each opens with (see `itemSentences`). */
-  private sentencesOf(item: TextItem): { spans: Span[]; labels: Array<Span | undefined> } {
+  /** The sentences of a list item or paragraph, and the lead-in label each opens with, relative to its start (see `itemSentences`). */
+  private sentencesOf(item: TextItem): ItemSentences {
     const source = this.doc.text;
     const { start, end } = item;
     const offsetInNode = start - (item.node.position?.start.offset ?? 0);
@@ -447,10 +447,7 @@ export class CharterText {
       itemSentences.set(item.node, known);
     }
     known.version = this.serial;
-    return {
-      spans: known.spans.map((span) => ({ start: span.start + start, end: span.end + start })),
-      labels: known.labels.map((label) => label && { start: label.start + start, end: label.end + start }),
-    };
+    return known;
   }
 
   /**
@@ -476,19 +473,30 @@ export class CharterText {
 
   private clausesOf(item: TextItem): Clause[] {
     if (item.kind === 'table-header') return [];
-    const outer: Span[] = [];
-    for (let node = this.contextOf.get(item.node); node && outer.length < 3; node = this.contextOf.get(node)) outer.push(spanOf(node));
-    const around = [...outer, ...this.headingContext(item.start)];
+    // Parent items and lead-in lines (up to three), then headings (this runs for every item: no spreads).
+    const around: Span[] = [];
+    let outer = 0;
+    for (let node = this.contextOf.get(item.node); node && outer < 3; node = this.contextOf.get(node), outer++) around.push(spanOf(node));
+    for (const heading of this.headingContext(item.start)) around.push(heading);
     if (item.kind === 'table-row') return this.cellClauses(item, around);
     const { spans, labels } = this.sentencesOf(item);
+    const at = item.start;
     const clauses: Clause[] = [];
-    spans.forEach((span, index) => {
-      const context = index > 0 ? [spans[0]!, ...around] : around;
-      const clause: Clause = { start: span.start, end: span.end, text: this.slice(span), label: labels[index], scope: span, item, context, next: undefined };
-      const previous = clauses[clauses.length - 1];
-      if (previous) previous.next = clause;
+    for (let index = 0; index < spans.length; index++) {
+      const relative = spans[index]!;
+      const span = { start: relative.start + at, end: relative.end + at };
+      const label = labels[index];
+      let context = around;
+      if (index > 0) {
+        context = [clauses[0]!.scope];
+        for (const a of around) context.push(a);
+      }
+      const clause: Clause = {
+        start: span.start, end: span.end, text: this.slice(span), label: label && { start: label.start + at, end: label.end + at }, scope: span, item, context, next: undefined,
+      };
+      if (index > 0) clauses[index - 1]!.next = clause;
       clauses.push(clause);
-    });
+    }
     return clauses;
   }
 
@@ -683,10 +691,20 @@ export class CharterText {
    * commits:** 3 engineers", "- $60K launch fund"); elsewhere a commitment word must reach it.
    * Statements of what is lost on failure, questions and unanswered labels are not commitments.
    */
-  economicCommitment(clause: Clause, inValueExchange: boolean): Match[] {
-    if (this.isQuestion(clause) || this.isFailureCost(clause) || this.unanswered(clause)) return [];
-    return inValueExchange ? this.economicTerms(clause) : this.committedTerms(clause);
+  economicCommitment(clause: Clause, inValueExchange: boolean): readonly Match[] {
+    // Two rules ask of every clause (economic-commitment-missing, commitment-unquantified).
+    const memo = inValueExchange ? this.inValueExchange : this.elsewhere;
+    let terms = memo.get(clause);
+    if (!terms) {
+      terms = this.isQuestion(clause) || this.isFailureCost(clause) || this.unanswered(clause) ? [] : inValueExchange ? this.economicTerms(clause) : this.committedTerms(clause);
+      memo.set(clause, terms);
+    }
+    return terms;
   }
+
+  /** `economicCommitment` of the clauses asked about, read as in Value Exchange and as elsewhere. */
+  private readonly inValueExchange = new Map<Clause, readonly Match[]>();
+  private readonly elsewhere = new Map<Clause, readonly Match[]>();
 
   /** True for "co-investment", "joint fund", "shared budget": money both sides put in. */
   isJointTerm(match: Match): boolean {
