@@ -138,7 +138,7 @@ const itemCache = new WeakMap<Section, { vocabulary: Vocabulary; charter: Charte
 function computeContentItems(doc: StrategyDocument, section: Section, vocabulary: Vocabulary, charter: CharterVocabulary): ContentItem[] {
   const descendants = doc.sections.filter((s) => s !== section && s.start >= section.start && s.end <= section.end);
   const headers = new Map<Nodes, string>();
-  for (const block of section.allBlocks) collectHeaders(block, headers);
+  for (const block of section.allBlocks) for (const [row, text] of tableHeaders(block)) headers.set(row, text);
   return sectionItems(doc, section).map((item) => {
     const titles = sectionsHolding(descendants, item.start).map((s) => s.title);
     const header = item.kind === 'table-row' ? headers.get(item.node) : undefined;
@@ -154,21 +154,33 @@ function computeContentItems(doc: StrategyDocument, section: Section, vocabulary
   });
 }
 
-/** Maps each table row of `node` to the plain text of its table's header row. */
-function collectHeaders(root: Nodes, out: Map<Nodes, string>): void {
-  // An explicit stack, not recursion: deeply nested inline marks must not overflow the stack.
-  const stack: Nodes[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'table') {
-      const [head, ...rows] = node.children;
-      const text = head ? head.children.map((cell) => plain(cell).trim()).join(' | ') : '';
-      for (const row of rows) out.set(row, text);
-      continue;
+/**
+ * Each table row of a block, with the plain text of its table's header row. Kept per block node
+ * (a node's content never changes, and the incremental parser keeps unchanged blocks' nodes).
+ */
+function tableHeaders(block: Nodes): ReadonlyArray<[Nodes, string]> {
+  let rows = headersOf.get(block);
+  if (!rows) {
+    rows = [];
+    // An explicit stack, not recursion: deeply nested containers must not overflow the stack.
+    // Tables are blocks: only containers of blocks are entered, never a paragraph's inline content.
+    const stack: Nodes[] = [block];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.type === 'table') {
+        const [head, ...body] = node.children;
+        const text = head ? head.children.map((cell) => plain(cell).trim()).join(' | ') : '';
+        for (const row of body) rows.push([row, text]);
+      } else if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote' || node.type === 'footnoteDefinition' || node.type === 'root') {
+        for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+      }
     }
-    if ('children' in node) stack.push(...(node.children as Nodes[]));
+    headersOf.set(block, rows);
   }
+  return rows;
 }
+
+const headersOf = new WeakMap<Nodes, Array<[Nodes, string]>>();
 
 /** Whether a block holds code or an image; kept per node (a node's content never changes). */
 function hasMedia(root: Nodes): boolean {
