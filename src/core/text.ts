@@ -84,3 +84,13 @@ export function blankLineBefore(before: string, eol: string): string {
   const breaks = tail.match(/\r\n|\r|\n/g)?.length ?? 0;
   return breaks >= 2 ? '' : breaks === 1 ? eol : eol + eol;
 }
+
+/**
+ * Whether a UTF-16 code unit is white space as `\s` reads it in a regular expression. For scans
+ * that step through a text: `/\s/.test(text[i])` makes a string of each character it reads.
+ */
+export function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}

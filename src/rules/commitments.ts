@@ -5,6 +5,7 @@ import { itemsOf, type TextItem } from '../core/items';
 import type { Vocabulary } from '../core/vocabulary';
 import { maskDocument, remask } from './masking';
 import { hasQuantity } from '../core/quantity';
+import { isSpace } from '../core/text';
 import { sectionAtOffset } from './section-lookup';
 
 /**
@@ -213,14 +214,14 @@ function computeSentences(source: string, masked: string, start: number, end: nu
   const push = (s: number, e: number) => {
     let a = s;
     let b = e;
-    while (a < b && /\s/.test(masked[a]!)) a++;
-    while (b > a && /\s/.test(masked[b - 1]!)) b--;
+    while (a < b && isSpace(masked.charCodeAt(a))) a++;
+    while (b > a && isSpace(masked.charCodeAt(b - 1))) b--;
     if (/[\p{L}\p{N}$€£¥%]/u.test(masked.slice(a, b))) out.push({ start: a, end: b });
   };
   // Where the last non-blank character is: "is there more text after this full stop?" is then
   // one comparison, not a scan to the end of the item at every full stop.
   let lastText = end - 1;
-  while (lastText >= start && /\s/.test(masked[lastText]!)) lastText--;
+  while (lastText >= start && isSpace(masked.charCodeAt(lastText))) lastText--;
   for (let i = start; i < end; i++) {
     const c = masked[i]!;
     if (c === ';') {
@@ -264,7 +265,7 @@ function documentItems(doc: StrategyDocument): TextItem[] {
       continue;
     }
     let start = heading.contentStart;
-    while (start < item.end && /\s/.test(doc.text[start]!)) start++;
+    while (start < item.end && isSpace(doc.text.charCodeAt(start))) start++;
     // Object literals with named fields throughout this file: a spread followed by more fields
     // (\`{ ...item, start }\`) is a slow path in V8, about ten times the cost, and these run per item.
     if (start < item.end) out.push({ kind: item.kind, text: item.text, start, end: item.end, range: doc.index.rangeOf(start, item.end), checked: item.checked, node: item.node });
@@ -519,8 +520,8 @@ export class CharterText {
     row.children.forEach((cell, i) => {
       let start = cell.position?.start.offset ?? item.start;
       let end = cell.position?.end.offset ?? item.end;
-      while (start < end && /\s/.test(this.masked[start]!)) start++;
-      while (end > start && /\s/.test(this.masked[end - 1]!)) end--;
+      while (start < end && isSpace(this.masked.charCodeAt(start))) start++;
+      while (end > start && isSpace(this.masked.charCodeAt(end - 1))) end--;
       if (!/[\p{L}\p{N}$€£¥]/u.test(this.masked.slice(start, end))) return;
       const headerCell = header && header !== row ? header.children[i] : undefined;
       const context = [...(headerCell ? [spanOf(headerCell)] : []), ...(i > 0 && first ? [spanOf(first)] : []), ...around];
@@ -746,10 +747,10 @@ function wordsBetween(text: string, from: number, to: number, limit: number): nu
   let count = 0;
   let i = from;
   while (i < to) {
-    while (i < to && /\s/.test(text[i]!)) i++;
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
     if (i >= to) break;
     if (++count > limit) return count;
-    while (i < to && !/\s/.test(text[i]!)) i++;
+    while (i < to && !isSpace(text.charCodeAt(i))) i++;
   }
   return count;
 }
