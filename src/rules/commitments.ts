@@ -103,8 +103,12 @@ export interface Clause extends Span {
   /** Where a quantity counts for this clause: the sentence itself, or a table cell's whole row. */
   scope: Span;
   item: TextItem;
-  /** What the clause sits under, nearest first: its item's first sentence, parent items, lead-in lines, table headers, headings. */
-  context: Span[];
+  /**
+   * What the clause sits under, nearest first: its item's first sentence, parent items, lead-in
+   * lines, table headers, headings. Shared between clauses (and kept from one version of the
+   * document to the next): never changed.
+   */
+  readonly context: readonly Span[];
   /** The next sentence of the same item, if any. */
   next: Clause | undefined;
 }
@@ -200,6 +204,8 @@ interface ItemSentences {
  * Only a version number is kept, so nothing here keeps a document's text alive.
  */
 const itemSentences = new WeakMap<Nodes, ItemSentences>();
+/** The clauses of each item, with the reading (CharterText.serial) they were last right for. */
+const itemClauses = new WeakMap<TextItem, { version: number; clauses: Clause[] }>();
 let nextSerial = 1;
 
 /**
@@ -474,6 +480,23 @@ export class CharterText {
 
   private clausesOf(item: TextItem): Clause[] {
     if (item.kind === 'table-header') return [];
+    // An item before the edit (the same item object: its block was neither moved nor changed)
+    // keeps its clauses: everything they are made of (its text and mask, the lines and headings
+    // it sits under) comes before the edit.
+    const kept = itemClauses.get(item);
+    const edit = this.edit;
+    if (kept && kept.version === this.previous?.serial && edit && item.end + 10 <= edit.prefix && item.end <= edit.maskFrom) {
+      kept.version = this.serial;
+      // The same text, sliced from this version's mask (a slice keeps the string it was cut from alive).
+      for (const clause of kept.clauses) clause.text = this.masked.slice(clause.start, clause.end);
+      return kept.clauses;
+    }
+    const clauses = this.buildClauses(item);
+    itemClauses.set(item, { version: this.serial, clauses });
+    return clauses;
+  }
+
+  private buildClauses(item: TextItem): Clause[] {
     // Parent items and lead-in lines (up to three), then headings (this runs for every item: no spreads).
     const around: Span[] = [];
     let outer = 0;
@@ -487,10 +510,14 @@ export class CharterText {
       const relative = spans[index]!;
       const span = { start: relative.start + at, end: relative.end + at };
       const label = labels[index];
-      let context = around;
-      if (index > 0) {
-        context = [clauses[0]!.scope];
-        for (const a of around) context.push(a);
+      // The later sentences of an item share one context: its first sentence, then what it sits under.
+      let context: readonly Span[] = around;
+      if (index === 1) {
+        const own = [clauses[0]!.scope];
+        for (const a of around) own.push(a);
+        context = own;
+      } else if (index > 1) {
+        context = clauses[1]!.context;
       }
       const clause: Clause = {
         start: span.start, end: span.end, text: this.slice(span), label: label && { start: label.start + at, end: label.end + at }, scope: span, item, context, next: undefined,
@@ -697,7 +724,10 @@ export class CharterText {
     const memo = inValueExchange ? this.inValueExchange : this.elsewhere;
     let terms = memo.get(clause);
     if (!terms) {
-      terms = this.isQuestion(clause) || this.isFailureCost(clause) || this.unanswered(clause) ? [] : inValueExchange ? this.economicTerms(clause) : this.committedTerms(clause);
+      // Most clauses name no economic term at all: settled without building any array.
+      terms = !this.has(this.vocabulary.economicTerms, clause) || this.isQuestion(clause) || this.isFailureCost(clause) || this.unanswered(clause)
+        ? NO_MATCHES
+        : inValueExchange ? this.economicTerms(clause) : this.committedTerms(clause);
       memo.set(clause, terms);
     }
     return terms;
@@ -767,6 +797,9 @@ function inside<T extends Span>(sorted: readonly T[], span: Span): T[] {
   return out;
 }
 
+
+/** No match: shared, never changed. */
+const NO_MATCHES: readonly Match[] = Object.freeze([]);
 
 /** True when `offset` lies in the section's content. */
 export function inSection(section: Section | undefined, offset: number): boolean {
