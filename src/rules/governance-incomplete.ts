@@ -1,4 +1,5 @@
 import type { Rule } from '../core/rule';
+import { memoizeText } from '../core/memo';
 import { hasPhrase } from '../core/vocabulary';
 import { findCharterSections } from './charter-sections';
 import { charterVocabulary } from './charter-vocabulary';
@@ -6,6 +7,17 @@ import { charterParties, contentItems, mentionsName, sectionHasSubstance, type C
 
 /** A person's name: "Dana Reyes", "Lee J. Park". */
 const PERSON = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{Ll}'’-]*\p{Ll}(?![\p{L}\p{N}])/gu;
+
+/**
+ * The person names in an item's text, labels ("Decision owner:") left out. Kept per text: the
+ * same items are read on every keystroke.
+ */
+function personNames(text: string): readonly string[] {
+  // (memoizeText also keys answers by two objects; these depend on the text alone.)
+  return personNamesMemo(text, PERSON, PERSON);
+}
+
+const personNamesMemo = memoizeText((text: string): readonly string[] => Object.freeze([...text.replace(/^[^:\r\n]{1,80}:/gm, ' ').matchAll(PERSON)].map((m) => m[0])));
 
 export const governanceIncomplete: Rule = {
   meta: {
@@ -37,10 +49,8 @@ export const governanceIncomplete: Rule = {
     const people = new Set<string>();
     const eitherNamed = new Set<string>();
     for (const c of itemsFor(charter.decisionOwnerTerms)) {
-      const unlabelled = c.item.text.replace(/^[^:\r\n]{1,80}:/gm, ' ');
       // "Globex Cloud" looks like a person's name; a company is not a decision owner.
-      const named = [...unlabelled.matchAll(PERSON)].map((m) => m[0])
-        .filter((n) => !hasPhrase(n, charter.decisionOwnerTerms) && !mentionsName(n, companies));
+      const named = personNames(c.item.text).filter((n) => !hasPhrase(n, charter.decisionOwnerTerms) && !mentionsName(n, companies));
       if (!hasPhrase(c.clean, charter.decisionOwnerTerms) && named.length === 0) continue;
       for (const n of named) people.add(n.toLowerCase());
       if (hasPhrase(c.clean, charter.bothSidesTerms)) us = partner = true;
