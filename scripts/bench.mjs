@@ -201,6 +201,13 @@ await build({
 const workerSource = join(ROOT, 'src/worker/lint-worker.ts');
 const workerFile = existsSync(workerSource) ? join(tmp, 'lint-worker.js') : undefined;
 if (workerFile) await build({ ...esbuildCommon, entryPoints: { 'lint-worker': workerSource }, outdir: tmp });
+// How the extension starts that worker (src/worker/options.ts), when the source says.
+const workerOptionsSource = join(ROOT, 'src/worker/options.ts');
+let workerOptions = {};
+if (workerFile && existsSync(workerOptionsSource)) {
+  await build({ ...esbuildCommon, entryPoints: { 'worker-options': workerOptionsSource }, outdir: tmp });
+  workerOptions = createRequire(import.meta.url)(join(tmp, 'worker-options.js')).LINT_WORKER_OPTIONS ?? {};
+}
 const require = createRequire(import.meta.url);
 const core = require(coreFile);
 const { lintText, RULES, DEFAULT_CONFIG, sniff, parseMarkdown, estimateNesting, buildDocument, runRules } = core;
@@ -422,7 +429,7 @@ if (workerFile) {
   // The extension's path: the text goes to the lint worker, is linted there, the result comes back.
   // The request follows src/worker/lint-worker.ts ({ id, text, config }, plus a document key).
   const { Worker } = await import('node:worker_threads');
-  const worker = new Worker(workerFile);
+  const worker = new Worker(workerFile, workerOptions);
   let nextId = 1;
   let failWaiting;
   let answer;
@@ -481,7 +488,7 @@ if (workerFile) {
     const debounced = await pass(DEBOUNCE_MS, WARM_UP);
     const backToBack = await pass(0, 0);
     const how = `parse: ${Object.entries(modes).map(([m, n]) => `${n} ${m}`).join(', ')}; ${mismatches === 0 ? 'same diagnostics as `lintText` on every 10th version' : `**${mismatches} spot checks differ from \`lintText\`**`}`;
-    relintRows.push([`through the lint worker (src/worker/lint-worker.ts), as the extension does it, in a session under way: each version ${DEBOUNCE_MS} ms after the last (the default partnerlint.debounce), posted with the document's key, linted in the worker from that document's previous version, answered; the worker has checked ${WARM_UP} other versions before (${how})`, fmtMs(debounced.median), `**${fmtMs(debounced.p95)}**`, fmtMs(debounced.max), '']);
+    relintRows.push([`through the lint worker (src/worker/lint-worker.ts), as the extension does it, in a session under way: each version ${DEBOUNCE_MS} ms after the last (the default partnerlint.debounce), posted with the document's key, linted in the worker from that document's previous version, answered; the worker has checked ${WARM_UP} other versions before${workerOptions.resourceLimits?.maxYoungGenerationSizeMb ? ` and was started as the extension starts it (src/worker/options.ts: young generation up to ${workerOptions.resourceLimits.maxYoungGenerationSizeMb} MB)` : ''} (${how})`, fmtMs(debounced.median), `**${fmtMs(debounced.p95)}**`, fmtMs(debounced.max), '']);
     relintRows.push([`the same, by a freshly started worker: the first ${edited.length} versions it checks (its code is still being optimised)`, fmtMs(fresh.median), fmtMs(fresh.p95), fmtMs(fresh.max), '']);
     relintRows.push(['the same session, versions posted back to back (no pause: what a debounce of 0 would give)', fmtMs(backToBack.median), fmtMs(backToBack.p95), fmtMs(backToBack.max), '']);
     relintTarget = { stats: debounced, label: `through the lint worker, as the extension does it, versions ${DEBOUNCE_MS} ms apart, in a session under way; a fresh worker's first ${edited.length}: p50 ${fmtMs(fresh.median)}, p95 ${fmtMs(fresh.p95)}`, worker: true };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { LintResult, ResolvedConfig, UpdateInfo } from '../core';
 import { LintSession } from '../core/lint-session';
 import type { LintResponse, WorkerMessage, WorkerRequest } from '../worker/lint-worker';
+import { LINT_WORKER_OPTIONS } from '../worker/options';
 import type { Logger } from './log';
 
 /** How long one document may take before it is abandoned (the worker is restarted), by default. */
@@ -68,7 +69,7 @@ export class LintRunner {
   private start(): Worker | undefined {
     if (this.worker || this.workerFailed) return this.worker;
     try {
-      const worker = new Worker(this.script);
+      const worker = new Worker(this.script, LINT_WORKER_OPTIONS);
       // Ready once its script has loaded (its first message says so).
       let online = false;
       worker.on('message', (response: WorkerMessage) => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { LintRunner } from '../../src/extension/lint-runner';
 import { DEFAULT_CONFIG, lintText, RULES } from '../../src/core';
 import { bigCharter } from './big-charter';
@@ -90,6 +91,27 @@ describe('the lint worker runner', function () {
       assert.deepEqual(second.result, lintText(`${v1}\nOne more line.\n`, RULES, DEFAULT_CONFIG));
     } finally {
       runner.dispose();
+    }
+  });
+
+  it('starts its worker with the young generation of src/worker/options.ts', async () => {
+    // A stand-in worker that answers each check with the limits it was started with.
+    const dir = mkdtempSync(join(tmpdir(), 'partnerlint-runner-'));
+    const script = join(dir, 'limits-worker.js');
+    writeFileSync(script, [
+      "const { parentPort, resourceLimits } = require('node:worker_threads');",
+      'parentPort.postMessage({ ready: true });',
+      "parentPort.on('message', (r) => { if ('id' in r) parentPort.postMessage({ id: r.id, result: { diagnostics: [], limits: resourceLimits } }); });",
+    ].join('\n'));
+    const runner = new LintRunner(logger(), script);
+    try {
+      const outcome = await runner.lint('a', CHARTER, DEFAULT_CONFIG);
+      assert.equal(outcome.kind, 'done');
+      const limits = outcome.kind === 'done' ? (outcome.result as unknown as { limits: { maxYoungGenerationSizeMb: number } }).limits : undefined;
+      assert.equal(limits?.maxYoungGenerationSizeMb, 96);
+    } finally {
+      runner.dispose();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
