@@ -19,6 +19,7 @@ import { markdownIn, referenceParse } from './reference-parse';
 import { DEFAULT_VOCABULARY, findPhrases } from '../../src/core/vocabulary';
 import { consumesAtOnce, findMixedPhrasesAgain, findPhrasesAgain, type PhraseMatch, type PhraseScan } from '../../src/core/phrase-scan';
 import { bigCharter } from './big-charter';
+import { randomFrom, randomEdit as randomPieceEdit } from './random-edits';
 import { commonPrefixLength, commonSuffixLength } from '../../src/core/text-diff';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -39,15 +40,6 @@ const CORPUS = join(process.cwd(), '../shared/corpus');
 
 const documents: Array<[string, string]> = [...markdownIn(FIXTURES), ...markdownIn(EXAMPLES)].map((f) => [f.slice(process.cwd().length + 1), readFileSync(f, 'utf8')]);
 
-/** A small deterministic random generator, so a failure can be replayed. */
-function randomFrom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;
-    return state / 0x7fffffff;
-  };
-}
-
 /** What gets typed, deleted or pasted: structure characters above all. */
 const PIECES = [
   '\n', '\n\n', '\r\n', '#', '# ', '## ', '-', '- ', '* ', '+ ', '1. ', '2) ', '|', ' | ', '`', '```', '```\n', '~~~', '>', '> ', ' ', '  ',
@@ -56,14 +48,7 @@ const PIECES = [
 ];
 
 function randomEdit(text: string, random: () => number): string {
-  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-  let at = Math.floor(random() * (text.length + 1));
-  // Often at a line start, where block structure is decided.
-  if (random() < 0.3) at = text.lastIndexOf('\n', at - 1) + 1;
-  const kind = random();
-  if (kind < 0.4) return text.slice(0, at) + pick(PIECES) + text.slice(at);
-  if (kind < 0.7) return text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * (random() < 0.7 ? 2 : 60)));
-  return text.slice(0, at) + pick(PIECES) + text.slice(at + 1 + Math.floor(random() * 4));
+  return randomPieceEdit(text, random, PIECES);
 }
 
 /** Runs `count` random edits on `original` (back to it now and then), checking each new tree. */

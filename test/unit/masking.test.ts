@@ -11,33 +11,16 @@ import { maskDocument, maskDocumentAgain, maskMarkdown, remask } from '../../src
 import { DEFAULT_VOCABULARY } from '../../src/core/vocabulary';
 import { markdownIn } from './reference-parse';
 import { bigCharter } from './big-charter';
+import { randomEdit, randomFrom } from './random-edits';
 
 const PLACEHOLDERS = DEFAULT_VOCABULARY.placeholders;
 const documents: Array<[string, string]> = [...markdownIn(join(process.cwd(), 'test/fixtures')), ...markdownIn(join(process.cwd(), 'examples'))].map((f) => [f, readFileSync(f, 'utf8')]);
-
-function randomFrom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;
-    return state / 0x7fffffff;
-  };
-}
 
 /** What gets typed or deleted: above all what masking reacts to, and what makes or breaks a blank line. */
 const PIECES = [
   '\n', '\n\n', '\r\n', '\r', '\r\n\r\n', ' ', '\t', '  \n', '<!--', '-->', '<!-- note\n\nmore -->', '`', '``', '[', ']', '](', ')', '![', '<a ', '<b>', '>',
   '<https:', '*', '**', '_', '~', '|', '\\', '- ', '1. ', '# ', '> ', '[ ] ', 'TBD', 'TODO', '$XK', '<partner name>', 'lorem ipsum', 'x', 'we commit 2 engineers',
 ];
-
-function randomEdit(text: string, random: () => number): string {
-  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-  let at = Math.floor(random() * (text.length + 1));
-  if (random() < 0.3) at = text.lastIndexOf('\n', at - 1) + 1;
-  const kind = random();
-  if (kind < 0.45) return text.slice(0, at) + pick(PIECES) + text.slice(at);
-  if (kind < 0.75) return text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * (random() < 0.7 ? 2 : 60)));
-  return text.slice(0, at) + pick(PIECES) + text.slice(at + 1 + Math.floor(random() * 4));
-}
 
 describe('masking a charter chunk by chunk', () => {
   it('keeps length and line breaks, and blanks markup, code, link targets and placeholders', () => {
@@ -75,7 +58,7 @@ describe('masking a charter chunk by chunk', () => {
       let text = original;
       let masked = maskDocument(text, PLACEHOLDERS);
       for (let i = 0; i < 60; i++) {
-        const next = i % 25 === 24 ? original : randomEdit(text, random);
+        const next = i % 25 === 24 ? original : randomEdit(text, random, PIECES);
         const got = remask({ text, masked }, next, PLACEHOLDERS);
         const want = maskDocument(next, PLACEHOLDERS);
         if (got.masked !== want) {
