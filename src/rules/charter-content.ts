@@ -207,7 +207,11 @@ function computeHasMedia(root: Nodes): boolean {
 /** Whether a section (subsections included) has any written content: text, a table row, code, an image. */
 export function sectionHasSubstance(doc: StrategyDocument, section: Section, vocabulary: Vocabulary, charter: CharterVocabulary): boolean {
   if (section.allBlocks.some((block: RootContent) => hasMedia(block))) return true;
-  return contentItems(doc, section, vocabulary, charter).some((c) => c.substantive);
+  // `contentItems(…).some((c) => c.substantive)`, without building the items in context (when no
+  // rule has yet): a content item is substantive exactly when its item is.
+  const built = itemCache.get(section);
+  if (built && built.vocabulary === vocabulary && built.charter === charter) return built.items.some((c) => c.substantive);
+  return sectionItems(doc, section).some((item) => itemHasSubstance(item, vocabulary, charter));
 }
 
 /** The two sides of a charter, as far as the document says. */
