@@ -171,7 +171,7 @@ function tableHeaders(block: Nodes): ReadonlyArray<[Nodes, string]> {
         const [head, ...body] = node.children;
         const text = head ? head.children.map((cell) => plain(cell).trim()).join(' | ') : '';
         for (const row of body) rows.push([row, text]);
-      } else if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote' || node.type === 'footnoteDefinition' || node.type === 'root') {
+      } else if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote' || node.type === 'footnoteDefinition') {
         for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
       }
     }

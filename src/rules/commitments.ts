@@ -466,7 +466,8 @@ export class CharterText {
     if (!edit) return false;
     let from = item.start;
     while (from > 0 && (this.doc.text[from - 1] === '*' || this.doc.text[from - 1] === '_')) from--;
-    const sourceSame = item.end + 10 <= edit.prefix || from >= edit.changeEnd;
+    // (Past the change, strictly: the character before `from` decides where a label stops backing up.)
+    const sourceSame = item.end + 10 <= edit.prefix || from > edit.changeEnd;
     return sourceSame && (item.end <= edit.maskFrom || item.start >= edit.maskTo);
   }
 

@@ -49,7 +49,8 @@ export interface Remask {
 /** `maskDocumentAgain`, saying what it did. */
 export function remask(previous: MaskedText, text: string, placeholders: readonly string[]): Remask {
   const old = previous.text;
-  if (old === text) return { masked: previous.masked, from: 0, to: 0, prefix: text.length, suffix: 0 };
+  // Nothing changed: nothing masked again (an empty stretch at the end).
+  if (old === text) return { masked: previous.masked, from: text.length, to: text.length, prefix: text.length, suffix: 0 };
   const prefix = commonPrefixLength(old, text);
   const suffix = commonSuffixLength(old, text, prefix);
   const delta = text.length - old.length;
