@@ -1,5 +1,5 @@
 import type { Rule } from '../core/rule';
-import { memoizeText } from '../core/memo';
+import { TextCache } from '../core/memo';
 import { hasPhrase } from '../core/vocabulary';
 import { findCharterSections } from './charter-sections';
 import { charterVocabulary } from './charter-vocabulary';
@@ -13,11 +13,11 @@ const PERSON = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{Ll}'â
  * same items are read on every keystroke.
  */
 function personNames(text: string): readonly string[] {
-  // (memoizeText also keys answers by two objects; these depend on the text alone.)
-  return personNamesMemo(text, PERSON, PERSON);
+  const find = () => Object.freeze([...text.replace(/^[^:\r\n]{1,80}:/gm, ' ').matchAll(PERSON)].map((m) => m[0]));
+  return text.length > 4096 ? find() : personNamesOf.get(text, find);
 }
 
-const personNamesMemo = memoizeText((text: string): readonly string[] => Object.freeze([...text.replace(/^[^:\r\n]{1,80}:/gm, ' ').matchAll(PERSON)].map((m) => m[0])));
+const personNamesOf = new TextCache<readonly string[]>(4096);
 
 export const governanceIncomplete: Rule = {
   meta: {
