@@ -2,6 +2,7 @@
 // server build of VS Code published on npm, opened by a headless Chromium.
 //
 //   ensureCodeServer()          install code-server once into .vscode-test/, return its entry.js
+//   ensureBrowser()             the Chromium to use: the machine's, or one from the npm registry
 //   createRunDir()              a fresh scratch folder under .vscode-test/run-*/ (removed on exit)
 //   startCodeServer(options)    start a private code-server; resolves { url, port, ... , stop() }
 //   openWorkbench(options)      open a URL in headless Chromium via playwright-core
@@ -19,46 +20,57 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const CODE_SERVER_VERSION = '4.100.3'; // VS Code 1.100.3; the newest that runs on Node 20
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CACHE_DIR = path.join(REPO_ROOT, '.vscode-test');
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-const RIPGREP_PATH = '/usr/bin/rg';
 
 const INSTALL_DIR = path.join(CACHE_DIR, `code-server-${CODE_SERVER_VERSION}`);
 const INSTALL_MARKER = path.join(INSTALL_DIR, '.install-complete');
-const ENTRY = path.join(INSTALL_DIR, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const PACKAGE_DIR = path.join(INSTALL_DIR, 'node_modules', 'code-server');
+const VSCODE_DIR = path.join(PACKAGE_DIR, 'lib', 'vscode');
+const ENTRY = path.join(PACKAGE_DIR, 'out', 'node', 'entry.js');
 
-// What VS Code 1.100's @vscode/ripgrep postinstall looks for before downloading from GitHub.
-const RIPGREP_CACHE_DIR = 'vscode-ripgrep-cache-1.15.11';
-const RIPGREP_TARGETS = { x64: 'x86_64-unknown-linux-musl', arm64: 'aarch64-unknown-linux-musl' };
+// ripgrep, for VS Code's file and text search. VS Code 1.100's @vscode/ripgrep 1.15 downloads
+// its binary from GitHub in a postinstall script; @vscode/ripgrep 1.18 moved the binary into
+// per-platform packages on the npm registry, so the binary is taken from one of those instead.
+const RIPGREP_VERSION = '1.18.0';
+const RIPGREP_PACKAGES = {
+  'linux-x64': '@vscode/ripgrep-linux-x64',
+  'linux-arm64': '@vscode/ripgrep-linux-arm64',
+};
+
+// The packages of VS Code's server whose install scripts run here: the native modules it
+// loads on Linux (the file watcher's script only checks for its prebuilt binary; the others
+// compile with node-gyp). Left out on purpose:
+//   - kerberos: it needs the Kerberos development headers (libkrb5-dev), and VS Code loads it
+//     only to answer a proxy that asks for Kerberos authentication, which never happens on
+//     the loopback address these runs use;
+//   - @vscode/ripgrep: its script downloads from GitHub; the binary comes from npm instead;
+//   - @vscode/deviceid, @vscode/windows-process-tree, @vscode/windows-registry: their native
+//     parts are loaded on Windows only.
+const NATIVE_MODULES = ['@parcel/watcher', '@vscode/spdlog', 'native-watchdog', 'node-pty'];
 
 const log = (msg) => console.log(`[vscode] ${msg}`);
-
-function requireFile(file, aptPackage, why) {
-  if (!fs.existsSync(file)) {
-    throw new Error(`${file} not found (${why}). Install it with: apt-get install ${aptPackage}`);
-  }
-}
+const platformKey = () => `${process.platform}-${process.arch}`;
 
 // ---------------------------------------------------------------------------
 // Installation
 
 /**
  * Returns the absolute path of code-server's out/node/entry.js, installing
- * code-server on first use into .vscode-test/code-server-<version>/ with
- * `npm install --prefix`. A marker file is written only after a successful
- * install, so an interrupted install is redone from scratch next time.
+ * code-server on first use into .vscode-test/code-server-<version>/. Everything comes
+ * from the npm registry: no Debian package, no download from anywhere else. A marker file
+ * is written only after a successful install, so an interrupted install is redone from
+ * scratch next time.
  */
 export function ensureCodeServer() {
-  requireFile(CHROMIUM_PATH, 'chromium', 'the browser that opens the VS Code workbench');
   const installed = () => fs.existsSync(INSTALL_MARKER) && fs.existsSync(ENTRY);
   if (installed()) return ENTRY;
-  return withInstallLock(() => (installed() ? ENTRY : install()));
+  return withInstallLock(INSTALL_DIR, () => (installed() ? ENTRY : install()));
 }
 
 const sleepSync = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /** Runs fn while holding a lock file, so concurrent first runs do not install twice. */
-function withInstallLock(fn) {
-  const lock = `${INSTALL_DIR}.lock`;
+function withInstallLock(dir, fn) {
+  const lock = `${dir}.lock`;
   fs.mkdirSync(CACHE_DIR, { recursive: true });
   for (let waited = 0; ; waited++) {
     try {
@@ -78,7 +90,7 @@ function withInstallLock(fn) {
       fs.rmSync(lock, { force: true }); // left by an interrupted install
       continue;
     }
-    if (waited === 0) log(`Waiting for process ${holder}, which is installing code-server…`);
+    if (waited === 0) log(`Waiting for process ${holder}, which is installing into ${path.basename(dir)}…`);
     sleepSync(1000);
   }
   try {
@@ -88,55 +100,156 @@ function withInstallLock(fn) {
   }
 }
 
-function install() {
-  requireFile(RIPGREP_PATH, 'ripgrep', "VS Code's search needs it; it cannot be downloaded here");
-  requireFile('/usr/include/gssapi/gssapi.h', 'libkrb5-dev', "a native module of VS Code's build");
-  const target = RIPGREP_TARGETS[process.arch];
-  if (process.platform !== 'linux' || !target) {
-    throw new Error(`Installing code-server is only scripted for Linux x64/arm64, not ${process.platform}/${process.arch}`);
-  }
-
-  log(`Installing code-server ${CODE_SERVER_VERSION} into .vscode-test (first run only, ~2 min)…`);
-  const started = Date.now();
-  fs.rmSync(INSTALL_DIR, { recursive: true, force: true });
-  fs.mkdirSync(INSTALL_DIR, { recursive: true });
-
-  // A private TMPDIR seeded with a ripgrep "download" made from Debian's rg.
-  const tmp = fs.mkdtempSync(path.join(CACHE_DIR, 'install-tmp-'));
-  const seedDir = path.join(tmp, RIPGREP_CACHE_DIR);
-  fs.mkdirSync(seedDir);
-  const tarball = path.join(seedDir, `ripgrep-v13.0.0-10-${target}.tar.gz`);
-  const tar = spawnSync('tar', ['-czf', tarball, '-C', path.dirname(RIPGREP_PATH), 'rg']);
-  if (tar.status !== 0) throw new Error(`Could not build the ripgrep seed tarball: ${tar.stderr}`);
-
-  const logFile = path.join(CACHE_DIR, `code-server-${CODE_SERVER_VERSION}-install.log`);
-  const out = fs.openSync(logFile, 'w');
-  const npm = spawnSync(
-    'npm',
-    ['install', '--prefix', INSTALL_DIR, `code-server@${CODE_SERVER_VERSION}`, '--no-save', '--no-audit', '--no-fund'],
-    {
-      stdio: ['ignore', out, out],
-      env: {
-        ...process.env,
-        npm_config_unsafe_perm: 'true', // code-server's postinstall refuses to run as root otherwise
-        npm_config_yes: 'true', // its nested install runs `npx node-gyp`
-        TMPDIR: tmp,
-      },
-    },
-  );
+/**
+ * Runs npm with its output appended to logFile; throws with the log's tail when it fails.
+ * An install script's `npx node-gyp` must not stop to ask whether it may fetch node-gyp.
+ */
+function npm(args, { cwd, logFile, env = {} }) {
+  const out = fs.openSync(logFile, 'a');
+  fs.writeSync(out, `\n$ (cd ${cwd} && npm ${args.join(' ')})\n`);
+  const result = spawnSync('npm', args, {
+    cwd,
+    stdio: ['ignore', out, out],
+    env: { ...process.env, npm_config_yes: 'true', npm_config_audit: 'false', npm_config_fund: 'false', ...env },
+  });
   fs.closeSync(out);
-  fs.rmSync(tmp, { recursive: true, force: true });
-
-  if (npm.status !== 0 || !fs.existsSync(ENTRY)) {
+  if (result.status !== 0) {
     const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
     throw new Error(
-      `Installing code-server failed (npm exit ${npm.status ?? npm.signal ?? npm.error}).\n` +
+      `npm ${args[0]} failed in ${cwd} (exit ${result.status ?? result.signal ?? result.error}).\n` +
         `Last lines of ${path.relative(process.cwd(), logFile)}:\n${tail}`,
     );
   }
+}
+
+/**
+ * Installs code-server the way its own postinstall script does (lib/vscode's dependencies,
+ * then the built-in extensions' shared dependencies, then a few links), except that install
+ * scripts run only for the native modules VS Code needs here (see NATIVE_MODULES), and
+ * ripgrep comes from the npm registry. Native modules are compiled with node-gyp against
+ * Node's headers, which needs python3, make and a C++ compiler.
+ */
+function install() {
+  const ripgrepPackage = RIPGREP_PACKAGES[platformKey()];
+  if (!ripgrepPackage) {
+    throw new Error(
+      `Installing code-server is scripted for Linux x64 and arm64, not ${platformKey()}. ` +
+        'On other systems use `npm run test:electron`, which downloads VS Code itself.',
+    );
+  }
+
+  log(`Installing code-server ${CODE_SERVER_VERSION} into .vscode-test/ from the npm registry (first run only, about 2 min)…`);
+  const started = Date.now();
+  fs.rmSync(INSTALL_DIR, { recursive: true, force: true });
+  fs.mkdirSync(INSTALL_DIR, { recursive: true });
+  const logFile = path.join(CACHE_DIR, `code-server-${CODE_SERVER_VERSION}-install.log`);
+  fs.writeFileSync(logFile, `code-server ${CODE_SERVER_VERSION} install, ${new Date().toISOString()}\n`);
+
+  // 1. code-server itself and ripgrep's binary, with no install scripts (code-server's own
+  //    postinstall would build kerberos and download ripgrep).
+  npm(['install', '--prefix', INSTALL_DIR, '--ignore-scripts', '--no-save', `code-server@${CODE_SERVER_VERSION}`, `${ripgrepPackage}@${RIPGREP_VERSION}`], { cwd: INSTALL_DIR, logFile });
+  //    code-server loads argon2 (password hashing) at start, even with --auth none. Its
+  //    install script would first try to download a prebuilt binary from GitHub.
+  npm(['rebuild', 'argon2'], { cwd: INSTALL_DIR, logFile, env: { npm_config_build_from_source: 'true' } });
+  // 2. VS Code's own dependencies, from its shrinkwrap, then the native modules it needs.
+  npm(['install', '--omit=dev', '--ignore-scripts'], { cwd: VSCODE_DIR, logFile });
+  npm(['rebuild', ...NATIVE_MODULES], { cwd: VSCODE_DIR, logFile });
+  const rgTarget = path.join(VSCODE_DIR, 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg');
+  fs.mkdirSync(path.dirname(rgTarget), { recursive: true });
+  fs.copyFileSync(path.join(INSTALL_DIR, 'node_modules', ripgrepPackage, 'bin', 'rg'), rgTarget);
+  fs.chmodSync(rgTarget, 0o755);
+  // 3. What the rest of code-server's postinstall does: VS Code looks for unpacked modules
+  //    under node_modules.asar, and for its CLI and browser helpers under bin/.
+  relink(path.join(VSCODE_DIR, 'node_modules.asar'), 'node_modules');
+  relink(path.join(VSCODE_DIR, 'bin', 'remote-cli', 'code-server'), 'code-linux.sh');
+  relink(path.join(VSCODE_DIR, 'bin', 'helpers', 'browser.sh'), 'browser-linux.sh');
+  // 4. The built-in extensions' shared dependencies (TypeScript, trimmed by their postinstall).
+  npm(['install', '--omit=dev'], { cwd: path.join(VSCODE_DIR, 'extensions'), logFile });
+
+  if (!fs.existsSync(ENTRY)) throw new Error(`code-server installed, but ${ENTRY} is missing; see ${logFile}`);
   fs.writeFileSync(INSTALL_MARKER, `code-server ${CODE_SERVER_VERSION} installed ${new Date().toISOString()}\n`);
   log(`code-server installed in ${Math.round((Date.now() - started) / 1000)} s.`);
   return ENTRY;
+}
+
+/** Makes `link` a symbolic link to `target` (relative to the link's folder), replacing what is there. */
+function relink(link, target) {
+  fs.rmSync(link, { recursive: true, force: true });
+  fs.symlinkSync(target, link);
+}
+
+// ---------------------------------------------------------------------------
+// A browser to open the workbench in
+
+// Chromium builds a machine may already have, tried in this order.
+const SYSTEM_BROWSERS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
+// Otherwise a headless Chromium that ships inside an npm package. 143.0.4 is the newest
+// release of @sparticuz/chromium whose `engines` accepts Node 20 (from 147 on it asks for
+// Node 22); Linux x64 and arm64 only.
+const NPM_BROWSER = '@sparticuz/chromium';
+const NPM_BROWSER_VERSION = '143.0.4';
+const NPM_BROWSER_DIR = path.join(CACHE_DIR, `chromium-${NPM_BROWSER_VERSION}`);
+
+/**
+ * The Chromium that opens the workbench: { executablePath, source }.
+ *
+ *   1. PARTNERLINT_BROWSER, when set, names the executable;
+ *   2. else a Chromium or Chrome the machine has (SYSTEM_BROWSERS);
+ *   3. else @sparticuz/chromium, installed on first use into .vscode-test/chromium-<version>/
+ *      and unpacked there once (its browser is kept brotli-compressed in the package).
+ * PARTNERLINT_BROWSER=npm skips the machine's browsers and uses the npm one.
+ */
+export function ensureBrowser() {
+  const wanted = process.env.PARTNERLINT_BROWSER;
+  if (wanted && wanted !== 'npm') {
+    if (!fs.existsSync(wanted)) throw new Error(`PARTNERLINT_BROWSER names ${wanted}, which does not exist.`);
+    return { executablePath: wanted, source: 'PARTNERLINT_BROWSER' };
+  }
+  if (!wanted) {
+    const found = SYSTEM_BROWSERS.find((file) => fs.existsSync(file));
+    if (found) return { executablePath: found, source: 'this machine' };
+  }
+  if (!RIPGREP_PACKAGES[platformKey()]) {
+    throw new Error(
+      `No Chromium found (looked for ${SYSTEM_BROWSERS.join(', ')}), and the one from the npm registry ` +
+        `is built for Linux x64 and arm64 only, not ${platformKey()}. Set PARTNERLINT_BROWSER to a ` +
+        'Chromium or Chrome executable, or use `npm run test:electron`.',
+    );
+  }
+  const unpacked = path.join(NPM_BROWSER_DIR, 'unpacked');
+  const executablePath = path.join(unpacked, 'chromium');
+  const marker = path.join(NPM_BROWSER_DIR, '.install-complete');
+  const ready = () => fs.existsSync(marker) && fs.existsSync(executablePath);
+  if (!ready()) withInstallLock(NPM_BROWSER_DIR, () => ready() || installNpmBrowser(unpacked, marker));
+  return { executablePath, source: `${NPM_BROWSER}@${NPM_BROWSER_VERSION}` };
+}
+
+function installNpmBrowser(unpacked, marker) {
+  log(`No Chromium on this machine: installing ${NPM_BROWSER}@${NPM_BROWSER_VERSION} into .vscode-test/ (first run only, about 70 MB)…`);
+  const started = Date.now();
+  fs.rmSync(NPM_BROWSER_DIR, { recursive: true, force: true });
+  fs.mkdirSync(unpacked, { recursive: true });
+  const logFile = path.join(CACHE_DIR, `chromium-${NPM_BROWSER_VERSION}-install.log`);
+  fs.writeFileSync(logFile, `${NPM_BROWSER}@${NPM_BROWSER_VERSION} install, ${new Date().toISOString()}\n`);
+  npm(['install', '--prefix', NPM_BROWSER_DIR, '--no-save', `${NPM_BROWSER}@${NPM_BROWSER_VERSION}`], { cwd: NPM_BROWSER_DIR, logFile });
+  // The package unpacks its browser into os.tmpdir(); pointing TMPDIR at our folder for that
+  // one call keeps the unpacked copy with the package, so it is unpacked once, not per run.
+  const script = `import(${JSON.stringify(pathToFileURL(path.join(NPM_BROWSER_DIR, 'node_modules', NPM_BROWSER, 'build', 'esm', 'index.js')).href)})` +
+    '.then((m) => m.default.executablePath()).then((p) => console.log(p))';
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    env: { ...process.env, TMPDIR: unpacked },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0 || !fs.existsSync(path.join(unpacked, 'chromium'))) {
+    throw new Error(`Unpacking ${NPM_BROWSER} failed:\n${result.stdout}${result.stderr}`);
+  }
+  fs.writeFileSync(marker, `${NPM_BROWSER}@${NPM_BROWSER_VERSION} unpacked ${new Date().toISOString()}\n`);
+  log(`Chromium unpacked in ${Math.round((Date.now() - started) / 1000)} s.`);
 }
 
 // ---------------------------------------------------------------------------
@@ -414,7 +527,7 @@ async function loadPlaywright() {
 export async function openWorkbench(options) {
   const { url, exposed = {}, viewport = { width: 1400, height: 900 }, waitForWorkbench = true } = options;
   const timeout = options.timeout ?? 60_000;
-  requireFile(CHROMIUM_PATH, 'chromium', 'the browser that opens the VS Code workbench');
+  const { executablePath } = ensureBrowser();
   const { chromium } = await loadPlaywright();
   // Chromium writes crash-report settings and dconf state under HOME/XDG dirs: keep them private.
   const scratch = createRunDir();
@@ -423,7 +536,7 @@ export async function openWorkbench(options) {
     browserEnv[name] = path.join(scratch, sub);
     fs.mkdirSync(browserEnv[name]);
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, env: browserEnv });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, env: browserEnv });
   const removeExitHook = onExitCleanup(() => {
     // Playwright's own exit handler kills the browser process too; this is a backstop.
     try {

@@ -28,6 +28,7 @@ import { format } from 'node:util';
 import {
   REPO_ROOT,
   createRunDir,
+  ensureBrowser,
   ensureCodeServer,
   openWorkbench,
   remoteUri,
@@ -87,7 +88,10 @@ function readJson(file) {
 
 async function main() {
   checkInputs();
-  ensureCodeServer(); // first use installs it; the timeout covers only the run itself
+  // First use installs these; the timeout covers only the run itself.
+  ensureCodeServer();
+  const { executablePath, source } = ensureBrowser();
+  say(`Browser: ${executablePath} (${source})`);
   const started = Date.now();
   const deadline = started + timeoutSeconds * 1000;
 

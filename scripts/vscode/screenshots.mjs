@@ -10,6 +10,7 @@ import path from 'node:path';
 import {
   REPO_ROOT,
   createRunDir,
+  ensureBrowser,
   ensureCodeServer,
   openFileInWorkbench,
   openWorkbench,
@@ -106,6 +107,7 @@ async function main() {
   const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
   if (!fs.existsSync(path.join(REPO_ROOT, manifest.main))) throw new Error('Build the extension first (npm run build).');
   ensureCodeServer();
+  ensureBrowser();
   fs.mkdirSync(OUT, { recursive: true });
 
   for (const name of names) {
