@@ -2,14 +2,13 @@
  * The Markdown injection grammar (syntaxes/partnerlint.injection.tmLanguage.json), tokenized
  * with the same engine VS Code uses (vscode-textmate on vscode-oniguruma) over a small stand-in
  * for the Markdown grammar: paragraphs, ATX headings whose text is re-tokenized (as VS Code's
- * does), fenced code, inline code and front matter. When VS Code's own Markdown grammar is on
- * disk (under .vscode-test/ after an integration run), every case runs against it as well.
+ * does), fenced code, inline code and front matter, and over VS Code's own Markdown grammar.
  *
- * The two engine packages are loaded at run time from the repository's node_modules, so this
- * file builds even where they are not installed; there the suite is skipped and says why.
+ * The engine packages and the grammar are devDependencies, loaded at run time from the
+ * repository's node_modules; where they are missing the suite fails and says why.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -153,16 +152,15 @@ const STUB_YAML = {
   patterns: [{ match: '^[\\w-]+(?=:)', name: 'entity.name.tag.yaml' }],
 };
 
-/** VS Code's Markdown grammar, when an integration run has left a copy of VS Code on disk. */
-function realMarkdownGrammar(): { text: string; path: string } | undefined {
-  const cache = join(ROOT, '.vscode-test');
-  if (!existsSync(cache)) return undefined;
-  const candidates = readdirSync(cache, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name === 'markdown.tmLanguage.json')
-    .map((e) => join(e.parentPath ?? e.path, e.name))
-    .filter((p) => /markdown-basics[\\/]syntaxes/.test(p));
-  const path = candidates[0];
-  return path ? { text: readFileSync(path, 'utf8'), path } : undefined;
+/**
+ * VS Code's own Markdown grammar (extensions/markdown-basics/syntaxes/markdown.tmLanguage.json),
+ * as the tm-grammars devDependency ships it, so every case runs against it on any machine,
+ * before any VS Code has been installed. Missing means a broken install, which fails.
+ */
+function realMarkdownGrammar(): { text: string; path: string } {
+  const requireFromRoot = createRequire(join(ROOT, 'package.json'));
+  const path = requireFromRoot.resolve('tm-grammars/grammars/markdown.json');
+  return { text: readFileSync(path, 'utf8'), path };
 }
 
 /** Tokenizes a document; returns each token with its text and line. */
@@ -256,7 +254,7 @@ describe('injection grammar: syntaxes/partnerlint.injection.tmLanguage.json', ()
     for (const excluded of ['-markup.fenced_code', '-markup.inline.raw', '-markup.raw']) assert.ok(selector.includes(excluded), excluded);
   });
 
-  const bases: Array<{ name: string; load: () => { text: string; path: string } | undefined }> = [
+  const bases: Array<{ name: string; load: () => { text: string; path: string } }> = [
     { name: 'over a stand-in Markdown grammar', load: () => ({ text: JSON.stringify(STUB_MARKDOWN), path: 'stub-markdown.json' }) },
     { name: "over VS Code's Markdown grammar", load: realMarkdownGrammar },
   ];
@@ -265,12 +263,10 @@ describe('injection grammar: syntaxes/partnerlint.injection.tmLanguage.json', ()
     describe(base.name, () => {
       let grammar: Grammar;
 
-      before(async function () {
+      before(async () => {
         // They are devDependencies: missing means a broken install, which must not pass quietly.
         if (!engine) throw new Error('vscode-textmate and vscode-oniguruma are not installed: run npm install');
-        const source = base.load();
-        if (!source) this.skip();
-        grammar = await markdownGrammar(engine, source!);
+        grammar = await markdownGrammar(engine, base.load());
       });
 
       for (const [line, token, scope] of MARKED) {
