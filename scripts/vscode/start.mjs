@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // `npm start`: serves a real VS Code (code-server) in the browser with THIS
-// checkout's extension installed, opened on the repo's examples/ folder.
-// Runs until Ctrl-C, which stops code-server and removes its temporary state.
+// checkout's extension installed, opened on a scratch copy of the repo's examples/
+// folder (.vscode-test/sample-workspace/, ignored by git, refreshed from examples/ at
+// start and whenever examples/ changes), so nothing done in the browser changes a
+// tracked file. Runs until Ctrl-C, which stops code-server and removes its temporary state.
 //
 //   node scripts/vscode/start.mjs            serve; open the printed URL in a browser
+//   node scripts/vscode/start.mjs --reset    the same, with the sample copy made afresh
 //   node scripts/vscode/start.mjs --check [--open <file.md>] [--screenshot <file.png>]
 //                                            start, load the page in headless Chromium,
 //                                            open a Markdown file (the given one, relative
@@ -18,7 +21,8 @@
 //
 // Environment (all optional):
 //   PARTNERLINT_PORT            port to serve on (default 8123; a free one if taken)
-//   PARTNERLINT_START_FOLDER    folder to open (default: examples/)
+//   PARTNERLINT_START_FOLDER    folder to open as it is, with no copy (default: the
+//                               scratch copy of examples/)
 //   PARTNERLINT_EXTENSION_PATH  extension folder (default: repo root)
 //   PARTNERLINT_VERBOSE=1       echo code-server output
 
@@ -26,6 +30,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  CACHE_DIR,
   REPO_ROOT,
   createRunDir,
   ensureCodeServer,
@@ -34,10 +39,14 @@ import {
   startCodeServer,
   workbenchUrl,
 } from './code-server.mjs';
+import { syncSampleWorkspace, watchSampleWorkspace } from './sample-workspace.mjs';
 
 const env = process.env;
 const extensionPath = path.resolve(REPO_ROOT, env.PARTNERLINT_EXTENSION_PATH || '.');
-const folder = path.resolve(REPO_ROOT, env.PARTNERLINT_START_FOLDER || 'examples');
+const examples = path.join(REPO_ROOT, 'examples');
+const folder = env.PARTNERLINT_START_FOLDER
+  ? path.resolve(REPO_ROOT, env.PARTNERLINT_START_FOLDER)
+  : path.join(CACHE_DIR, 'sample-workspace');
 const port = Number(env.PARTNERLINT_PORT || 8123);
 const args = process.argv.slice(2);
 const check = args.includes('--check');
@@ -129,6 +138,14 @@ async function main() {
   const manifest = readManifest();
   const id = `${manifest.publisher || 'undefined_publisher'}.${manifest.name}`.toLowerCase();
   const displayName = manifest.displayName || manifest.name;
+  let stopWatching = () => {};
+  if (!env.PARTNERLINT_START_FOLDER) {
+    const { copied } = syncSampleWorkspace(examples, folder, { reset: args.includes('--reset') });
+    if (copied.length > 0) say(`Copied from examples/: ${copied.join(', ')}`);
+    stopWatching = watchSampleWorkspace(examples, folder, ({ copied: again, removed }) => {
+      if (again.length + removed.length > 0) say(`Refreshed from examples/: ${[...again, ...removed.map((f) => `${f} (removed)`)].join(', ')}`);
+    });
+  }
   if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) fail(`The folder to open, ${folder}, does not exist.`);
   ensureCodeServer();
 
@@ -142,12 +159,17 @@ async function main() {
     try {
       await verify(server, id, displayName);
     } finally {
+      stopWatching();
       await server.stop();
     }
     return;
   }
 
   console.log(`\nPartnerLint is running in VS Code at ${url}\n`);
+  if (!env.PARTNERLINT_START_FOLDER) {
+    say(`The workspace is a scratch copy of examples/ in ${path.relative(process.cwd(), folder) || folder}:`);
+    say('edit and save freely; tracked files never change. `npm start -- --reset` makes the copy afresh.');
+  }
   say('Open that address in a browser. Press Ctrl-C to stop.');
   process.on('exit', (code) => code !== 1 && say('Stopped code-server.'));
   const { code, signal } = await server.exited; // normally we leave through Ctrl-C
