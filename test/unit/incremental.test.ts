@@ -123,7 +123,9 @@ describe('incremental parsing', () => {
   it('splices the same tree as a fresh parse after thousands of random edits to the fixtures and examples', function () {
     this.timeout(300_000);
     const modes: Record<string, number> = {};
-    documents.forEach(([name, text], i) => checkEdits(name, text, 120, 1000 + i, modes));
+    // 45 edits a document (1,620 in all, 1,138 of them incremental) fail on every bug that 120 a
+    // document failed on, among hand-made mutations of the cut and splice logic (git log).
+    documents.forEach(([name, text], i) => checkEdits(name, text, 45, 1000 + i, modes));
     assert.ok((modes['incremental'] ?? 0) > 1000, JSON.stringify(modes));
   });
 
