@@ -72,20 +72,26 @@ describe('partnerlint CLI with lint workers', function () {
   this.timeout(180_000);
   let dist: string;
   let work: string;
+  /** Where the runs without workers that several tests compare with are made, once. */
+  let shared: string;
 
   before(() => {
     dist = mkdtempSync(join(tmpdir(), 'partnerlint-pool-dist-'));
     execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--dist-out', dist], { cwd: root });
+    shared = mkdtempSync(join(tmpdir(), 'partnerlint-pool-shared-'));
   });
-  after(() => rmSync(dist, { recursive: true, force: true }));
+  after(() => {
+    rmSync(dist, { recursive: true, force: true });
+    rmSync(shared, { recursive: true, force: true });
+  });
   beforeEach(() => {
     work = mkdtempSync(join(tmpdir(), 'partnerlint-pool-'));
   });
   afterEach(() => rmSync(work, { recursive: true, force: true }));
 
   /** A copy of the built CLI in a folder of its own, with `worker` as its lint-worker.js (none: no worker). */
-  function install(name: string, worker: string | undefined): string {
-    const dir = join(work, 'bin', name.replace(/\W+/g, '-'));
+  function install(name: string, worker: string | undefined, base = work): string {
+    const dir = join(base, 'bin', name.replace(/\W+/g, '-'));
     mkdirSync(dir, { recursive: true });
     copyFileSync(join(dist, 'cli.js'), join(dir, 'cli.js'));
     copyFileSync(join(dist, 'lint-worker.js'), join(dir, 'lint-worker-real.js'));
@@ -94,8 +100,8 @@ describe('partnerlint CLI with lint workers', function () {
   }
 
   /** A folder of documents: the examples, the test fixtures, a custom tree and a record using it, a configuration, a README. */
-  function folder(name: string, { strategyDocuments = Infinity } = {}): string {
-    const dir = join(work, name);
+  function folder(name: string, { strategyDocuments = Infinity } = {}, base = work): string {
+    const dir = join(base, name);
     const docs = [
       ...readdirSync(join(root, 'examples')).map((f) => join(root, 'examples', f)),
       ...readdirSync(join(root, 'test/fixtures')).filter((f) => f.endsWith('.md')).map((f) => join(root, 'test/fixtures', f)),
@@ -123,6 +129,27 @@ describe('partnerlint CLI with lint workers', function () {
     });
     assert.equal(result.signal, null, `the CLI was stopped (${result.signal}) after ${Date.now() - started} ms: it hung`);
     return { code: result.status, out: result.stdout, err: result.stderr };
+  }
+
+  type Run = ReturnType<typeof run>;
+  let withoutWorkers: { json: Run; fix: Run; fixed: Map<string, string> } | undefined;
+  /**
+   * What the CLI gives without workers on a fresh folder('docs'): `--format json .`, and
+   * `--fix --format json .` with the folder it leaves. Neither depends on the worker beside the
+   * CLI (none is started) nor on the folder's name (paths are relative), so each is run once and
+   * compared with by every test that needs it.
+   */
+  function baseline() {
+    if (!withoutWorkers) {
+      const cliPath = install('baseline', COUNTING_WORKER, shared);
+      const log = join(shared, 'worker.log');
+      const json = run(cliPath, ['--no-workers', '--format', 'json', '.'], folder('docs', {}, shared), log);
+      const fixedDir = folder('fixed', {}, shared);
+      const fix = run(cliPath, ['--no-workers', '--fix', '--format', 'json', '.'], fixedDir, log);
+      assert.equal(documentsSent(log), 0, '--no-workers starts no worker');
+      withoutWorkers = { json, fix, fixed: snapshot(fixedDir) };
+    }
+    return withoutWorkers;
   }
 
   const documentsSent = (log: string) => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').length : 0);
@@ -164,18 +191,17 @@ describe('partnerlint CLI with lint workers', function () {
     const cliPath = install('counting', COUNTING_WORKER);
     const original = folder('original');
     const a = join(work, 'a');
-    const b = join(work, 'b');
     cpSync(original, a, { recursive: true });
-    cpSync(original, b, { recursive: true });
     const log = join(work, 'worker.log');
     const pooled = run(cliPath, ['--workers', '--fix', '--format', 'json', '.'], a, log);
     assert.ok(documentsSent(log) >= MIN_DOCUMENTS_FOR_WORKERS, 'the workers did the fixing');
-    const plain = run(cliPath, ['--no-workers', '--fix', '--format', 'json', '.'], b, join(work, 'unused.log'));
+    // Without workers, on a copy of the same folder.
+    const plain = baseline().fix;
     assert.equal(pooled.out, plain.out);
     assert.equal(pooled.code, plain.code);
     const before = snapshot(original);
     const fixedA = snapshot(a);
-    assert.deepEqual(fixedA, snapshot(b));
+    assert.deepEqual(fixedA, baseline().fixed);
     const changed = [...fixedA].filter(([path, text]) => before.get(path) !== text).map(([path]) => path);
     assert.ok(changed.length >= 2, `--fix changed ${changed.join(', ') || 'nothing'}`);
   });
@@ -195,10 +221,9 @@ describe('partnerlint CLI with lint workers', function () {
   });
 
   it('lints on the main thread when no lint-worker.js is beside the CLI', () => {
-    const counting = install('counting', COUNTING_WORKER);
     const alone = install('alone', undefined);
     const dir = folder('docs');
-    const expected = run(counting, ['--no-workers', '--format', 'json', '.'], dir);
+    const expected = baseline().json;
     const result = run(alone, ['--workers', '--format', 'json', '.'], dir);
     assert.equal(result.out, expected.out);
     assert.equal(result.err, expected.err);
@@ -210,14 +235,13 @@ describe('partnerlint CLI with lint workers', function () {
       if (!MULTICORE) this.skip();
       const broken = install(failure, source);
       const dir = folder('docs');
-      const copy = join(work, 'copy');
-      cpSync(dir, copy, { recursive: true });
-      const expected = run(broken, ['--no-workers', '--fix', '--format', 'json', '.'], dir);
-      const result = run(broken, ['--workers', '--fix', '--format', 'json', '.'], copy);
+      // What the CLI gives and writes without workers, on a copy of the same folder.
+      const expected = baseline().fix;
+      const result = run(broken, ['--workers', '--fix', '--format', 'json', '.'], dir);
       assert.equal(result.err, expected.err);
       assert.equal(result.out, expected.out);
       assert.equal(result.code, expected.code);
-      assert.deepEqual(snapshot(copy), snapshot(dir), 'the same fixes were written');
+      assert.deepEqual(snapshot(dir), baseline().fixed, 'the same fixes were written');
     });
   }
 
