@@ -135,6 +135,8 @@ describe('Decision trees in the command palette', () => {
       assert.equal(await running, 'cancelled');
     } finally {
       await vscode.workspace.fs.delete(workspaceUri('.partnerlint'), { recursive: true });
+      // Leave no problems behind for the next test to mistake for its own.
+      await waitForDiagnostics(broken, (ds) => ds.length === 0);
     }
   });
 
@@ -144,11 +146,13 @@ describe('Decision trees in the command palette', () => {
     const folder = workspaceUri('.partnerlint', 'trees');
     if (folder.scheme !== 'file') this.skip();
     this.timeout(60_000);
+    // File names of their own, so nothing left from another test can satisfy the waits.
+    const broken = vscode.Uri.joinPath(folder, 'checked-out-broken.yaml');
     mkdirSync(folder.fsPath, { recursive: true });
-    writeFileSync(join(folder.fsPath, 'broken.yaml'), BROKEN_TREE);
-    writeFileSync(join(folder.fsPath, 'pilot-budget.yaml'), PILOT_TREE);
+    writeFileSync(broken.fsPath, BROKEN_TREE);
+    writeFileSync(join(folder.fsPath, 'checked-out-pilot.yaml'), PILOT_TREE);
     try {
-      const problems = await waitForDiagnostics(vscode.Uri.joinPath(folder, 'broken.yaml'), (ds) => ds.length > 0, 30_000);
+      const problems = await waitForDiagnostics(broken, (ds) => ds.length > 0, 30_000);
       assert.ok(problems.every((d) => (d.code as { value: string }).value === 'tree-invalid'));
       const running = vscode.commands.executeCommand<string>('partnerlint.runDecisionTree');
       await waitForView((v) => v.items.includes('Fund the pilot?'), 'the custom tree', 30_000);
@@ -156,6 +160,7 @@ describe('Decision trees in the command palette', () => {
       assert.equal(await running, 'cancelled');
     } finally {
       rmSync(workspaceUri('.partnerlint').fsPath, { recursive: true, force: true });
+      await waitForDiagnostics(broken, (ds) => ds.length === 0);
     }
   });
 
