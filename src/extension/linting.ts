@@ -45,6 +45,8 @@ export class DocumentLinter implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly states = new Map<string, DocumentState>();
   private readonly unpublished = new Map<string, DocumentState>();
+  /** Code-action computations under way, by document, shared by requests for the same version. */
+  private readonly pendingActions = new Map<string, { version: number; configGeneration: number; promise: Promise<DocumentState | undefined> }>();
   private readonly generations = new Map<string, number>();
   /** Documents whose last check ran out of time, with their length then: not retried until saved. */
   private readonly timedOut = new Map<string, number>();
@@ -97,6 +99,8 @@ export class DocumentLinter implements vscode.Disposable {
     this.configGeneration++;
     // New settings or configuration are a reason to try documents that ran out of time again.
     this.timedOut.clear();
+    // States computed for code actions used the old configuration.
+    this.unpublished.clear();
     for (const doc of vscode.workspace.textDocuments) void this.lint(doc, true);
   }
 
@@ -208,16 +212,41 @@ export class DocumentLinter implements vscode.Disposable {
    * The state of `doc` at its current version, for code actions: the published one when it is
    * current, else one computed now and not published (with `run: onSave`, the Problems panel
    * waits for the save, but a fix must still be computed on the text it will change).
+   *
+   * Requests for the same version share one computation: the light bulb, the Problems panel and
+   * `editor.codeActionsOnSave` often ask at the same moment, and a second computation would
+   * supersede the first in the lint queue and leave its caller (perhaps the save) with nothing.
+   * A computation that ends without a state only because configuration or trees changed
+   * meanwhile is run again; one for a version that is no longer current gives up.
    */
   async currentState(doc: vscode.TextDocument): Promise<DocumentState | undefined> {
-    if (!isMarkdown(doc) || doc.isClosed) return undefined;
-    const published = this.stateOf(doc);
-    if (published) return published;
-    const cached = this.unpublished.get(doc.uri.toString());
-    if (cached && cached.version === doc.version) return cached;
-    const computed = await this.compute(doc, 'actions');
-    if (computed) this.unpublished.set(doc.uri.toString(), computed.state);
-    return computed?.state;
+    const key = doc.uri.toString();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (!isMarkdown(doc) || doc.isClosed) return undefined;
+      const published = this.stateOf(doc);
+      if (published) return published;
+      const version = doc.version;
+      const cached = this.unpublished.get(key);
+      if (cached && cached.version === version) return cached;
+      let pending = this.pendingActions.get(key);
+      if (!pending || pending.version !== version || pending.configGeneration !== this.configGeneration) {
+        const promise = this.compute(doc, 'actions').then((computed) => {
+          if (computed) this.unpublished.set(key, computed.state);
+          return computed?.state;
+        });
+        pending = { version, configGeneration: this.configGeneration, promise };
+        this.pendingActions.set(key, pending);
+        const settled = pending;
+        const done = () => {
+          if (this.pendingActions.get(key) === settled) this.pendingActions.delete(key);
+        };
+        promise.then(done, done);
+      }
+      const state = await pending.promise;
+      if (state) return state;
+      if (doc.isClosed || doc.version !== version) return undefined;
+    }
+    return undefined;
   }
 
   private forget(uri: vscode.Uri): void {
@@ -226,6 +255,7 @@ export class DocumentLinter implements vscode.Disposable {
     this.timers.delete(key);
     this.states.delete(key);
     this.unpublished.delete(key);
+    this.pendingActions.delete(key);
     this.timedOut.delete(key);
     this.generations.delete(key);
     this.runner.close(key);

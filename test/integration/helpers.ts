@@ -50,7 +50,16 @@ export async function activateExtension(): Promise<void> {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is installed in the extension host`);
   await extension.activate();
+  // VS Code cancels a code-action request (the light bulb's, and the one codeActionsOnSave makes)
+  // when a code-action provider for the document's language is registered while it runs. The
+  // built-in Markdown extension registers its language server's providers once that server has
+  // started, which on a loaded machine can be half a minute in; its activation resolves after
+  // that, so the tests wait for it rather than race it.
+  await vscode.extensions.getExtension(MARKDOWN_EXTENSION_ID)?.activate();
 }
+
+/** VS Code's built-in Markdown support (absent in a stripped-down build, which is fine). */
+export const MARKDOWN_EXTENSION_ID = 'vscode.markdown-language-features';
 
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');

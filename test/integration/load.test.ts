@@ -56,21 +56,32 @@ describe('Under load', () => {
   });
 
   it('abandons a check that runs over the time budget, with one information message instead of blocking', async () => {
-    const uri = workspaceUri('charter-under-load.md');
-    const doc = await vscode.workspace.openTextDocument(uri);
-    const editor = await vscode.window.showTextDocument(doc);
-    await waitForDiagnostics(uri, (ds) => ds.length > 1);
+    // A check that certainly takes longer than the 1 ms budget: a long charter the lint worker has
+    // not seen (a full check of ~100,000 characters takes a few hundred milliseconds). A small
+    // document is no good here: its check takes about as long as the budget, and when the
+    // extension host is busy for a moment the answer is already there when the budget is looked
+    // at, and is used (as it should be).
+    const uri = workspaceUri('charter-over-budget.md');
+    const base = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('charter-under-load.md')));
+    const notes = Array.from({ length: 600 }, (_, i) => `\n## Note ${i + 1}\n\nAcme commits 3 engineers and $200K to the pilot by 2027-01-11; Globex runs a webinar for TBD customers.\n\n- Owner: the partner manager\n- Metric: a 20% gain in joint customers\n`);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(base + notes.join('')));
     const settings = vscode.workspace.getConfiguration('partnerlint');
     await settings.update('timeBudget', 1, vscode.ConfigurationTarget.Workspace);
     try {
-      await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount, 0), '\nMore text.\n'));
-      const [only] = await waitForDiagnostics(uri, (ds) => ds.length === 1 && /stopped analysing/.test(ds[0]!.message));
-      assert.equal(only!.severity, vscode.DiagnosticSeverity.Information);
-      assert.match(api().status.text, /took longer than/);
+      try {
+        const doc = await vscode.workspace.openTextDocument(uri);
+        await vscode.window.showTextDocument(doc);
+        const [only] = await waitForDiagnostics(uri, (ds) => ds.length === 1 && /stopped analysing/.test(ds[0]!.message));
+        assert.equal(only!.severity, vscode.DiagnosticSeverity.Information);
+        assert.match(api().status.text, /took longer than/);
+      } finally {
+        await settings.update('timeBudget', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      // With the budget back to its default, the document is checked in full.
+      await waitForDiagnostics(uri, (ds) => ds.length > 1);
     } finally {
-      await settings.update('timeBudget', undefined, vscode.ConfigurationTarget.Workspace);
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(uri);
     }
-    await doc.save();
-    await waitForDiagnostics(uri, (ds) => ds.length > 1);
   });
 });

@@ -1,8 +1,31 @@
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { PartnerLintApi } from '../../src/extension/extension';
 import type { WizardView } from '../../src/extension/wizard';
 import { EXTENSION_ID, activateExtension, closeAllEditors, waitForDiagnostics, workspaceUri, partnerlintDiagnostics } from './helpers';
+
+/** A team's own tree, valid. */
+const PILOT_TREE = [
+  'id: pilot-budget',
+  'title: Fund the pilot?',
+  'description: Whether a pilot gets budget this quarter.',
+  'start: has-sponsor',
+  'questions:',
+  '  has-sponsor:',
+  '    text: Does an executive sponsor the pilot?',
+  '    answers:',
+  '      yes: { label: "Yes", hint: "Yes, a named sponsor", outcome: fund }',
+  '      no: { label: "No", hint: "No sponsor yet", outcome: wait }',
+  'outcomes:',
+  '  fund: { title: Fund it, rationale: A sponsor will carry it. }',
+  '  wait: { title: Wait, rationale: Find a sponsor first. }',
+  '',
+].join('\n');
+
+/** A tree file with problems (a question that loops to itself, an unknown outcome). */
+const BROKEN_TREE = 'id: broken\ntitle: Broken\ndescription: x\nstart: a\nquestions:\n  a:\n    text: A?\n    answers:\n      yes: { label: "Yes", hint: "y", next: a }\n      no: { label: "No", hint: "n", outcome: nowhere }\noutcomes: {}\n';
 
 const api = () => vscode.extensions.getExtension<PartnerLintApi>(EXTENSION_ID)!.exports;
 
@@ -98,23 +121,8 @@ describe('Decision trees in the command palette', () => {
     this.timeout(90_000);
     const good = workspaceUri('.partnerlint', 'trees', 'pilot-budget.yaml');
     const broken = workspaceUri('.partnerlint', 'trees', 'broken.yaml');
-    await vscode.workspace.fs.writeFile(good, new TextEncoder().encode([
-      'id: pilot-budget',
-      'title: Fund the pilot?',
-      'description: Whether a pilot gets budget this quarter.',
-      'start: has-sponsor',
-      'questions:',
-      '  has-sponsor:',
-      '    text: Does an executive sponsor the pilot?',
-      '    answers:',
-      '      yes: { label: "Yes", hint: "Yes, a named sponsor", outcome: fund }',
-      '      no: { label: "No", hint: "No sponsor yet", outcome: wait }',
-      'outcomes:',
-      '  fund: { title: Fund it, rationale: A sponsor will carry it. }',
-      '  wait: { title: Wait, rationale: Find a sponsor first. }',
-      '',
-    ].join('\n')));
-    await vscode.workspace.fs.writeFile(broken, new TextEncoder().encode('id: broken\ntitle: Broken\ndescription: x\nstart: a\nquestions:\n  a:\n    text: A?\n    answers:\n      yes: { label: "Yes", hint: "y", next: a }\n      no: { label: "No", hint: "n", outcome: nowhere }\noutcomes: {}\n'));
+    await vscode.workspace.fs.writeFile(good, new TextEncoder().encode(PILOT_TREE));
+    await vscode.workspace.fs.writeFile(broken, new TextEncoder().encode(BROKEN_TREE));
     try {
       // File watching can lag by seconds on a loaded machine.
       const problems = await waitForDiagnostics(broken, (ds) => ds.length > 0, 30_000);
@@ -127,6 +135,32 @@ describe('Decision trees in the command palette', () => {
       assert.equal(await running, 'cancelled');
     } finally {
       await vscode.workspace.fs.delete(workspaceUri('.partnerlint'), { recursive: true });
+      // Leave no problems behind for the next test to mistake for its own.
+      await waitForDiagnostics(broken, (ds) => ds.length === 0);
+    }
+  });
+
+  it('lists trees that arrive together with their folder from outside the editor (git checkout, unzip)', async function () {
+    // The folder and its files are created microseconds apart, as git or unzip do: a file
+    // watcher cannot have started watching the new folder before the files are in it.
+    const folder = workspaceUri('.partnerlint', 'trees');
+    if (folder.scheme !== 'file') this.skip();
+    this.timeout(60_000);
+    // File names of their own, so nothing left from another test can satisfy the waits.
+    const broken = vscode.Uri.joinPath(folder, 'checked-out-broken.yaml');
+    mkdirSync(folder.fsPath, { recursive: true });
+    writeFileSync(broken.fsPath, BROKEN_TREE);
+    writeFileSync(join(folder.fsPath, 'checked-out-pilot.yaml'), PILOT_TREE);
+    try {
+      const problems = await waitForDiagnostics(broken, (ds) => ds.length > 0, 30_000);
+      assert.ok(problems.every((d) => (d.code as { value: string }).value === 'tree-invalid'));
+      const running = vscode.commands.executeCommand<string>('partnerlint.runDecisionTree');
+      await waitForView((v) => v.items.includes('Fund the pilot?'), 'the custom tree', 30_000);
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      assert.equal(await running, 'cancelled');
+    } finally {
+      rmSync(workspaceUri('.partnerlint').fsPath, { recursive: true, force: true });
+      await waitForDiagnostics(broken, (ds) => ds.length === 0);
     }
   });
 
