@@ -56,10 +56,16 @@ export async function activateExtension(): Promise<void> {
   // started, which on a loaded machine can be half a minute in; its activation resolves after
   // that, so the tests wait for it rather than race it.
   await vscode.extensions.getExtension(MARKDOWN_EXTENSION_ID)?.activate();
+  // For the same reason, the built-in JSON extension: a test that changes a setting makes VS Code
+  // open the workspace's .vscode/settings.json as a text model, which activates that extension,
+  // and its language client registers a code-action provider once its server has started. The
+  // first such test is the fix-on-save test, whose save then raced that registration.
+  await vscode.extensions.getExtension(JSON_EXTENSION_ID)?.activate();
 }
 
-/** VS Code's built-in Markdown support (absent in a stripped-down build, which is fine). */
+/** VS Code's built-in Markdown and JSON support (absent in a stripped-down build, which is fine). */
 export const MARKDOWN_EXTENSION_ID = 'vscode.markdown-language-features';
+export const JSON_EXTENSION_ID = 'vscode.json-language-features';
 
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
