@@ -31,10 +31,6 @@ const ENTRY = path.join(PACKAGE_DIR, 'out', 'node', 'entry.js');
 // its binary from GitHub in a postinstall script; @vscode/ripgrep 1.18 moved the binary into
 // per-platform packages on the npm registry, so the binary is taken from one of those instead.
 const RIPGREP_VERSION = '1.18.0';
-const RIPGREP_PACKAGES = {
-  'linux-x64': '@vscode/ripgrep-linux-x64',
-  'linux-arm64': '@vscode/ripgrep-linux-arm64',
-};
 
 // The packages of VS Code's server whose install scripts run here: the native modules it
 // loads on Linux (the file watcher's script only checks for its prebuilt binary; the others
@@ -48,7 +44,12 @@ const RIPGREP_PACKAGES = {
 const NATIVE_MODULES = ['@parcel/watcher', '@vscode/spdlog', 'native-watchdog', 'node-pty'];
 
 const log = (msg) => console.log(`[vscode] ${msg}`);
-const platformKey = () => `${process.platform}-${process.arch}`;
+
+// The installs below are scripted for these platforms: code-server's native modules, the
+// ripgrep package (@vscode/ripgrep-<platform>) and the npm Chromium exist for both.
+const SCRIPTED_PLATFORMS = ['linux-x64', 'linux-arm64'];
+const platform = `${process.platform}-${process.arch}`;
+const scripted = SCRIPTED_PLATFORMS.includes(platform);
 
 // ---------------------------------------------------------------------------
 // Installation
@@ -61,9 +62,16 @@ const platformKey = () => `${process.platform}-${process.arch}`;
  * scratch next time.
  */
 export function ensureCodeServer() {
-  const installed = () => fs.existsSync(INSTALL_MARKER) && fs.existsSync(ENTRY);
-  if (installed()) return ENTRY;
-  return withInstallLock(INSTALL_DIR, () => (installed() ? ENTRY : install()));
+  installOnce(INSTALL_DIR, () => fs.existsSync(INSTALL_MARKER) && fs.existsSync(ENTRY), install);
+  return ENTRY;
+}
+
+/**
+ * Runs install() unless ready() already holds, under a lock on `dir`, so that concurrent
+ * first runs install once (the second waits, then finds it ready).
+ */
+function installOnce(dir, ready, install) {
+  if (!ready()) withInstallLock(dir, () => ready() || install());
 }
 
 const sleepSync = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -100,6 +108,13 @@ function withInstallLock(dir, fn) {
   }
 }
 
+/** Starts the log file of an install in .vscode-test/, named after what is installed. */
+function installLog(name) {
+  const logFile = path.join(CACHE_DIR, `${name}-install.log`);
+  fs.writeFileSync(logFile, `${name} install, ${new Date().toISOString()}\n`);
+  return logFile;
+}
+
 /**
  * Runs npm with its output appended to logFile; throws with the log's tail when it fails.
  * An install script's `npx node-gyp` must not stop to ask whether it may fetch node-gyp.
@@ -130,20 +145,19 @@ function npm(args, { cwd, logFile, env = {} }) {
  * Node's headers, which needs python3, make and a C++ compiler.
  */
 function install() {
-  const ripgrepPackage = RIPGREP_PACKAGES[platformKey()];
-  if (!ripgrepPackage) {
+  if (!scripted) {
     throw new Error(
-      `Installing code-server is scripted for Linux x64 and arm64, not ${platformKey()}. ` +
+      `Installing code-server is scripted for ${SCRIPTED_PLATFORMS.join(' and ')}, not ${platform}. ` +
         'On other systems use `npm run test:electron`, which downloads VS Code itself.',
     );
   }
+  const ripgrepPackage = `@vscode/ripgrep-${platform}`;
 
   log(`Installing code-server ${CODE_SERVER_VERSION} into .vscode-test/ from the npm registry (first run only, about 2 min)…`);
   const started = Date.now();
   fs.rmSync(INSTALL_DIR, { recursive: true, force: true });
   fs.mkdirSync(INSTALL_DIR, { recursive: true });
-  const logFile = path.join(CACHE_DIR, `code-server-${CODE_SERVER_VERSION}-install.log`);
-  fs.writeFileSync(logFile, `code-server ${CODE_SERVER_VERSION} install, ${new Date().toISOString()}\n`);
+  const logFile = installLog(`code-server-${CODE_SERVER_VERSION}`);
 
   // 1. code-server itself and ripgrep's binary, with no install scripts (code-server's own
   //    postinstall would build kerberos and download ripgrep).
@@ -214,18 +228,17 @@ export function ensureBrowser() {
     const found = SYSTEM_BROWSERS.find((file) => fs.existsSync(file));
     if (found) return { executablePath: found, source: 'this machine' };
   }
-  if (!RIPGREP_PACKAGES[platformKey()]) {
+  if (!scripted) {
     throw new Error(
       `No Chromium found (looked for ${SYSTEM_BROWSERS.join(', ')}), and the one from the npm registry ` +
-        `is built for Linux x64 and arm64 only, not ${platformKey()}. Set PARTNERLINT_BROWSER to a ` +
+        `is built for ${SCRIPTED_PLATFORMS.join(' and ')} only, not ${platform}. Set PARTNERLINT_BROWSER to a ` +
         'Chromium or Chrome executable, or use `npm run test:electron`.',
     );
   }
   const unpacked = path.join(NPM_BROWSER_DIR, 'unpacked');
   const executablePath = path.join(unpacked, 'chromium');
   const marker = path.join(NPM_BROWSER_DIR, '.install-complete');
-  const ready = () => fs.existsSync(marker) && fs.existsSync(executablePath);
-  if (!ready()) withInstallLock(NPM_BROWSER_DIR, () => ready() || installNpmBrowser(unpacked, marker));
+  installOnce(NPM_BROWSER_DIR, () => fs.existsSync(marker) && fs.existsSync(executablePath), () => installNpmBrowser(unpacked, marker));
   return { executablePath, source: `${NPM_BROWSER}@${NPM_BROWSER_VERSION}` };
 }
 
@@ -234,8 +247,7 @@ function installNpmBrowser(unpacked, marker) {
   const started = Date.now();
   fs.rmSync(NPM_BROWSER_DIR, { recursive: true, force: true });
   fs.mkdirSync(unpacked, { recursive: true });
-  const logFile = path.join(CACHE_DIR, `chromium-${NPM_BROWSER_VERSION}-install.log`);
-  fs.writeFileSync(logFile, `${NPM_BROWSER}@${NPM_BROWSER_VERSION} install, ${new Date().toISOString()}\n`);
+  const logFile = installLog(`chromium-${NPM_BROWSER_VERSION}`);
   npm(['install', '--prefix', NPM_BROWSER_DIR, '--no-save', `${NPM_BROWSER}@${NPM_BROWSER_VERSION}`], { cwd: NPM_BROWSER_DIR, logFile });
   // The package unpacks its browser into os.tmpdir(); pointing TMPDIR at our folder for that
   // one call keeps the unpacked copy with the package, so it is unpacked once, not per run.

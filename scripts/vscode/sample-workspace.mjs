@@ -75,7 +75,7 @@ export function syncSampleWorkspace(source, target, { reset = false } = {}) {
       result.removed.push(rel);
     }
   }
-  fs.writeFileSync(manifestFile(target), `${JSON.stringify({ source, files: after }, null, 2)}\n`);
+  fs.writeFileSync(manifestFile(target), `${JSON.stringify({ files: after }, null, 2)}\n`);
   return result;
 }
 
