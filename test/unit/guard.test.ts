@@ -23,6 +23,7 @@ import {
   type GuardLimits, type InlineBlock, type ParseCost,
 } from '../../src/core/guard';
 import { bigCharter } from './big-charter';
+import { cpuNow } from './cpu-time';
 import { AS_CHARTER, PARSER_BOUND_DOCUMENTS, charterBody } from './hostile-inputs';
 
 const ROOT = process.cwd();
@@ -261,9 +262,9 @@ describe('the engine guard against text the Markdown parser is slow on', functio
     for (const doc of PARSER_BOUND_DOCUMENTS) {
       it(`refuses ${doc.name} before parsing, quickly, with one message naming the line`, () => {
         const text = doc.charter();
-        const started = performance.now();
+        const started = cpuNow();
         const refusal = refuse(text, limitsFor(text));
-        const ms = performance.now() - started;
+        const ms = cpuNow() - started;
         assert.ok(refusal, 'refused');
         assert.equal(refusal.ruleId, COMPLEXITY_RULE_ID);
         assert.equal(refusal.line, 3, 'the line after the front matter');
@@ -313,9 +314,9 @@ describe('the engine guard against text the Markdown parser is slow on', functio
       const text = `${AS_CHARTER}# Acme × Globex Partnership Charter\n\n## Governance\n\n${body}\n`;
       const cost = parseCost(text, sniff(text).frontMatter!.blockEnd, text.length);
       assert.ok(cost.inline > 0.8 * INLINE_COST_PER_CHARACTER * DEFAULT_CONFIG.maxSize, `cost ${cost.inline}`);
-      const started = performance.now();
+      const started = cpuNow();
       const result = lintText(text, RULES);
-      const ms = performance.now() - started;
+      const ms = cpuNow() - started;
       assert.equal(result.skippedReason, undefined, 'analysed');
       assert.ok(result.diagnostics.length > 0);
       assert.ok(ms < 10_000, `took ${ms} ms`);
@@ -356,9 +357,9 @@ describe('the engine guard against text the Markdown parser is slow on', functio
       const limits = limitsFor(text);
       const times: number[] = [];
       for (let i = 0; i < 60; i++) {
-        const started = performance.now();
+        const started = cpuNow();
         refuse(text, limits);
-        times.push(performance.now() - started);
+        times.push(cpuNow() - started);
       }
       times.sort((a, b) => a - b);
       const median = times[times.length >> 1]!;

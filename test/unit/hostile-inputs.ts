@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 export const AS_CHARTER = '---\ntype: partnership-charter\n---\n';
 
-/** How long one hostile input may take to lint on the CI machine (2 cores, often shared). */
+/** How much CPU time one hostile input may take to lint (test/unit/cpu-time.ts says why CPU time). */
 export const BOUND_MS = Number(process.env['PARTNERLINT_HOSTILE_BOUND_MS'] ?? 5000);
 
 export interface HostileDocument {

@@ -17,6 +17,7 @@ import { KNOWN_IDS } from '../../src/core/lint-file';
 import { lintTreeFile } from '../../src/trees/lint-tree';
 import { loadTree } from '../../src/trees/load';
 import { AS_CHARTER, BOUND_MS, HOSTILE_CONFIGS, HOSTILE_DOCUMENTS, HOSTILE_TREES, PARSER_BOUND_DOCUMENTS, charterBody } from './hostile-inputs';
+import { cpuTimed } from './cpu-time';
 
 interface Row {
   input: string;
@@ -27,11 +28,7 @@ interface Row {
 }
 const rows: Row[] = [];
 
-function timed<T>(run: () => T): { value: T; ms: number } {
-  const started = performance.now();
-  const value = run();
-  return { value, ms: Math.round(performance.now() - started) };
-}
+const timed = cpuTimed;
 
 function size(chars: number): string {
   if (chars >= 1_000_000) return `${(chars / 1_000_000).toFixed(1)} M chars`;
