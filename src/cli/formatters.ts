@@ -1,5 +1,5 @@
 import type { DocumentKind, LintDiagnostic, Severity } from '../core';
-import { RULES, ENGINE_IDS } from '../core';
+import { RULES, ENGINE_IDS, kindName } from '../core';
 
 /**
  * Id of the one information message the CLI gives a strategy document too large to check
@@ -44,13 +44,6 @@ export function formatJson(reports: readonly FileReport[]): string {
   return JSON.stringify(reports.map((r) => ({ file: r.file, kind: r.kind, diagnostics: r.diagnostics })), null, 2) + '\n';
 }
 
-const KIND_NAMES: Record<DocumentKind, string> = {
-  'partnership-charter': 'partnership charter',
-  'decision-record': 'decision record',
-  'partner-tiering': 'partner tier model',
-  'rollout-plan': 'rollout plan',
-  'launch-plan': 'launch plan',
-};
 
 /** For people at a terminal: problems grouped by file, aligned, with a summary line. */
 export function formatStylish(reports: readonly FileReport[], color: boolean): string {
@@ -60,7 +53,7 @@ export function formatStylish(reports: readonly FileReport[], color: boolean): s
   const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const report of reports) {
     if (report.diagnostics.length === 0) continue;
-    const kind = report.kind === 'none' ? '' : paint(2, `  (${KIND_NAMES[report.kind]})`);
+    const kind = report.kind === 'none' ? '' : paint(2, `  (${kindName(report.kind).toLowerCase()})`);
     lines.push('', paint(4, report.file) + kind + (report.note ? paint(2, `  ${report.note}`) : ''));
     const positions = report.diagnostics.map((d) => `${d.line}:${d.column}`);
     const width = Math.max(...positions.map((p) => p.length));

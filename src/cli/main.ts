@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { resolve, relative, sep, join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { TextIndex, RULES, sniff, type ResolvedConfig, type Severity } from '../core';
+import { TextIndex, RULES, sniff, configForDocument, withSettingsKind, type ResolvedConfig, type Severity } from '../core';
 import { configSchema } from '../core/schema';
 import { ConfigResolver, lintDocument, withCustomTrees } from '../core/lint-file';
 import { dirname as posixDirname } from '../core/config-file';
@@ -299,12 +299,12 @@ export async function main(argv: string[], cwd = process.cwd(), out: Output = pr
       const root = await customTrees.rootFor(toPosix(file));
       documentRoots.add(root);
       const { trees } = await customTrees.treesIn(root);
-      const config = withCustomTrees(base, trees);
+      const config = configForDocument(withCustomTrees(base, trees), toPosix(file));
       // A file that is not valid UTF-8 is checked but never rewritten: the bytes that could not be
       // decoded would be written back as U+FFFD, and the author's text lost.
       const fix = values.fix && read.validUtf8;
       const note = values.fix && !read.validUtf8 ? 'not fixed: the file is not valid UTF-8, so PartnerLint does not rewrite it' : undefined;
-      if (useWorkers && sniff(text).kind !== undefined) {
+      if (useWorkers && withSettingsKind(sniff(text), config.documentKind).kind !== undefined) {
         const job: DeferredLint = { file, name, note, index: reports.length, text, config, fix };
         reports.push({ file: name, kind: 'none', diagnostics: [] });
         deferred.push(job);

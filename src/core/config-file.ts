@@ -1,5 +1,6 @@
 import { parseDocument, isMap, isSeq, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { DEFAULT_CONFIG, type ResolvedConfig, type RuleSetting } from './config';
+import { DEFAULT_CONFIG, type DocumentPattern, type ResolvedConfig, type RuleSetting } from './config';
+import { DOCUMENT_KINDS, isDocumentKind } from './kinds';
 import { CHARTER_SECTION_IDS, type Vocabulary } from './vocabulary';
 import type { SeveritySetting } from './types';
 
@@ -38,7 +39,7 @@ export interface LoadedConfig {
 
 const SEVERITIES = ['off', 'info', 'warning', 'error'] as const;
 const SEVERITY_ALIASES: Record<string, SeveritySetting> = { warn: 'warning', information: 'info', hint: 'info', false: 'off', true: 'warning' };
-const TOP_LEVEL = ['extends', 'rules', 'vocabulary', 'maxNesting', 'maxSize', 'root'] as const;
+const TOP_LEVEL = ['extends', 'rules', 'vocabulary', 'maxNesting', 'maxSize', 'documents', 'root'] as const;
 const FLAT_LISTS = ['headingFillerWords', 'commitmentWords', 'economicTerms', 'coMarketingTerms', 'placeholders'] as const;
 const LEVERAGE_TYPES = ['requirement', 'economic', 'competitive', 'customer'] as const;
 const LIST_OPERATIONS = ['add', 'remove', 'replace'] as const;
@@ -307,6 +308,22 @@ export function parseConfigText(text: string, file: string, knownRules: Readonly
           steps.push((c) => ({ ...c, maxSize: n }));
         } else reader.problem(value as Node, 'maxSize should be a whole number of characters from 1000 to 100000000.');
         break;
+      case 'documents': {
+        if (!isMap(value)) {
+          reader.problem(value as Node, `documents should map file patterns to kinds, for example "strategy/**/*.md": partnership-strategy. Kinds: ${DOCUMENT_KINDS.join(', ')}, or off.`);
+          break;
+        }
+        const patterns: DocumentPattern[] = [];
+        for (const item of value.items) {
+          const glob = isScalar(item.key) && typeof item.key.value === 'string' ? item.key.value : undefined;
+          const kind = isScalar(item.value) ? (item.value.value === false ? 'off' : item.value.value) : undefined;
+          if (glob === undefined || glob.trim() === '') reader.problem(item, 'Each entry of documents is a file pattern, such as "strategy/**/*.md".');
+          else if (kind !== 'off' && !isDocumentKind(kind)) reader.problem((item.value ?? item) as Node, `"${String(kind)}" is not a kind PartnerLint knows. Use ${DOCUMENT_KINDS.join(', ')}, or off.`);
+          else patterns.push({ glob, kind, base: dirname(file) });
+        }
+        steps.push((c) => ({ ...c, documents: [...(c.documents ?? []), ...patterns] }));
+        break;
+      }
       case 'root':
         break;
       default:

@@ -1,4 +1,6 @@
+import picomatch from 'picomatch';
 import type { SeveritySetting } from './types';
+import type { DocumentKind } from './kinds';
 import { DEFAULT_VOCABULARY, type Vocabulary } from './vocabulary';
 
 /** Per-rule settings: a severity override and rule-specific options. */
@@ -23,6 +25,52 @@ export interface ResolvedConfig {
    * ordinary text, are not parsed.
    */
   maxSize: number;
+  /**
+   * `documents:` of `.partnerlint.yaml`: globs, relative to the folder of the file that set them,
+   * that say what kind the documents they match are (or `off`: never checked). The last pattern
+   * that matches wins; front matter `type:` wins over all of them.
+   */
+  documents?: readonly DocumentPattern[];
+  /**
+   * The kind `documents:` gives this one document (set by `configForDocument`, never in a file):
+   * the engine uses it in place of a guess from the title or the body.
+   */
+  documentKind?: DocumentKind | 'off';
+}
+
+export interface DocumentPattern {
+  glob: string;
+  kind: DocumentKind | 'off';
+  /** The folder the glob is relative to (the configuration file's). */
+  base: string;
+}
+
+const matchers = new Map<string, (path: string) => boolean>();
+
+function matcher(glob: string): (path: string) => boolean {
+  let match = matchers.get(glob);
+  if (!match) {
+    match = picomatch(glob, { dot: true });
+    if (matchers.size > 256) matchers.clear();
+    matchers.set(glob, match);
+  }
+  return match;
+}
+
+/**
+ * The configuration for the document at `path` (a `/`-separated absolute path): `config` itself
+ * unless a `documents:` pattern matches it, and then a copy that carries the kind it gives.
+ */
+export function configForDocument(config: ResolvedConfig, path: string | undefined): ResolvedConfig {
+  if (!config.documents || config.documents.length === 0 || path === undefined) return config;
+  let kind: DocumentKind | 'off' | undefined;
+  for (const pattern of config.documents) {
+    const base = pattern.base.replace(/\/+$/, '') + '/';
+    const normalized = path.replace(/\\/g, '/');
+    if (!normalized.startsWith(base)) continue;
+    if (matcher(pattern.glob)(normalized.slice(base.length))) kind = pattern.kind;
+  }
+  return kind === undefined ? config : { ...config, documentKind: kind };
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = {

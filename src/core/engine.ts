@@ -3,6 +3,7 @@ import type { DocumentKind, LintDiagnostic, Range, Severity } from './types';
 import type { Rule, Report } from './rule';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
 import { sniff, type KindSource, type SniffResult } from './sniff';
+import { kindList } from './kinds';
 import { TextIndex } from './text';
 import { parseMarkdown } from './parse';
 import { refuse, NESTING_RULE_ID, COMPLEXITY_RULE_ID, type GuardLimits, type Refusal } from './guard';
@@ -122,13 +123,31 @@ export interface LintSteps {
 /** The largest document parsed when a configuration does not say (`ResolvedConfig.maxSize`). */
 const DEFAULT_MAX_SIZE = 1_000_000;
 
+/**
+ * The kind `.partnerlint.yaml`'s `documents:` gives a document, in place of a guess from its title
+ * or body; a `type:` in front matter still wins, and `partnerlint: off` too.
+ */
+export function withSettingsKind(sniffed: SniffResult, documentKind: ResolvedConfig['documentKind']): SniffResult {
+  if (documentKind === undefined || sniffed.source === 'front-matter' || sniffed.off) return sniffed;
+  if (documentKind === 'off') return { ...sniffed, kind: undefined, source: 'none' };
+  return { ...sniffed, kind: documentKind, source: 'settings' };
+}
+
+/** Why a document is not checked, in words for the status bar, with how to change it. */
+function notCheckedReason(sniffed: SniffResult, config: ResolvedConfig): string {
+  if (sniffed.off) return 'its front matter says partnerlint: off';
+  if (config.documentKind === 'off') return 'turned off for this file by documents: in .partnerlint.yaml';
+  if (sniffed.declaredType !== undefined && !sniffed.kindGuessed) {
+    return `its type: "${sniffed.declaredType}" is not a kind PartnerLint knows (${kindList()})`;
+  }
+  return 'not recognised as a partnership document';
+}
+
 /** `lintText`, with the nesting check and the parse supplied by the caller (the incremental linter). */
 export function lintWithSteps(text: string, rules: readonly Rule[], config: ResolvedConfig, steps: LintSteps): LintResult {
-  const sniffed = sniff(text);
+  const sniffed = withSettingsKind(sniff(text), config.documentKind);
   const kind = sniffed.kind;
-  if (!kind) {
-    return { kind: undefined, kindSource: 'none', diagnostics: [], skippedReason: 'not a partnership strategy document' };
-  }
+  if (!kind) return { kind: undefined, kindSource: 'none', diagnostics: [], skippedReason: notCheckedReason(sniffed, config) };
   // Before parsing: nesting, size and parse cost the parser could not cope with (guard.ts).
   const limits: GuardLimits = { maxNesting: config.maxNesting, maxSize: config.maxSize ?? DEFAULT_MAX_SIZE, bodyStart: sniffed.frontMatter?.blockEnd ?? 0 };
   const refusal = steps.tooDeep ? steps.tooDeep(text, limits) : refuse(text, limits);

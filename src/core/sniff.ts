@@ -1,6 +1,7 @@
 import { TextCache } from './memo';
 import { parseDocument, isMap, type Document } from 'yaml';
-import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './types';
+import { DOCUMENT_KINDS, isDocumentKind, kindFromTitle, type DocumentKind } from './kinds';
+import { hasHeadings, kindFromBody } from './evidence';
 
 /**
  * Deciding what a document is must be cheap: most Markdown files a user opens are READMEs and
@@ -28,7 +29,12 @@ export interface FrontMatter {
   readError?: string;
 }
 
-export type KindSource = 'front-matter' | 'heading' | 'none';
+/**
+ * Where a document's kind came from: its front matter's `type:`; its title (the first heading, or
+ * front matter `title:` when there is no heading); what its body holds (evidence.ts); the
+ * `documents:` map of `.partnerlint.yaml`; or nowhere (`none`, also for `partnerlint: off`).
+ */
+export type KindSource = 'front-matter' | 'heading' | 'title-field' | 'body' | 'settings' | 'none';
 
 export interface SniffResult {
   kind: DocumentKind | undefined;
@@ -44,6 +50,12 @@ export interface SniffResult {
   kindGuessed: boolean;
   /** The first level-1 heading's text, when one was found near the top. */
   title: string | undefined;
+  /** Front matter `title:`, when it is a string (static-site generators keep the title there). */
+  titleField?: string;
+  /** True when front matter says `partnerlint: off`: the document is never checked. */
+  off?: boolean;
+  /** For a kind read from the body: the headings that made the case. */
+  cues?: string[];
   /**
    * True when the document opens a front matter block that is never closed, and the `type:` read
    * from it is what `kind` comes from (frontmatter-invalid says the block needs its closing line).
@@ -114,22 +126,7 @@ function readFrontMatter(text: string, contentStart: number, contentEnd: number,
   return { contentStart, contentEnd, blockEnd, yaml, data, ...(readError !== undefined ? { readError } : {}) };
 }
 
-/** Title patterns that make a document's kind clear without front matter. Deliberately narrow. */
-const TITLE_PATTERNS: Array<[RegExp, DocumentKind]> = [
-  [/\bpartner(?:ship)?\s+charter\b/i, 'partnership-charter'],
-  [/\bcharter\b.*\bpartnership\b/i, 'partnership-charter'],
-  [/\bbuild\s+(?:vs\.?|versus|or)\s+partner\b/i, 'decision-record'],
-  [/\bpartner\s+tier(?:s|ing)?\b/i, 'partner-tiering'],
-  [/\bcrawl[\s-]+walk[\s-]+run\b/i, 'rollout-plan'],
-  [/\bpartner(?:ship)?\s+(?:rollout|roll-out|deployment)\s+plan\b/i, 'rollout-plan'],
-  [/\bpartner(?:ship)?\s+launch\s+plan\b/i, 'launch-plan'],
-  [/\blaunch\s+plan\b.*\bpartner(?:ship)?\b/i, 'launch-plan'],
-];
-
-export function kindFromTitle(title: string): DocumentKind | undefined {
-  for (const [pattern, kind] of TITLE_PATTERNS) if (pattern.test(title)) return kind;
-  return undefined;
-}
+export { kindFromTitle };
 
 /** The first level-1 heading (ATX or setext) near the top, skipping fenced code. */
 export function findTitle(text: string, from: number): string | undefined {
@@ -224,11 +221,25 @@ export function sniff(text: string): SniffResult {
   else if (isMap(frontMatter?.yaml.contents) && data && typeof data === 'object') declared = (data as Record<string, unknown>)['type'];
   const declaredType = typeof declared === 'string' ? declared.trim() : undefined;
   const title = findTitle(text, frontMatter?.blockEnd ?? 0);
-  const base = { frontMatter, declaredType, title, ...(unclosed ? { unclosedFrontMatter: true } : {}) };
+  const fields = frontMatter && isMap(frontMatter.yaml.contents) && data && typeof data === 'object' ? (data as Record<string, unknown>) : undefined;
+  const titleField = typeof fields?.['title'] === 'string' ? (fields['title'] as string).trim() : undefined;
+  const off = fields !== undefined && (fields['partnerlint'] === 'off' || fields['partnerlint'] === false);
+  const base = {
+    frontMatter, declaredType, title, ...(titleField ? { titleField } : {}), ...(unclosed ? { unclosedFrontMatter: true } : {}), ...(off ? { off: true } : {}),
+  };
+  if (off) return { ...base, kind: undefined, source: 'none', kindGuessed: false };
   if (isDocumentKind(declaredType)) return { ...base, kind: declaredType, source: 'front-matter', kindGuessed: false };
   const guessed = declaredType !== undefined ? closestKind(declaredType) : undefined;
   if (guessed) return { ...base, kind: guessed, source: 'front-matter', kindGuessed: true };
-  // A `type:` of another tool's (`type: post`) means the document is not ours.
-  const fromTitle = declaredType === undefined && title !== undefined ? kindFromTitle(title) : undefined;
-  return { ...base, kind: fromTitle, source: fromTitle ? 'heading' : 'none', kindGuessed: false };
+  // Another tool's `type:` (`type: post`, `type: docs`) says nothing about partnerships: the title
+  // and the body still do.
+  const bodyStart = frontMatter?.blockEnd ?? 0;
+  const hasBody = () => hasHeadings(text, bodyStart);
+  const fromHeading = title !== undefined ? kindFromTitle(title, hasBody) : undefined;
+  if (fromHeading) return { ...base, kind: fromHeading, source: 'heading', kindGuessed: false };
+  const fromField = title === undefined && titleField !== undefined ? kindFromTitle(titleField, hasBody) : undefined;
+  if (fromField) return { ...base, kind: fromField, source: 'title-field', kindGuessed: false };
+  const body = kindFromBody(text, bodyStart);
+  if (body) return { ...base, kind: body.kind, source: 'body', kindGuessed: false, cues: body.cues };
+  return { ...base, kind: undefined, source: 'none', kindGuessed: false };
 }

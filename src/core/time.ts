@@ -257,6 +257,29 @@ const DATE_PATTERNS: Array<[RegExp, TokenMaker]> = [
     const last = m[2] ? Number(m[2]) : first;
     return first >= 1 && last >= first ? { week: [first, last] } : undefined;
   }],
+  // month 1, months 4-9: months of the plan, counted from its start (as 30 days each)
+  [/\bmonths?\s+(\d{1,2})(?:\s*(?:-|–|—|to|through|thru)\s*(?:months?\s*)?(\d{1,2}))?\b(?!\s*%)/gi, (m, text) => {
+    if (NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) return undefined;
+    const first = Number(m[1]);
+    const last = m[2] ? Number(m[2]) : first;
+    return first >= 1 && last >= first ? { dayIndex: [(first - 1) * 30 + 1, last * 30] } : undefined;
+  }],
+  // 0-30 days, 31-60 days: days of the plan, counted from its start
+  [/\b(\d{1,3})\s*(?:-|–|—|to)\s*(\d{1,3})\s+days\b/gi, (m) => {
+    const first = Number(m[1]);
+    const last = Number(m[2]);
+    return last > first ? { dayIndex: [Math.max(1, first), last] } : undefined;
+  }],
+  // (2027): a year on its own in parentheses, as phase labels give it
+  [/\(\s*(20\d{2})\s*\)/g, (m) => {
+    const year = Number(m[1]);
+    return YEAR_OK(year) ? { year, yearOnly: true } : undefined;
+  }],
+  // 2028+, 2028 onwards: from that year on
+  [/\b(20\d{2})\s*(?:\+|onwards?\b|and\s+beyond\b)/gi, (m) => {
+    const year = Number(m[1]);
+    return YEAR_OK(year) ? { year, yearOnly: true } : undefined;
+  }],
   // day 1, days 1-45
   [/\bdays?\s+(\d{1,3})(?:\s*(?:-|–|—|to|through|thru)\s*(?:day\s*)?(\d{1,3}))?\b(?!\s*%)/gi, (m, text) => {
     if (NUMBER_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) return undefined;

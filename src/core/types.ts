@@ -34,19 +34,8 @@ export interface Fix {
   edits: TextEdit[];
 }
 
-/** The kinds of strategy document PartnerLint understands. */
-export const DOCUMENT_KINDS = [
-  'partnership-charter',
-  'decision-record',
-  'partner-tiering',
-  'rollout-plan',
-  'launch-plan',
-] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-
-export function isDocumentKind(value: unknown): value is DocumentKind {
-  return typeof value === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(value);
-}
+/** The kinds of partnership document PartnerLint understands: one table, in kinds.ts. */
+export { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './kinds';
 
 /** One problem found in a document. */
 export interface LintDiagnostic {

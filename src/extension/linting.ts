@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { lintText, sniff, RULES, DEFAULT_CONFIG, type LintDiagnostic, type LintResult, type ResolvedConfig, type DocumentKind } from '../core';
+import { lintText, sniff, RULES, DEFAULT_CONFIG, configForDocument, withSettingsKind, type LintDiagnostic, type LintResult, type ResolvedConfig, type DocumentKind } from '../core';
 import { toDiagnostic } from './convert';
 import { settingsFor, type Settings } from './settings';
 import type { WorkspaceConfig } from './workspace-config';
@@ -144,7 +144,7 @@ export class DocumentLinter implements vscode.Disposable {
     let config: ResolvedConfig;
     try {
       const custom = await this.trees.customTreesFor(doc.uri);
-      config = withCustomTrees(withSettings((await this.config.configFor(doc.uri)).config, settings), custom);
+      config = configForDocument(withCustomTrees(withSettings((await this.config.configFor(doc.uri)).config, settings), custom), doc.uri.path);
     } catch (error) {
       this.log.error(`Reading the configuration for ${doc.uri.toString(true)} failed; using the defaults`, error);
       config = withSettings(DEFAULT_CONFIG, settings);
@@ -161,7 +161,7 @@ export class DocumentLinter implements vscode.Disposable {
     };
     if (this.timedOut.get(doc.uri.toString()) === text.length) return stopped();
     // Most Markdown is not a strategy document: the cheap first look settles it here, no worker.
-    if (sniff(text).kind === undefined) {
+    if (withSettingsKind(sniff(text), config.documentKind).kind === undefined) {
       const result = lintText(text, RULES, config);
       return current() ? { state: { version, result, config, skipped: result.skippedReason }, diagnostics: [] } : undefined;
     }

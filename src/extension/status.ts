@@ -1,13 +1,16 @@
 import * as vscode from 'vscode';
-import type { DocumentKind } from '../core';
+import { kindName, type KindSource } from '../core';
 import { isMarkdown, type DocumentLinter } from './linting';
 
-const KIND_NAMES: Record<DocumentKind, string> = {
-  'partnership-charter': 'Partnership charter',
-  'decision-record': 'Decision record',
-  'partner-tiering': 'Partner tier model',
-  'rollout-plan': 'Rollout plan',
-  'launch-plan': 'Launch plan',
+
+/** Where the kind came from, and how to change it, for the status item's detail. */
+const SOURCE_WORDS: Record<KindSource, string> = {
+  'front-matter': 'from type: in its front matter',
+  heading: 'from its title (type: in front matter changes it)',
+  'title-field': 'from title: in its front matter (type: changes it)',
+  body: 'from its headings (type: in front matter changes it)',
+  settings: 'from documents: in .partnerlint.yaml',
+  none: '',
 };
 
 /**
@@ -44,13 +47,14 @@ export class StatusItem implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', 'partnerlint.documentKind', state?.skipped ? undefined : kind);
     if (state?.result && kind && !state.skipped) {
       const count = state.result.diagnostics.length;
-      this.item.text = `$(checklist) ${KIND_NAMES[kind]}`;
-      this.item.detail = count === 0 ? 'PartnerLint: no problems' : `PartnerLint: ${count} problem${count === 1 ? '' : 's'}`;
+      this.item.text = `$(checklist) ${kindName(kind)}`;
+      const problems = count === 0 ? 'PartnerLint: no problems' : `PartnerLint: ${count} problem${count === 1 ? '' : 's'}`;
+      this.item.detail = `${problems} · ${SOURCE_WORDS[state.result.kindSource]}`;
       this.item.severity = vscode.LanguageStatusSeverity.Information;
     } else {
       this.item.text = '$(circle-slash) PartnerLint';
       this.item.detail = state?.skipped
-        ? `Not checked: ${state.skipped}`
+        ? `Not checked: ${state.skipped}${/not recognised|not a kind/.test(state.skipped) ? ' (add type: partnership-charter, or another kind, to its front matter to check it)' : ''}`
         : 'Waiting for the first check';
       this.item.severity = vscode.LanguageStatusSeverity.Information;
     }

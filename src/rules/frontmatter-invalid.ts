@@ -2,17 +2,12 @@ import { isMap, isScalar, type YAMLError } from 'yaml';
 import type { Rule } from '../core/rule';
 import type { FrontMatter } from '../core/sniff';
 import { closestKind, FRONT_MATTER_LIMIT } from '../core/sniff';
-import { isDocumentKind, type DocumentKind } from '../core/types';
+import { DOCUMENT_KINDS, isDocumentKind, kindList, kindNoun } from '../core/kinds';
 import { fieldsOf, innerValueRange, shapeName } from './decision-record-fields';
 
-/** How each kind reads in a sentence. */
-const KIND_NAMES: Record<DocumentKind, string> = {
-  'partnership-charter': 'a partnership charter',
-  'decision-record': 'a decision record',
-  'partner-tiering': 'a partner tiering document',
-  'rollout-plan': 'a rollout plan',
-  'launch-plan': 'a launch plan',
-};
+
+/** A `type:` value that reads as meant for PartnerLint rather than for a site generator. */
+const MEANT_FOR_PARTNERLINT = /partner|alliance|charter|strateg|tier|rollout|launch|decision|channel|reseller/i;
 
 /** Most YAML errors one document reports; past a handful they are echoes of the first. */
 const MAX_REPORTS = 10;
@@ -91,7 +86,7 @@ export const frontmatterInvalid: Rule = {
     id: 'frontmatter-invalid',
     description: 'Front matter is valid YAML, a list of fields, and declares a document type PartnerLint knows.',
     defaultSeverity: 'error',
-    kinds: ['partnership-charter', 'decision-record', 'partner-tiering', 'rollout-plan', 'launch-plan'],
+    kinds: DOCUMENT_KINDS,
     fixable: true,
   },
   check({ doc, report }) {
@@ -152,9 +147,20 @@ export const frontmatterInvalid: Rule = {
     }
 
     const declared = doc.sniffed.declaredType;
-    if (!doc.sniffed.kindGuessed || declared === undefined || isDocumentKind(declared)) return;
-    const meant = closestKind(declared);
-    if (!meant) return;
+    if (declared === undefined || isDocumentKind(declared)) return;
+    const meant = doc.sniffed.kindGuessed ? closestKind(declared) : undefined;
+    if (!meant) {
+      // Another tool's `type:` (`post`, `docs`) is none of PartnerLint's business; one that reads as
+      // meant for PartnerLint (`partnership-plan`) is reported with the kinds it knows.
+      if (!MEANT_FOR_PARTNERLINT.test(declared)) return;
+      const at = errors.length === 0 && isMap(contents) ? fieldsOf(contents, fm.contentStart).get('type') : undefined;
+      const range = at && isScalar(at.value) ? innerValueRange(at) : undefined;
+      report({
+        message: `PartnerLint does not know the document type "${declared}". It knows ${kindList()}. Until the type is one of these, the document is checked as ${kindNoun(doc.kind)}, from its ${doc.kindSource === 'body' ? 'headings' : 'title'}.`,
+        range: range ? doc.index.rangeOf(range.start, range.end) : doc.index.lineRange(0),
+      });
+      return;
+    }
     let at: { start: number; end: number } | undefined;
     if (errors.length === 0 && isMap(contents)) {
       const field = fieldsOf(contents, fm.contentStart).get('type');
@@ -167,7 +173,7 @@ export const frontmatterInvalid: Rule = {
     const lead = doc.text.slice(at.start, at.end).indexOf(declared);
     at = { start: at.start + lead, end: at.start + lead + declared.length };
     report({
-      message: `PartnerLint does not know the document type "${declared}"; did you mean ${meant}? Until it is corrected, the document is checked as ${KIND_NAMES[meant]}.`,
+      message: `PartnerLint does not know the document type "${declared}"; did you mean ${meant}? Until it is corrected, the document is checked as ${kindNoun(meant)}. The types it knows are ${kindList()}.`,
       range: doc.index.rangeOf(at.start, at.end),
       fix: { title: `Change the type to ${meant}`, edits: [{ range: doc.index.rangeOf(at.start, at.end), newText: meant }] },
     });

@@ -1,3 +1,4 @@
+import { DOCUMENT_KINDS } from '../core/kinds';
 import type { Nodes, Parents } from 'mdast';
 import type { Report, Rule } from '../core/rule';
 import type { Vocabulary } from '../core/vocabulary';
@@ -83,7 +84,7 @@ export const placeholderLeft: Rule = {
     id: 'placeholder-left',
     description: 'Template placeholders such as TBD, TODO, [amount] or <PARTNER> must be replaced with real values before a strategy document is shared.',
     defaultSeverity: 'warning',
-    kinds: ['partnership-charter', 'decision-record', 'partner-tiering', 'rollout-plan', 'launch-plan'],
+    kinds: DOCUMENT_KINDS,
   },
   check({ doc, vocabulary, options, report }) {
     const brackets = options['brackets'] !== false;

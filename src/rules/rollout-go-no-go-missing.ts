@@ -61,7 +61,7 @@ export const rolloutGoNoGoMissing: Rule = {
     id: 'rollout-go-no-go-missing',
     description: 'The crawl and walk phases each need a go/no-go criterion: the result that earns the next phase.',
     defaultSeverity: 'warning',
-    kinds: ['rollout-plan', 'partnership-charter'],
+    kinds: ['rollout-plan', 'partnership-charter', 'partnership-strategy'],
   },
   check({ doc, vocabulary, report }) {
     for (const phase of findPhases(doc, vocabulary)) {

@@ -52,7 +52,7 @@ export const rolloutPhaseDuration: Rule = {
     id: 'rollout-phase-duration',
     description: 'Crawl usually runs 4–8 weeks and walk 8–12 weeks; a much shorter or longer phase is worth a second look.',
     defaultSeverity: 'info',
-    kinds: ['rollout-plan', 'partnership-charter'],
+    kinds: ['rollout-plan', 'partnership-charter', 'partnership-strategy'],
   },
   check({ doc, vocabulary, options, report }) {
     const limits = {

@@ -21,7 +21,7 @@ export const rolloutSkipsCrawl: Rule = {
     id: 'rollout-skips-crawl',
     description: 'A rollout starts with a crawl phase and runs its phases one after another, not side by side.',
     defaultSeverity: 'warning',
-    kinds: ['rollout-plan', 'partnership-charter'],
+    kinds: ['rollout-plan', 'partnership-charter', 'partnership-strategy'],
   },
   check({ doc, vocabulary, report }) {
     const phases = findPhases(doc, vocabulary);

@@ -25,7 +25,7 @@ export const tiersNoGraduationPath: Rule = {
     id: 'tiers-no-graduation-path',
     description: 'Every step between partner tiers needs criteria that say how a partner earns the next tier.',
     defaultSeverity: 'warning',
-    kinds: ['partner-tiering'],
+    kinds: ['partner-tiering', 'partnership-strategy'],
   },
   check({ doc, vocabulary, report }) {
     const model = findTierModel(doc, vocabulary);

@@ -13,7 +13,7 @@ export const tiersTooMany: Rule = {
     id: 'tiers-too-many',
     description: 'A partner program works best with two or three tiers; more blur what each tier gets and set expectations the team cannot meet.',
     defaultSeverity: 'warning',
-    kinds: ['partner-tiering'],
+    kinds: ['partner-tiering', 'partnership-strategy'],
   },
   check({ doc, vocabulary, options, report }) {
     const max = maxTiersOption(options['maxTiers']);

@@ -41,7 +41,7 @@ export const timelineUndated: Rule = {
     id: 'timeline-undated',
     description: 'Every phase of a rollout timeline needs dates or a length; the run phase needs at least a start.',
     defaultSeverity: 'warning',
-    kinds: ['rollout-plan', 'partnership-charter'],
+    kinds: ['rollout-plan', 'partnership-charter', 'partnership-strategy'],
   },
   check(context) {
     const phases = findPhases(context.doc, context.vocabulary);

@@ -109,7 +109,7 @@ describe('Settings, configuration files, commands and status', () => {
     assert.match(api().status.text, new RegExp(`Partnership charter — PartnerLint: ${count} problems?`));
     await open('README.md');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.match(api().status.text, /Not checked: not a partnership strategy document/);
+    assert.match(api().status.text, /Not checked: not recognised as a partnership document \(add type: partnership-charter, or another kind, to its front matter to check it\)/);
   });
 
   it('New Partnership Charter opens an untitled charter from the template', async () => {

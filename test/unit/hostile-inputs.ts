@@ -38,6 +38,9 @@ const repeatTo = (unit: string, length: number) => unit.repeat(Math.ceil(length 
 
 const PROSE = 'We will commit engineering resources and a $5M credit pool by 2026-01-01 for 4 weeks; the partner provides budget, TBD [amount]. ';
 
+/** Ordinary Markdown: notes with headings and lists, and no partnership vocabulary. */
+const NOTES = '## Weekly notes\n\n- Shipped the importer; 3 bugs left.\n- Next: docs for the API, and a release on Friday.\n\n';
+
 const lineEndings = (text: string, eol: 'crlf' | 'cr' | 'mixed') => {
   const lines = text.split('\n');
   if (eol === 'crlf') return lines.join('\r\n');
@@ -85,7 +88,7 @@ export const HOSTILE_DOCUMENTS: HostileDocument[] = [
     ['5,000 nested block quotes, one per line', () => Array.from({ length: 5000 }, (_, i) => `${'>'.repeat(i + 1)} quote ${i}`).join('\n')],
     ['20,000 headings', () => Array.from({ length: 20_000 }, (_, i) => `${'#'.repeat((i % 6) + 1)} ${i}. Heading ${i}\n`).join('')],
     ['20,000 headings, each with a line of text', () => Array.from({ length: 20_000 }, (_, i) => `## ${i}. Governance\nOwner: TBD\n`).join('')],
-    ['a 5 MB file', () => repeatTo(`${charterBody()}\n`, 5_000_000)],
+    ['a 5 MB file', () => repeatTo(`${charterBody()}\n`, 5_000_000), () => repeatTo(NOTES, 5_000_000)],
     ['NUL bytes and control characters', () => `${charterBody()}\n${repeatTo('\u0000\u0001\u0002\u001b[31m\u007f\uFFFD\uFFFF ', 20_000)}\n## Governance\u0000\n\n- Owner:\u0000 TBD\n`],
     ['a PNG file read as text', () => pngBytes().toString('utf8')],
     ['lone UTF-16 surrogates', () => `## Mutual Goals \uD800\n\n- \uDC00 We will commit $5M \uD83D by 2026-01-01 [amount\uDFFF] TBD\n\n| Phase \uD800 | Dates |\n|---|---|\n| Crawl \uDC00 | \uD800 |\n\n**\uDBFF Governance:**\n- Owner: \uD800\n${charterBody()}\uD800`],
@@ -93,9 +96,11 @@ export const HOSTILE_DOCUMENTS: HostileDocument[] = [
     ['CR-only line endings', () => lineEndings(charterBody(), 'cr')],
     ['mixed line endings', () => lineEndings(charterBody(), 'mixed')],
     ['tabs, emoji, combining marks and right-to-left text', () => `## 🤝 Mutual\u0301 Goals\n\n\t- שותפות: We will commit $5M\u200F to ✅ \u202Eevil\u202C\n\t\t- 👩🏽‍💻 engineers\u0301 TBD\n${charterBody()}`],
-  ] as Array<[string, () => string]>).map(([name, body]): HostileDocument => ({
+  ] as Array<[string, () => string, (() => string)?]>).map(([name, body, ordinary]): HostileDocument => ({
     name,
-    ordinary: body,
+    // A charter body repeated to 5 MB is a charter by its headings even without a title (evidence.ts):
+    // the ordinary 5 MB file is meeting notes instead.
+    ordinary: ordinary ?? body,
     charter: () => AS_CHARTER + body(),
     // 440 K characters of headings and paragraphs: parsing alone takes 2–4 s here.
     ...(name.startsWith('20,000 headings, each') ? { boundMs: BOUND_MS * 3 } : {}),

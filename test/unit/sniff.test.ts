@@ -32,9 +32,10 @@ describe('sniff: deciding what a document is without parsing it', () => {
     }
   });
 
-  it('does not infer a kind when front matter declares another type', () => {
+  it('reads the title when front matter declares another tool\u2019s type', () => {
     const r = sniff(md('---', 'type: post', '---', '# Partnership Charter'));
-    assert.equal(r.kind, undefined);
+    assert.equal(r.kind, 'partnership-charter');
+    assert.equal(r.source, 'heading');
     assert.equal(r.declaredType, 'post');
   });
 
@@ -64,7 +65,10 @@ describe('sniff: near-miss and broken type declarations', () => {
     assert.ok(r.frontMatter!.yaml.errors.length > 0);
   });
 
-  it('leaves other tools\u2019 types alone', () => {
-    for (const t of ['post', 'page', 'docs', 'decision', 'adr']) assert.equal(sniff(`---\ntype: ${t}\n---\n# Partnership Charter\n`).kind, undefined, t);
+  it('lets other tools\u2019 types say nothing: the title still decides', () => {
+    for (const t of ['post', 'page', 'docs', 'decision', 'adr']) {
+      assert.equal(sniff(`---\ntype: ${t}\n---\n# Partnership Charter\n`).kind, 'partnership-charter', t);
+      assert.equal(sniff(`---\ntype: ${t}\n---\n# Release notes\n`).kind, undefined, t);
+    }
   });
 });

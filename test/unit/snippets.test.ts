@@ -264,6 +264,7 @@ const DOCUMENTS: Record<string, string> = {
   'Decision: partner tier': 'decision-record',
   'Decision: continue the partnership': 'decision-record',
   'Decision: curated or open ecosystem': 'decision-record',
+  'Partnership strategy': 'partnership-strategy',
 };
 /** Pieces of a charter: the full charter holds each of them, word for word, once expanded. */
 const CHARTER_PIECES = [

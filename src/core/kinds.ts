@@ -1,0 +1,214 @@
+/**
+ * The kinds of partnership document PartnerLint reads, in one table. Everything that says what a
+ * kind is comes from here: the `DocumentKind` type and `type:` values, recognition by title and by
+ * what the body holds (sniff.ts), the names shown in the status bar, the CLI and messages, and the
+ * manifest's `partnerlint.kinds` enum (a unit test holds package.json to this table).
+ *
+ * Adding a kind: add a row here, say which rules check it (their `kinds`), and add a snippet.
+ *
+ * Deliberately precise: a title pattern must be one a README, a software ADR, a sponsorship
+ * thank-you page or an open-source governance charter would not have; body evidence needs several
+ * signs of the same kind in a document that talks about partners throughout.
+ */
+
+/** What a document of a kind is made of: the readings the rules check (src/models/). */
+export type ModelId = 'charter-sections' | 'signatures' | 'commitments' | 'phases' | 'tiers' | 'decision' | 'launch-phases' | 'governance' | 'targets';
+
+export interface KindDefinition {
+  readonly id: string;
+  /** In the status bar and hovers: "Partnership charter". */
+  readonly name: string;
+  /** Inside a sentence: "a partnership charter". */
+  readonly noun: string;
+  /** Titles that say what the document is outright. */
+  readonly titles: readonly RegExp[];
+  /**
+   * True when a title alone is not enough: the body must hold at least a few headings too. A page
+   * titled "Partner Program" is as often an index of links to the real pages as a strategy.
+   */
+  readonly titleNeedsBody?: boolean;
+  /**
+   * Headings (and table header cells) that belong to this kind: each pattern that matches at
+   * least one of them counts once. `minHeadingCues` of them make the kind's case from the body.
+   */
+  readonly headingCues: readonly RegExp[];
+  readonly minHeadingCues: number;
+  /** The models a document of this kind is expected to contain. */
+  readonly models: readonly ModelId[];
+}
+
+const TIER_NAME = /\b(?:bronze|silver|gold|platinum|diamond|titanium|registered|authori[sz]ed|select|premier|elite|associate|strategic|founding|tier\s*(?:[1-5]|i{1,3}|iv|one|two|three|four|five)|level\s*[1-5])\b/i;
+
+export const KINDS = [
+  {
+    id: 'partnership-charter',
+    name: 'Partnership charter',
+    noun: 'a partnership charter',
+    titles: [
+      /\bpartner(?:ship)?\s+charter\b/i,
+      /\bcharter\b.*\bpartnership\b/i,
+      /\bpartnership\s+agreement\b/i,
+      /\bmemorandum\s+of\s+understanding\b/i,
+      /^\s*mou\b|\bmou\s*[:—–-]|\bmou\s+(?:between|with)\b/i,
+      /\balliance\s+(?:agreement|charter)\b/i,
+      /\bco-?(?:marketing|selling)\s+agreement\b/i,
+      /\bstatement\s+of\s+work\b/i,
+      // One partnership, named: "Our partnership with Astropy", "Acme and Globex Partnership".
+      /\bpartnership\s+(?:with|between)\s+\S/i,
+      /^\s*\S+(?:\s+\S+){0,3}\s+(?:and|&|×|x)\s+\S+(?:\s+\S+){0,4}\s+partnership\s*$/i,
+    ],
+    headingCues: [
+      /\b(?:mutual\s+goals|shared\s+goals|objectives|purpose(?:\s+of\s+(?:the\s+)?(?:partnership|collaboration|agreement))?|goals)\b/i,
+      /\b(?:value\s+exchange|roles?\s*(?:and|&)\s*responsibilities|contributions|commitments|obligations|financial\s+(?:terms|arrangements)|resources\b.*\bprovide|partnership\s+benefits)\b/i,
+      /\b(?:timeline|term\s+(?:and|&)\s+termination|duration|milestones)\b/i,
+      /\b(?:measurement|success\s+metrics|performance\s+metrics|kpis?|evaluation(?:\s*(?:and|&)\s*reporting)?)\b/i,
+      /\b(?:governance|termination|dispute|escalation)\b/i,
+      /\b(?:signatures?|signatories|signed|sign-?off)\b/i,
+      /\b(?:parties|scope\s+of\s+(?:work|collaboration|the\s+partnership)|deliverables)\b/i,
+    ],
+    minHeadingCues: 4,
+    models: ['charter-sections', 'signatures', 'commitments', 'governance'],
+  },
+  {
+    id: 'decision-record',
+    name: 'Decision record',
+    noun: 'a decision record',
+    titles: [
+      /\bbuild\s+(?:vs\.?|versus|or)\s+(?:buy\s+(?:vs\.?|versus|or)\s+)?partner\b/i,
+      /\b(?:build|buy)\s+(?:vs\.?|versus|or)\s+(?:build|buy)\b.*\bpartner/i,
+      /\bpartner(?:ship)?\s+decision\b/i,
+    ],
+    headingCues: [
+      /\b(?:build\s+(?:vs\.?|versus|or)|buy\s+(?:vs\.?|versus|or)|make\s+or\s+buy)\b/i,
+      /\b(?:options?(?:\s+considered)?|alternatives)\b/i,
+      /\b(?:recommendation|decision|outcome)\b/i,
+      /\b(?:criteria|trade-?offs?|evaluation\s+matrix|scoring)\b/i,
+    ],
+    minHeadingCues: 3,
+    models: ['decision'],
+  },
+  {
+    id: 'partner-tiering',
+    name: 'Partner tier model',
+    noun: 'a partner tier model',
+    titles: [
+      /\bpartner(?:ship)?\s+(?:program\s+)?(?:tier(?:s|ing)?|levels)\b/i,
+      /\b(?:sponsorship|membership|partner(?:ship)?)\s+(?:tiers|levels)\b/i,
+      /\bpartner(?:ship)?\s+(?:program\s+)?requirements\s+(?:and|&)\s+benefits\b/i,
+    ],
+    headingCues: [
+      /\b(?:tiers?|levels?|membership\s+levels|sponsorship\s+tiers|partner\s+types)\b/i,
+      /\b(?:benefits|privileges|perks)\b/i,
+      /\b(?:requirements|criteria|qualifications|eligibility)\b/i,
+      TIER_NAME,
+    ],
+    minHeadingCues: 3,
+    models: ['tiers'],
+  },
+  {
+    id: 'rollout-plan',
+    name: 'Rollout plan',
+    noun: 'a rollout plan',
+    titles: [
+      /\bcrawl[\s-]+walk[\s-]+run\b/i,
+      /\bpartner(?:ship)?\s+(?:rollout|roll-out|deployment)\s+plan\b/i,
+      /\bpartner(?:ship)?\s+(?:program\s+)?implementation\s+(?:plan|guide|roadmap)\b/i,
+      /\bpartner(?:ship)?\s+(?:integration\s+)?(?:roadmap|timeline)\b/i,
+      /\bpartner\s+integration\s+(?:plan|playbook|timeline)\b/i,
+    ],
+    headingCues: [
+      /\b(?:phase|stage|wave|step)\s*(?:\d|i{1,3}\b|one|two|three)/i,
+      /\b(?:pilot|proof\s+of\s+concept|poc|beta|crawl|walk|run)\b/i,
+      /\b(?:general\s+availability|ga|launch|go-?live|scale|expansion|rollout)\b/i,
+      /\b(?:q[1-4]\s*20\d\d|20\d\d\s*q[1-4]|months?\s*\d+\s*[-–]\s*\d+|weeks?\s*\d+\s*[-–]\s*\d+|days?\s*\d+\s*[-–]\s*\d+)\b/i,
+      /\b(?:go\s*\/\s*no[\s-]go|exit\s+criteria|success\s+criteria|gates?)\b/i,
+    ],
+    minHeadingCues: 4,
+    models: ['phases'],
+  },
+  {
+    id: 'launch-plan',
+    name: 'Launch plan',
+    noun: 'a launch plan',
+    titles: [
+      /\bpartner(?:ship)?\s+launch\s+(?:plan|checklist)\b/i,
+      /\blaunch\s+(?:plan|checklist)\b.*\bpartner(?:ship)?\b/i,
+      /\bco-?marketing\s+launch\b/i,
+    ],
+    headingCues: [
+      /\bpre-?\s*launch\b|\bbefore\s+(?:the\s+)?launch\b|\blaunch\s+readiness\b/i,
+      /\blaunch\s+(?:day|week|date)\b|\bgo-?live\b/i,
+      /\bpost-?\s*launch\b|\bafter\s+(?:the\s+)?launch\b/i,
+      /\b(?:press\s+release|announcement|case\s+study|sales\s+enablement|joint\s+value\s+proposition)\b/i,
+    ],
+    minHeadingCues: 3,
+    models: ['launch-phases'],
+  },
+  {
+    id: 'partnership-strategy',
+    name: 'Partnership strategy',
+    noun: 'a partnership strategy',
+    titles: [
+      /\bpartner(?:ship)?s?\s+strategy\b/i,
+      /\b(?:channel|alliance|ecosystem)\s+(?:partner\s+)?(?:strategy|plan)\b/i,
+      // A program's own name: "Partner Program", "Healthcare Channel Partner Program Overview".
+      /^\s*(?:\S+\s+){0,3}partner(?:ship)?\s+program(?:me)?(?:\s+(?:overview|strategy|plan|guide))?\s*$/i,
+      /^\s*(?:\S+\s+){0,3}(?:channel|reseller|referral|alliance|co-?selling)\s+(?:(?:and|&)\s+\S+\s+)?(?:partner\s+)?program(?:me)?s?\b/i,
+      /^\s*(?:\S+\s+){0,3}partner\s+ecosystem\b/i,
+    ],
+    titleNeedsBody: true,
+    headingCues: [
+      /\b(?:partner\s+(?:categories|types|segments|profiles?)|types\s+of\s+partners|target\s+partners|ideal\s+partner)\b/i,
+      /\b(?:revenue\s+(?:model|share|sharing)|economics|commercial\s+terms|margins?|discounts?|incentives|mdf|market\s+development\s+funds)\b/i,
+      /\b(?:tiers?|levels|partner\s+program\s+structure)\b/i,
+      /\b(?:roadmap|phases?|timeline|implementation|rollout)\b/i,
+      /\b(?:governance|partner\s+management|steering|operating\s+model)\b/i,
+      /\b(?:targets|kpis?|success\s+metrics|financial\s+(?:impact|projections))\b/i,
+      /\b(?:go-?to-?market|co-?selling|co-?marketing|enablement|partner\s+portal)\b/i,
+    ],
+    minHeadingCues: 4,
+    models: ['commitments', 'tiers', 'phases', 'governance', 'targets'],
+  },
+] as const satisfies readonly KindDefinition[];
+
+export type DocumentKind = (typeof KINDS)[number]['id'];
+
+/** Every kind's id, in the table's order. */
+export const DOCUMENT_KINDS: readonly DocumentKind[] = KINDS.map((k) => k.id);
+
+export function isDocumentKind(value: unknown): value is DocumentKind {
+  return typeof value === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(value);
+}
+
+const BY_ID = new Map<string, KindDefinition>(KINDS.map((k) => [k.id, k]));
+
+/** The table's row for `kind`. */
+export function kindInfo(kind: DocumentKind): KindDefinition {
+  return BY_ID.get(kind)!;
+}
+
+/** "Partnership charter". */
+export function kindName(kind: DocumentKind): string {
+  return kindInfo(kind).name;
+}
+
+/** "a partnership charter". */
+export function kindNoun(kind: DocumentKind): string {
+  return kindInfo(kind).noun;
+}
+
+/**
+ * The kind a title names outright, if any. `hasBody` answers whether the body holds a few
+ * headings, for kinds whose titles are not enough alone (titleNeedsBody).
+ */
+export function kindFromTitle(title: string, hasBody: () => boolean = () => true): DocumentKind | undefined {
+  for (const kind of KINDS as readonly KindDefinition[]) {
+    if (kind.titles.some((pattern) => pattern.test(title)) && (!kind.titleNeedsBody || hasBody())) return kind.id as DocumentKind;
+  }
+  return undefined;
+}
+
+/** "partnership-charter, decision-record, …": the kinds, for messages that list them. */
+export function kindList(): string {
+  return DOCUMENT_KINDS.join(', ');
+}
