@@ -14,8 +14,8 @@
 //
 // Options: --json <file> (write the figures), --check (exit 1 when a target is missed: kinds >= 90%,
 // precision >= 90%, recall >= 60%, no diagnostics on unlabelled files), --corpus <dir> (default
-// $PARTNERLINT_CORPUS or /work/shared/corpus), --seeds <dir> (default $PARTNERLINT_SEEDS or
-// /work/shared/seeds), --batch <n> (paths per CLI run, default 300), --no-node-modules.
+// $PARTNERLINT_CORPUS or ../shared/corpus beside the checkout), --seeds <dir> (default $PARTNERLINT_SEEDS or
+// ../shared/seeds), --batch <n> (paths per CLI run, default 300), --no-node-modules.
 // Exit code 0 otherwise, whatever the figures (it is a benchmark, not a gate); 2 when the runner fails.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,8 +35,8 @@ const option = (name, fallback) => {
   return argv[i + 1];
 };
 
-const CORPUS = resolve(option('--corpus', process.env.PARTNERLINT_CORPUS ?? '/work/shared/corpus'));
-const SEEDS = resolve(option('--seeds', process.env.PARTNERLINT_SEEDS ?? '/work/shared/seeds'));
+const CORPUS = resolve(option('--corpus', process.env.PARTNERLINT_CORPUS ?? join(ROOT, '../shared/corpus')));
+const SEEDS = resolve(option('--seeds', process.env.PARTNERLINT_SEEDS ?? join(ROOT, '../shared/seeds')));
 const BATCH = Number(option('--batch', '300'));
 const JSON_OUT = option('--json', undefined);
 const CHECK = flag('--check');

@@ -38,12 +38,13 @@ function headingLines(text: string, from: number): string[] {
   return lines;
 }
 
-/** Whether the body from `from` holds at least `count` heading-like lines (a title's own does not count). */
-export function hasHeadings(text: string, from: number, count = 3): boolean {
+/** Whether `text` from `from` holds at least `count` heading-like lines. */
+export function hasHeadings(text: string, from: number, count: number): boolean {
   HEADING_LINE.lastIndex = from;
   let found = 0;
-  while (found < count + 1 && HEADING_LINE.exec(text)) found++;
-  return found >= count + 1;
+  while (found < count && HEADING_LINE.exec(text)) found++;
+  HEADING_LINE.lastIndex = 0;
+  return found >= count;
 }
 
 /** Whether `text` says partner (or the like) at least MIN_MENTIONS times after `from`. */

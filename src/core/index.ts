@@ -1,7 +1,7 @@
 /** The public surface of the pure core, used by the extension, the CLI and the tests. */
 export * from './types';
 export { TextIndex } from './text';
-export { sniff, findFrontMatter, kindFromTitle, closestKind, type SniffResult, type FrontMatter, type KindSource } from './sniff';
+export { sniff, findFrontMatter, kindFromTitle, closestKind, type SniffResult, type FrontMatter, type KindSource, KIND_SOURCE_WORDS } from './sniff';
 export { KINDS, kindName, kindNoun, kindList, kindInfo, type KindDefinition, type ModelId } from './kinds';
 export { kindFromBody, talksAboutPartners } from './evidence';
 export { lintText, runRules, buildDocument, withSettingsKind, NESTING_RULE_ID, COMPLEXITY_RULE_ID, CONFIG_RULE_ID, ENGINE_IDS, type LintResult } from './engine';

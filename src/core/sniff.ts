@@ -36,6 +36,16 @@ export interface FrontMatter {
  */
 export type KindSource = 'front-matter' | 'heading' | 'title-field' | 'body' | 'settings' | 'none';
 
+/** Where a kind came from, in words for a person: "from its title". Empty for `none`. */
+export const KIND_SOURCE_WORDS: Readonly<Record<KindSource, string>> = {
+  'front-matter': 'from type: in its front matter',
+  heading: 'from its title',
+  'title-field': 'from title: in its front matter',
+  body: 'from its headings',
+  settings: 'from documents: in .partnerlint.yaml',
+  none: '',
+};
+
 export interface SniffResult {
   kind: DocumentKind | undefined;
   source: KindSource;
@@ -234,7 +244,8 @@ export function sniff(text: string): SniffResult {
   // Another tool's `type:` (`type: post`, `type: docs`) says nothing about partnerships: the title
   // and the body still do.
   const bodyStart = frontMatter?.blockEnd ?? 0;
-  const hasBody = () => hasHeadings(text, bodyStart);
+  // A first heading is itself a heading line: the body needs a few more than that.
+  const hasBody = () => hasHeadings(text, bodyStart, title !== undefined ? 4 : 3);
   const fromHeading = title !== undefined ? kindFromTitle(title, hasBody) : undefined;
   if (fromHeading) return { ...base, kind: fromHeading, source: 'heading', kindGuessed: false };
   const fromField = title === undefined && titleField !== undefined ? kindFromTitle(titleField, hasBody) : undefined;

@@ -1,17 +1,7 @@
 import * as vscode from 'vscode';
-import { kindName, type KindSource } from '../core';
+import { kindName, KIND_SOURCE_WORDS } from '../core';
 import { isMarkdown, type DocumentLinter } from './linting';
 
-
-/** Where the kind came from, and how to change it, for the status item's detail. */
-const SOURCE_WORDS: Record<KindSource, string> = {
-  'front-matter': 'from type: in its front matter',
-  heading: 'from its title (type: in front matter changes it)',
-  'title-field': 'from title: in its front matter (type: changes it)',
-  body: 'from its headings (type: in front matter changes it)',
-  settings: 'from documents: in .partnerlint.yaml',
-  none: '',
-};
 
 /**
  * A language status item for Markdown: the kind of document PartnerLint sees and how many
@@ -49,7 +39,9 @@ export class StatusItem implements vscode.Disposable {
       const count = state.result.diagnostics.length;
       this.item.text = `$(checklist) ${kindName(kind)}`;
       const problems = count === 0 ? 'PartnerLint: no problems' : `PartnerLint: ${count} problem${count === 1 ? '' : 's'}`;
-      this.item.detail = `${problems} · ${SOURCE_WORDS[state.result.kindSource]}`;
+      const source = state.result.kindSource;
+      const change = source === 'front-matter' ? '' : source === 'settings' ? '' : ' (type: in front matter changes it)';
+      this.item.detail = `${problems} · ${KIND_SOURCE_WORDS[source]}${change}`;
       this.item.severity = vscode.LanguageStatusSeverity.Information;
     } else {
       this.item.text = '$(circle-slash) PartnerLint';

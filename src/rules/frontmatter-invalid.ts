@@ -1,7 +1,7 @@
 import { isMap, isScalar, type YAMLError } from 'yaml';
 import type { Rule } from '../core/rule';
 import type { FrontMatter } from '../core/sniff';
-import { closestKind, FRONT_MATTER_LIMIT } from '../core/sniff';
+import { closestKind, FRONT_MATTER_LIMIT, KIND_SOURCE_WORDS } from '../core/sniff';
 import { DOCUMENT_KINDS, isDocumentKind, kindList, kindNoun } from '../core/kinds';
 import { fieldsOf, innerValueRange, shapeName } from './decision-record-fields';
 
@@ -156,7 +156,7 @@ export const frontmatterInvalid: Rule = {
       const at = errors.length === 0 && isMap(contents) ? fieldsOf(contents, fm.contentStart).get('type') : undefined;
       const range = at && isScalar(at.value) ? innerValueRange(at) : undefined;
       report({
-        message: `PartnerLint does not know the document type "${declared}". It knows ${kindList()}. Until the type is one of these, the document is checked as ${kindNoun(doc.kind)}, from its ${doc.kindSource === 'body' ? 'headings' : 'title'}.`,
+        message: `PartnerLint does not know the document type "${declared}". It knows ${kindList()}. Until the type is one of these, the document is checked as ${kindNoun(doc.kind)}, ${KIND_SOURCE_WORDS[doc.kindSource]}.`,
         range: range ? doc.index.rangeOf(range.start, range.end) : doc.index.lineRange(0),
       });
       return;

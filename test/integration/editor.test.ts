@@ -106,7 +106,7 @@ describe('Settings, configuration files, commands and status', () => {
     const { uri } = await open('charter-without-governance.md');
     await waitForDiagnostics(uri, (ds) => ds.some(isGovernance));
     const count = partnerlintDiagnostics(uri).length;
-    assert.match(api().status.text, new RegExp(`Partnership charter — PartnerLint: ${count} problems?`));
+    assert.match(api().status.text, new RegExp(`Partnership charter — PartnerLint: ${count} problems? · from type: in its front matter$`));
     await open('README.md');
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.match(api().status.text, /Not checked: not recognised as a partnership document \(add type: partnership-charter, or another kind, to its front matter to check it\)/);

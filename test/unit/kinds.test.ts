@@ -140,6 +140,9 @@ describe('documents: in .partnerlint.yaml', () => {
     assert.deepEqual([off.kind, off.skippedReason], [undefined, 'turned off for this file by documents: in .partnerlint.yaml']);
     const typed = lintText('---\ntype: launch-plan\n---\n# Launch\n', RULES, configForDocument(config, '/w/strategy/drafts/l.md'));
     assert.equal(typed.kind, 'launch-plan');
+    // An unknown type meant for PartnerLint says where the kind it is checked as came from.
+    const unknown = lintText('---\ntype: strategy-memo\n---\n# Q3\n', RULES, configForDocument(config, '/w/strategy/q3.md'));
+    assert.match(unknown.diagnostics.find((d) => d.ruleId === 'frontmatter-invalid')?.message ?? '', /checked as a partnership strategy, from documents: in \.partnerlint\.yaml\.$/);
   });
 
   it('reports a kind it does not know, with the kinds it does', () => {
