@@ -11,6 +11,7 @@ import type { DecisionWizard } from './wizard';
 export const COMMANDS = {
   showOutput: 'partnerlint.showOutput',
   newCharter: 'partnerlint.newCharter',
+  newStrategy: 'partnerlint.newStrategy',
   fixAll: 'partnerlint.fixAll',
   lintWorkspace: 'partnerlint.lintWorkspace',
   showRuleDocs: 'partnerlint.showRuleDocs',
@@ -19,15 +20,23 @@ export const COMMANDS = {
   rerunDecision: 'partnerlint.rerunDecision',
 } as const;
 
-/** The snippet a new charter starts from (snippets/markdown.json), so there is one template. */
-const CHARTER_SNIPPET_PREFIX = 'charter';
-
-async function charterTemplate(extensionUri: vscode.Uri): Promise<string> {
+/**
+ * The snippet a new document starts from (snippets/markdown.json, by one of its prefixes), so
+ * that each kind has one template: `charter` for a charter, `partner-strategy` for a strategy.
+ */
+async function template(extensionUri: vscode.Uri, prefix: string): Promise<string> {
   const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'snippets', 'markdown.json'));
   const snippets = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, { prefix: string | string[]; body: string | string[] }>;
-  const charter = Object.values(snippets).find((s) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]).includes(CHARTER_SNIPPET_PREFIX));
-  if (!charter) throw new Error(`snippets/markdown.json has no snippet with the prefix "${CHARTER_SNIPPET_PREFIX}"`);
-  return Array.isArray(charter.body) ? charter.body.join('\n') : charter.body;
+  const found = Object.values(snippets).find((s) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]).includes(prefix));
+  if (!found) throw new Error(`snippets/markdown.json has no snippet with the prefix "${prefix}"`);
+  return Array.isArray(found.body) ? found.body.join('\n') : found.body;
+}
+
+/** Opens an untitled Markdown document and expands the template snippet `prefix` in it. */
+async function newDocument(extensionUri: vscode.Uri, prefix: string): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+  const editor = await vscode.window.showTextDocument(doc);
+  await editor.insertSnippet(new vscode.SnippetString(await template(extensionUri, prefix)));
 }
 
 const STARTER_CONFIG = `# PartnerLint settings for this folder and the folders below it.
@@ -66,11 +75,9 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Docum
       await vscode.commands.executeCommand('markdown.showPreview', page);
     }),
 
-    run(COMMANDS.newCharter, async () => {
-      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
-      const editor = await vscode.window.showTextDocument(doc);
-      await editor.insertSnippet(new vscode.SnippetString(await charterTemplate(context.extensionUri)));
-    }),
+    run(COMMANDS.newCharter, () => newDocument(context.extensionUri, 'charter')),
+
+    run(COMMANDS.newStrategy, () => newDocument(context.extensionUri, 'partner-strategy')),
 
     run(COMMANDS.fixAll, async () => {
       const editor = vscode.window.activeTextEditor;

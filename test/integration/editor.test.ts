@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
 import type { PartnerLintApi } from '../../src/extension/extension';
-import { EXTENSION_ID, activateExtension, closeAllEditors, waitForDiagnostics, workspaceUri, partnerlintDiagnostics } from './helpers';
+import { EXTENSION_ID, activateExtension, closeAllEditors, waitForDiagnostics, workspaceUri, partnerlintDiagnostics, waitUntil } from './helpers';
 
 const isGovernance = (d: vscode.Diagnostic) => /no Governance section/.test(d.message);
 const api = () => vscode.extensions.getExtension<PartnerLintApi>(EXTENSION_ID)!.exports;
@@ -119,6 +119,17 @@ describe('Settings, configuration files, commands and status', () => {
     assert.equal(document.languageId, 'markdown');
     assert.match(document.getText(), /type: partnership-charter/);
     for (const section of ['Mutual Goals', 'Value Exchange', 'Timeline', 'Measurement', 'Governance']) assert.match(document.getText(), new RegExp(`## ${section}`));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('New Partnership Strategy opens an untitled partnership strategy that checks clean as scaffolded', async () => {
+    await vscode.commands.executeCommand('partnerlint.newStrategy');
+    const document = vscode.window.activeTextEditor!.document;
+    assert.equal(document.isUntitled, true);
+    assert.match(document.getText(), /^---\ntype: partnership-strategy\n/);
+    for (const section of ['Partner categories and economics', 'Tiers', 'Rollout', 'Governance', 'Targets']) assert.match(document.getText(), new RegExp(`## ${section}`));
+    const expected = /^\$\(checklist\) Partnership strategy — PartnerLint: no problems · from type: in its front matter$/;
+    await waitUntil(() => expected.test(api().status.text), () => `status: ${api().status.text}; diagnostics: ${JSON.stringify(partnerlintDiagnostics(document.uri).map((d) => d.message))}`);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 

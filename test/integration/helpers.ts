@@ -70,3 +70,12 @@ export const JSON_EXTENSION_ID = 'vscode.json-language-features';
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** Waits until `ready()` holds, checking every 50 ms; rejects with `what()` after `timeoutMs`. */
+export async function waitUntil(ready: () => boolean, what: () => string, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!ready()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms: ${what()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
