@@ -1,6 +1,7 @@
 import type { Root, RootContent, Heading, Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { DocumentKind, Range } from './types';
+import { kindInfo, type KindDefinition } from './kinds';
 import { TextIndex } from './text';
 import type { FrontMatter, KindSource, SniffResult } from './sniff';
 
@@ -47,6 +48,21 @@ export interface StrategyDocument {
   outline: Section[];
   /** The document's first level-1 heading, if any. */
   title: Section | undefined;
+}
+
+/**
+ * True when the document is written to the framework's outline for its kind: the author said what
+ * it is (front matter `type:`, or `documents:` in `.partnerlint.yaml`), or its title names the
+ * framework's own document ("Partnership Charter"). Then a piece of the outline that is missing
+ * (a section, the signature block) is a gap. A document recognised from another title (an
+ * agreement, an MOU) or from its headings is written in its author's own form: checks of the
+ * outline's pieces speak there only where it follows the outline in part.
+ */
+export function followsOutline(doc: StrategyDocument): boolean {
+  if (doc.kindSource === 'front-matter' || doc.kindSource === 'settings') return true;
+  const title = doc.sniffed.title ?? doc.sniffed.titleField;
+  const outline = (kindInfo(doc.kind) as KindDefinition).outlineTitle;
+  return title !== undefined && outline !== undefined && outline.test(title);
 }
 
 /**

@@ -12,7 +12,7 @@ import { KINDS, type DocumentKind, type KindDefinition } from './kinds';
  */
 
 /** Words of partnership work; a document needs `MIN_MENTIONS` of them to be read further. */
-const PARTNER_WORDS = /\b(?:partner(?:s|ship|ships|ed|ing)?|alliances?|resellers?|sponsors?(?:hip|ships)?|co-?sell(?:ing)?|co-?marketing|memorandum\s+of\s+understanding|both\s+parties|the\s+parties)\b|パートナー|アライアンス|партн[её]р/gi;
+const PARTNER_WORDS = /\b(?:partner(?:s|ship|ships|ed|ing)?|alliances?|resellers?|sponsors?(?:hip|ships)?|memberships?|member\s+organi[sz]ations?|co-?sell(?:ing)?|co-?marketing|memorandum\s+of\s+understanding|both\s+parties|the\s+parties)\b|パートナー|アライアンス|партн[её]р/gi;
 const MIN_MENTIONS = 5;
 /** How many mentions are counted at most (enough to pass; counting on costs time on long files). */
 const MENTION_CAP = MIN_MENTIONS;

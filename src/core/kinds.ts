@@ -28,6 +28,11 @@ export interface KindDefinition {
    */
   readonly titleNeedsBody?: boolean;
   /**
+   * A title that names the framework's own document ("Partnership Charter"): its author writes to
+   * the framework's outline, as one who declares `type:` does (document.ts, `followsOutline`).
+   */
+  readonly outlineTitle?: RegExp;
+  /**
    * Headings (and table header cells) that belong to this kind: each pattern that matches at
    * least one of them counts once. `minHeadingCues` of them make the kind's case from the body.
    */
@@ -55,7 +60,9 @@ export const KINDS = [
       /\bstatement\s+of\s+work\b/i,
       // One partnership, named: "Our partnership with Astropy", "Acme and Globex Partnership".
       /\bpartnership\s+(?:with|between)\s+\S/i,
-      /^\s*\S+(?:\s+\S+){0,3}\s+(?:and|&|×|x)\s+\S+(?:\s+\S+){0,4}\s+partnership\s*$/i,
+      /^(?=.{0,100}$)\S.*\s(?:and|&|×|x)\s.*\bpartnership\s*$/i,
+      /\bpartner(?:ship)?\s+(?:program(?:me)?\s+)?terms\s+(?:and|&)\s+conditions\b/i,
+      /パートナー(?:シップ)?(?:契約|協定)/,
     ],
     headingCues: [
       /\b(?:mutual\s+goals|shared\s+goals|objectives|purpose(?:\s+of\s+(?:the\s+)?(?:partnership|collaboration|agreement))?|goals)\b/i,
@@ -67,6 +74,7 @@ export const KINDS = [
       /\b(?:parties|scope\s+of\s+(?:work|collaboration|the\s+partnership)|deliverables)\b/i,
     ],
     minHeadingCues: 4,
+    outlineTitle: /\bcharter\b/i,
     models: ['charter-sections', 'signatures', 'commitments', 'governance'],
   },
   {
@@ -115,6 +123,8 @@ export const KINDS = [
       /\bpartner(?:ship)?\s+(?:program\s+)?implementation\s+(?:plan|guide|roadmap)\b/i,
       /\bpartner(?:ship)?\s+(?:integration\s+)?(?:roadmap|timeline)\b/i,
       /\bpartner\s+integration\s+(?:plan|playbook|timeline)\b/i,
+      // A joint integration plan between two named parties: "Acme x Globex Integration Playbook".
+      /\S\s+(?:x|×)\s+\S.*\bintegration\s+(?:playbook|plan|timeline)\b/i,
     ],
     headingCues: [
       /\b(?:phase|stage|wave|step)\s*(?:\d|i{1,3}\b|one|two|three)/i,
@@ -155,6 +165,7 @@ export const KINDS = [
       /^\s*(?:\S+\s+){0,3}partner(?:ship)?\s+program(?:me)?(?:\s+(?:overview|strategy|plan|guide))?\s*$/i,
       /^\s*(?:\S+\s+){0,3}(?:channel|reseller|referral|alliance|co-?selling)\s+(?:(?:and|&)\s+\S+\s+)?(?:partner\s+)?program(?:me)?s?\b/i,
       /^\s*(?:\S+\s+){0,3}partner\s+ecosystem\b/i,
+      /\balliances?\s+(?:handbook|playbook)\b|アライアンス\s*(?:ハンドブック|プログラム|戦略)/i,
     ],
     titleNeedsBody: true,
     headingCues: [

@@ -1,7 +1,7 @@
 import type { Rule } from '../core/rule';
 import type { TextEdit } from '../core/types';
 import { blankLineBefore } from '../core/text';
-import type { StrategyDocument, Section } from '../core/document';
+import { followsOutline, type StrategyDocument, type Section } from '../core/document';
 import { CHARTER_SECTIONS, CHARTER_SECTION_IDS, findCharterSections, type CharterSectionId } from './charter-sections';
 
 /**
@@ -38,6 +38,9 @@ export const charterMissingSection: Rule = {
   },
   check({ doc, vocabulary, report }) {
     const present = findCharterSections(doc, vocabulary);
+    // An agreement, MOU or announcement in its own form, with at most one of the five sections, is
+    // not a charter missing sections: its gaps are for the content rules to name.
+    if (!followsOutline(doc) && present.size < 2) return;
     const anchor = doc.title?.headingRange ?? doc.index.lineRange(0);
     for (const id of CHARTER_SECTION_IDS) {
       if (present.has(id)) continue;

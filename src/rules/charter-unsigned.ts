@@ -1,7 +1,7 @@
 import type { Table, TableRow } from 'mdast';
 import type { Rule } from '../core/rule';
 import type { Range, TextEdit } from '../core/types';
-import type { StrategyDocument, Section } from '../core/document';
+import { followsOutline, type StrategyDocument, type Section } from '../core/document';
 import { sectionItems, plain } from '../core/items';
 import { findDates } from '../core/dates';
 import { findPhrases, hasPhrase, normalizeHeading, type Vocabulary } from '../core/vocabulary';
@@ -205,6 +205,9 @@ export const charterUnsigned: Rule = {
 
     const title = doc.title?.headingRange ?? doc.sections[0]?.headingRange ?? doc.index.lineRange(0);
     if (blocks.length === 0 && !inFrontMatter) {
+      // A document recognised by its title with no place for signatures at all (terms accepted by
+      // click, an announcement) is not asked for a signature block.
+      if (!followsOutline(doc)) return;
       const fix = endsInsideBlock(doc) ? undefined : { title: 'Add a signature table for both sides', edits: [signatureInsertion(doc, vocabulary)] };
       report({
         message: 'Nobody has signed this charter: there is no signature block. Add one where each side\'s decision owner signs by name, with the date.',

@@ -59,6 +59,11 @@ describe('recognising a partnership document without front matter', () => {
       ['Alliance Plan', 'partnership-strategy'],
       ['Partnership Strategy: Executive Summary', 'partnership-strategy'],
       ['Build vs Buy vs Partner', 'decision-record'],
+      ['Northwind and the Open Data Institute Partnership', 'partnership-charter'],
+      ['Partner Program Terms and Conditions', 'partnership-charter'],
+      ['テクノロジーパートナー契約', 'partnership-charter'],
+      ['Acme x Globex Integration Playbook', 'rollout-plan'],
+      ['Alliance Handbook', 'partnership-strategy'],
     ];
     const body = md('', '## Why', '', 'Text.', '', '## How', '', 'Text.', '', '## When', '', 'Text.', '', '## Who', '', 'Text.');
     for (const [title, kind] of cases) {
@@ -88,6 +93,15 @@ describe('recognising a partnership document without front matter', () => {
     const result = sniff(tiers);
     assert.deepEqual([result.kind, result.source], ['partner-tiering', 'body']);
     assert.ok(result.cues && result.cues.length >= 3, JSON.stringify(result.cues));
+  });
+
+  it('by the tiers of a membership program, which never says partner', () => {
+    const tiers = md(
+      '# Join the foundation', '', 'Membership supports the project. Membership fees fund the maintainers; membership renews yearly, and membership is open to all. Each membership level adds benefits.', '',
+      '## Membership tiers', '', '### Bronze', '', '- Logo on the site.', '', '### Silver', '', '- A seat at the roadmap review.', '', '### Gold', '', '- A board seat.', '',
+      '## Benefits', '', 'Text.', '', '## Eligibility', '', 'Text.',
+    );
+    assert.deepEqual([sniff(tiers).kind, sniff(tiers).source], ['partner-tiering', 'body']);
   });
 
   it('leaves alone a README, a software decision record and a governance charter that mention partners', () => {

@@ -39,6 +39,17 @@ describe(RULE, () => {
     assert.deepEqual(found[0]!.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 17 } });
   });
 
+  it('leaves an agreement recognised by its title alone when it follows none of the outline, and names the gaps when it follows part of it', () => {
+    // Written in its author's own form (recitals, terms): the content rules speak, not the outline.
+    const agreement = md('# Partnership Agreement', '', '## Definitions', 'Terms.', '', '## Confidentiality', 'Terms.', '', '## Term and Termination', 'Either party may end it.');
+    assert.deepEqual(ofRule(agreement, RULE), []);
+    // The same with two of the five sections: a charter with gaps.
+    const partial = md('# Partnership Agreement', '', '## Objectives', 'Goals.', '', '## Governance', 'Owners.', '', '## Confidentiality', 'Terms.');
+    assert.deepEqual(ofRule(partial, RULE).map((d) => /no (.*) section/.exec(d.message)![1]), ['Value Exchange', 'Timeline', 'Measurement']);
+    // Declared as a charter, the outline applies whatever the document looks like.
+    assert.equal(ofRule(md('---', 'type: partnership-charter', '---', agreement), RULE).length, 5);
+  });
+
   it('reports each missing section once', () => {
     const found = ofRule(md('---', 'type: partnership-charter', '---', '# Charter', '', '## Governance', 'x'), RULE);
     assert.deepEqual(found.map((d) => /no (.*) section/.exec(d.message)![1]), ['Mutual Goals', 'Value Exchange', 'Timeline', 'Measurement']);

@@ -43,6 +43,10 @@ testRule(charterUnsigned, {
     { name: 'the Acme × Globex sample charter', text: example('acme-globex-charter.md') },
     { name: 'a signature table', text: charter() },
     {
+      name: 'terms recognised by their title, with no place for signatures (accepted by click)',
+      text: md('# Partner Program Terms and Conditions', '', '## Definitions', '', 'Terms.', '', '## Obligations', '', 'Terms.', '', '## Termination', '', 'Terms.', '', '## Liability', '', 'Terms.'),
+    },
+    {
       name: 'a sign-off list with written-out dates',
       text: charter({ signatures: md('## Sign-off', '', '- Dana Reyes, VP Partnerships, Acme — 1 Dec 2026', '- Sam Ortiz, Head of Alliances, Initech — December 3, 2026') }),
     },
