@@ -17,8 +17,12 @@ const MIN_MENTIONS = 5;
 /** How many mentions are counted at most (enough to pass; counting on costs time on long files). */
 const MENTION_CAP = MIN_MENTIONS;
 
-/** Heading-like lines: ATX headings, bold lines on their own, and a table row's first cell. */
-const HEADING_LINE = /^ {0,3}(?:#{1,6}[ \t]+([^\r\n]+)|\*\*([^*\r\n]{2,100})\*\*:?[ \t]*$|\|[ \t]*([^|\r\n]{1,80})\|)/gm;
+/**
+ * Heading-like lines: ATX headings, bold lines on their own, a table's header row (all its cells:
+ * tier matrices name the tiers there), any other table row's first cell, and an HTML table's
+ * header cells.
+ */
+const HEADING_LINE = /^ {0,3}(?:#{1,6}[ \t]+([^\r\n]+)|\*\*([^*\r\n]{2,100})\*\*:?[ \t]*$|\|([^\r\n]{1,400})\|[ \t]*(?=\r?\n[ \t]*\|?[ \t]*:?-{2,})|\|[ \t]*([^|\r\n]{1,80})\|)|<th\b[^>\r\n]*>([^<\r\n]{1,80})<\/th>/gim;
 /** Heading lines read at most, so that a huge file still costs little. */
 const MAX_HEADINGS = 400;
 
@@ -32,7 +36,7 @@ function headingLines(text: string, from: number): string[] {
   const lines: string[] = [];
   HEADING_LINE.lastIndex = from;
   for (let match = HEADING_LINE.exec(text); match && lines.length < MAX_HEADINGS; match = HEADING_LINE.exec(text)) {
-    const line = (match[1] ?? match[2] ?? match[3] ?? '').replace(/[*_`#]+/g, ' ').replace(/\s+/g, ' ').trim();
+    const line = (match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] ?? '').replace(/[*_`#]+/g, ' ').replace(/\s+/g, ' ').trim();
     if (line.length > 0 && !/^:?-{2,}:?$/.test(line)) lines.push(line);
   }
   return lines;

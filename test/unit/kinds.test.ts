@@ -104,6 +104,15 @@ describe('recognising a partnership document without front matter', () => {
     assert.deepEqual([sniff(tiers).kind, sniff(tiers).source], ['partner-tiering', 'body']);
   });
 
+  it('by tier names in a table\u2019s header row, Markdown or HTML', () => {
+    const lead = md('# Join us', '', 'Membership is yearly. Membership fees fund the work, membership benefits grow with the level, and membership can be upgraded. Membership tiers:', '', '## Membership tiers', '');
+    const markdown = lead + md('| Benefit | Bronze | Silver | Gold |', '|---|---|---|---|', '| Logo | yes | yes | yes |', '', '## Requirements', '', 'Text.');
+    const html = lead + md('<table>', '  <tr><th></th><th>Bronze</th><th>Silver</th><th>Gold</th></tr>', '</table>', '', '## Requirements', '', 'Text.');
+    for (const text of [markdown, html]) assert.deepEqual([sniff(text).kind, sniff(text).source], ['partner-tiering', 'body']);
+    // Without the header row's tier names, two cues are not enough.
+    assert.equal(sniff(markdown.replace('| Benefit | Bronze | Silver | Gold |', '| Benefit | A | B | C |')).kind, undefined);
+  });
+
   it('leaves alone a README, a software decision record and a governance charter that mention partners', () => {
     const readme = md('# fastlib', '', 'Our partners at Acme and Globex use fastlib. Partner integrations: see below. Partner A, partner B and partner C.', '', '## Install', '', '## Usage', '', '## Partners', '', '## License');
     const adr = md('# ADR 12: Call the partner API directly', '', 'We call partner APIs; the partner gateway and partner SDKs were slower. Partner teams agreed.', '', '## Context', '', '## Considered Options', '', '## Decision Outcome', '', '## Consequences');
