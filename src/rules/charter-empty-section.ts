@@ -1,7 +1,7 @@
 import type { Rule } from '../core/rule';
-import { CHARTER_SECTIONS, CHARTER_SECTION_IDS, findCharterSections, type CharterSectionId } from './charter-sections';
-import { charterVocabulary } from './charter-vocabulary';
-import { contentItems, sectionHasSubstance } from './charter-content';
+import { CHARTER_SECTIONS, CHARTER_SECTION_IDS, findCharterSections, type CharterSectionId } from '../models/sections';
+import { charterVocabulary } from '../models/charter-vocabulary';
+import { contentItems, sectionHasSubstance } from '../models/charter-content';
 
 /** What each section should say, for the message. */
 const WHAT_TO_WRITE: Record<CharterSectionId, string> = {

@@ -2,7 +2,7 @@ import type { Rule } from '../core/rule';
 import type { TextEdit } from '../core/types';
 import { blankLineBefore } from '../core/text';
 import type { StrategyDocument, Section } from '../core/document';
-import { CHARTER_SECTIONS, CHARTER_SECTION_IDS, findCharterSections, type CharterSectionId } from './charter-sections';
+import { CHARTER_SECTIONS, CHARTER_SECTION_IDS, findCharterSections, type CharterSectionId } from '../models/sections';
 
 /**
  * Where to insert a missing section so the five stay in canonical order: before the next

@@ -5,9 +5,10 @@ import type { StrategyDocument, Section } from '../core/document';
 import { sectionItems, plain } from '../core/items';
 import { findDates } from '../core/dates';
 import { findPhrases, hasPhrase, normalizeHeading, type Vocabulary } from '../core/vocabulary';
-import { findCharterSections } from './charter-sections';
-import { charterVocabulary, type CharterVocabulary } from './charter-vocabulary';
-import { charterParties, withoutPlaceholders } from './charter-content';
+import { findCharterSections } from '../models/sections';
+import { charterVocabulary, type CharterVocabulary } from '../models/charter-vocabulary';
+import { withoutPlaceholders } from '../models/charter-content';
+import { charterParties } from '../models/parties';
 
 /** Words a signature heading may carry besides its signature phrase: "Signatures and dates". */
 const HEADING_FILLER = new Set(['and', 'the', 'of', 'by', 'charter', 'partnership', 'parties', 'both', 'date', 'dates', 'final', 'page']);

@@ -1,8 +1,8 @@
 import type { Rule } from '../core/rule';
 import type { TextEdit } from '../core/types';
 import type { TextIndex } from '../core/text';
-import { findCharterSections } from './charter-sections';
-import { CharterText, hasCommitmentQuantity, inSection, type Clause } from './commitments';
+import { findCharterSections } from '../models/sections';
+import { CharterText, hasCommitmentQuantity, inSection, type Clause } from '../models/commitments';
 
 /** A sentence that spells out the one before it: "That means 2 engineers for 5 months." */
 const ELABORATION = /^\s*(?:this|that|it|these|those|which|i\.e\.?|specifically|concretely|namely|in total|in all|in practice)\b/i;

@@ -1,6 +1,6 @@
 import type { Rule } from '../core/rule';
-import { findCharterSections } from './charter-sections';
-import { CharterText, EXTERNAL_TERMS_WORDS, inSection, type Side } from './commitments';
+import { findCharterSections } from '../models/sections';
+import { CharterText, EXTERNAL_TERMS_WORDS, inSection, type Side } from '../models/commitments';
 
 /**
  * Value Exchange must show each side putting something economic in: spend, engineering time,

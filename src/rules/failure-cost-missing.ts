@@ -4,10 +4,10 @@ import type { Rule } from '../core/rule';
 import type { TextEdit } from '../core/types';
 import type { StrategyDocument, Section } from '../core/document';
 import { hasQuantity } from '../core/quantity';
-import { findCharterSections } from './charter-sections';
+import { findCharterSections } from '../models/sections';
 import {
   CharterText, FAILURE_COST_PROMPT, FAILURE_COST_TERMS, LOSS_VERBS, WEAK_FAILURE_TERMS, headingSpan, type Side, type Span,
-} from './commitments';
+} from '../models/commitments';
 
 const NOTHING_LOST = /\b(?:nothing|no cost|zero cost|no real cost|not much|little or nothing|neither side loses)\b/i;
 

@@ -1,9 +1,10 @@
 import type { Rule } from '../core/rule';
 import { TextCache } from '../core/memo';
 import { hasPhrase } from '../core/vocabulary';
-import { findCharterSections } from './charter-sections';
-import { charterVocabulary } from './charter-vocabulary';
-import { charterParties, contentItems, mentionsName, sectionHasSubstance, type ContentItem } from './charter-content';
+import { findCharterSections } from '../models/sections';
+import { charterVocabulary } from '../models/charter-vocabulary';
+import { contentItems, sectionHasSubstance, type ContentItem } from '../models/charter-content';
+import { charterParties, mentionsName } from '../models/parties';
 
 /** A person's name: "Dana Reyes", "Lee J. Park". */
 const PERSON = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{Ll}'’-]*\p{Ll}(?![\p{L}\p{N}])/gu;

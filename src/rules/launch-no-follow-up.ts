@@ -1,7 +1,7 @@
 import type { Rule } from '../core/rule';
 import type { TextEdit } from '../core/types';
 import type { StrategyDocument, Section } from '../core/document';
-import { describesLaunch, findLaunchPhases, followUpsMentioned, hasContent } from './launch';
+import { describesLaunch, findLaunchPhases, followUpsMentioned, hasContent } from '../models/launch-phases';
 
 /** The follow-ups the fix adds, one checklist line each. */
 const FOLLOW_UP_ITEMS = [

@@ -3,8 +3,8 @@ import type { Rule } from '../core/rule';
 import type { TextEdit } from '../core/types';
 import type { StrategyDocument, Section } from '../core/document';
 import { normalizeHeading } from '../core/vocabulary';
-import { findCharterSections } from './charter-sections';
-import { CharterText, headingSpan, negated, type Clause, type Span } from './commitments';
+import { findCharterSections } from '../models/sections';
+import { CharterText, headingSpan, negated, type Clause, type Span } from '../models/commitments';
 
 /** Title of the section the fix inserts; a section whose title says "leverage" is the assessment. */
 export const LEVERAGE_HEADING = 'Leverage';

@@ -3,9 +3,9 @@ import type { StrategyDocument, Section } from '../core/document';
 import { hasNumber } from '../core/quantity';
 import { findDates } from '../core/dates';
 import { findPhrases, hasPhrase, type Vocabulary } from '../core/vocabulary';
-import { findCharterSections } from './charter-sections';
-import { charterVocabulary, type CharterVocabulary } from './charter-vocabulary';
-import { contentItems, sectionHasSubstance, type ContentItem } from './charter-content';
+import { findCharterSections } from '../models/sections';
+import { charterVocabulary, type CharterVocabulary } from '../models/charter-vocabulary';
+import { contentItems, sectionHasSubstance, type ContentItem } from '../models/charter-content';
 
 /** Numbers that label rather than measure: "Phase 1", "Q3", "FY27", "H2", a year. */
 const LABEL_NUMBERS = /\b(?:phase|stage|tier|step|wave|level|version|v|q|h|fy|cy|sprint|section|part)\s*-?\d+\b|\b(?:19|20)\d{2}\b/gi;

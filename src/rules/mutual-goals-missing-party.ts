@@ -1,8 +1,9 @@
 import type { Rule } from '../core/rule';
 import { findPhrases, hasPhrase } from '../core/vocabulary';
-import { findCharterSections } from './charter-sections';
-import { charterVocabulary, type CharterVocabulary } from './charter-vocabulary';
-import { charterParties, contentItems, mentionsName, sectionHasSubstance } from './charter-content';
+import { findCharterSections } from '../models/sections';
+import { charterVocabulary, type CharterVocabulary } from '../models/charter-vocabulary';
+import { contentItems, sectionHasSubstance } from '../models/charter-content';
+import { charterParties, mentionsName } from '../models/parties';
 
 /** Words that may sit between an acquisition verb and "customers": "reach (40 more paying) customers". */
 const BETWEEN_LIMIT = 3;

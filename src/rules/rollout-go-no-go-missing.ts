@@ -2,8 +2,8 @@ import type { Rule } from '../core/rule';
 import type { TextEdit } from '../core/types';
 import type { StrategyDocument } from '../core/document';
 import type { List, TableRow } from 'mdast';
-import type { Phase, PhaseMention } from './phases';
-import { findPhases } from './phases';
+import type { Phase, PhaseMention } from '../models/phases';
+import { findPhases } from '../models/phases';
 
 const GATE = 'Go/no-go: [threshold]';
 

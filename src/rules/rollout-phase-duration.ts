@@ -1,7 +1,7 @@
 import type { Rule } from '../core/rule';
 import { spanWeeks } from '../core/time';
-import type { Phase } from './phases';
-import { findPhases } from './phases';
+import type { Phase } from '../models/phases';
+import { findPhases } from '../models/phases';
 
 /** The framework's usual lengths, in weeks. */
 export const DEFAULT_CRAWL_WEEKS: readonly [number, number] = [4, 8];

@@ -1,6 +1,6 @@
 import type { Rule } from '../core/rule';
 import { comparable, isBefore } from '../core/time';
-import { findPhases, type Phase } from './phases';
+import { findPhases, type Phase } from '../models/phases';
 
 const NAMES = { crawl: 'Crawl', walk: 'Walk', run: 'Run' } as const;
 

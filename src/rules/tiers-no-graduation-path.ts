@@ -1,6 +1,6 @@
 import type { Rule } from '../core/rule';
 import { hasPhrase } from '../core/vocabulary';
-import { findTierModel, itemsOutsideTiers, listOr, GRADUATION_TERMS, type Tier } from './tiers';
+import { findTierModel, itemsOutsideTiers, listOr, GRADUATION_TERMS, type Tier } from '../models/tiers';
 
 /** A criteria cell that says nothing: empty, a dash, "n/a", "none". */
 const EMPTY_CELL = /^(?:|[-–—]+|n\/?a|none|tbd|tbc|\?+)$/i;

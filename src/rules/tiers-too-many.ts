@@ -1,5 +1,5 @@
 import type { Rule } from '../core/rule';
-import { findTierModel } from './tiers';
+import { findTierModel } from '../models/tiers';
 
 /** The most tiers a program should have before the differences between them blur. */
 export const DEFAULT_MAX_TIERS = 3;

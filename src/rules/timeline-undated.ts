@@ -1,6 +1,6 @@
 import type { Rule } from '../core/rule';
 import type { Vocabulary } from '../core/vocabulary';
-import { findPhases, isOngoing, saysNothing, startsAfter, type Phase } from './phases';
+import { findPhases, isOngoing, saysNothing, startsAfter, type Phase } from '../models/phases';
 
 /**
  * Whether a phase is placed in time. Any date ("Q2" included) or length counts. Run is open-ended

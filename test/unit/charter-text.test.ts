@@ -8,7 +8,7 @@ import { sniff, reparse, parseWhole } from '../../src/core';
 import { documentFromTree } from '../../src/core/engine';
 import { linkVersions, type StrategyDocument } from '../../src/core/document';
 import { DEFAULT_VOCABULARY } from '../../src/core/vocabulary';
-import { CharterText, type Clause } from '../../src/rules/commitments';
+import { CharterText, type Clause } from '../../src/models/commitments';
 import { bigCharter } from './big-charter';
 
 function documentOf(text: string, root = parseWhole(text).root): StrategyDocument {

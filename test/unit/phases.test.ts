@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { buildDocument, sniff, DEFAULT_VOCABULARY, type Vocabulary } from '../../src/core';
-import { findPhases, parseLabel, findGoNoGo, PHASE_VOCABULARY } from '../../src/rules/phases';
+import { findPhases, parseLabel, findGoNoGo, PHASE_VOCABULARY } from '../../src/models/phases';
 import { md } from './helpers';
 
 function phasesOf(text: string, vocabulary: Vocabulary = DEFAULT_VOCABULARY) {

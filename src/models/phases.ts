@@ -4,7 +4,7 @@ import { memoized, type StrategyDocument, type Section } from '../core/document'
 import { itemsOf, plain, type TextItem } from '../core/items';
 import { findPhrases, type Vocabulary } from '../core/vocabulary';
 import { findDates, findDurations, startOf, endOf, type DateMention, type DatePoint, type DurationMention } from '../core/time';
-import { findCharterSections } from './charter-sections';
+import { findCharterSections } from './sections';
 import { innermostSection, sectionsHolding } from './section-lookup';
 
 /**
