@@ -1,5 +1,5 @@
 import type { Nodes, RootContent, Table, TableRow } from 'mdast';
-import { previousVersion, type StrategyDocument, type Section } from '../core/document';
+import type { StrategyDocument, Section } from '../core/document';
 import { sideNames, type SideNames } from './parties';
 import { findMixedPhrasesAgain, textDifference, type PhraseScan, type TextDifference } from '../core/phrase-scan';
 import { itemsOf, type TextItem } from '../core/items';
@@ -247,25 +247,12 @@ export function hasCommitmentQuantity(text: string): boolean {
   return /\b(?:first|second|next|initial|whole|entire|full)\s+(?:(?:calendar|fiscal|contract)\s+)?(?:week|month|quarter|year|sprint|phase|term)s?\b|\bFTEs?\b/i.test(text);
 }
 
-const charterTexts = new WeakMap<StrategyDocument, Map<Vocabulary, CharterText>>();
-
-/** The parsed charter, read once per document and vocabulary and shared by the rules that use it. */
+/**
+ * The parsed charter, read once per document and vocabulary (models() in index.ts keeps it per
+ * lint) and shared by the rules that use it.
+ */
 export class CharterText {
-  /** The reading of `doc` with `vocabulary`, built on first use (it depends on nothing else). */
-  static of(doc: StrategyDocument, vocabulary: Vocabulary): CharterText {
-    let byVocabulary = charterTexts.get(doc);
-    if (!byVocabulary) {
-      byVocabulary = new Map();
-      charterTexts.set(doc, byVocabulary);
-    }
-    let text = byVocabulary.get(vocabulary);
-    if (!text) {
-      text = new CharterText(doc, vocabulary);
-      byVocabulary.set(vocabulary, text);
-    }
-    return text;
-  }
-
+  /** The masked copy of the document (see masking.ts): the layer's own; rules read `slice` and `negatedAt`. */
   readonly masked: string;
   readonly names: SideNames;
   readonly items: TextItem[];
@@ -274,9 +261,11 @@ export class CharterText {
   private readonly found = new Map<readonly string[], Match[]>();
   private sideTokens: Token[] | undefined;
 
-  constructor(readonly doc: StrategyDocument, readonly vocabulary: Vocabulary) {
-    const before = previousVersion(doc);
-    const previous = before ? charterTexts.get(before)?.get(vocabulary) : undefined;
+  /**
+   * `previous`: the reading of the previous version of `doc` with the same vocabulary, when the
+   * incremental linter linked one (`previousVersion`); what it derived is reused where exact.
+   */
+  constructor(readonly doc: StrategyDocument, readonly vocabulary: Vocabulary, previous?: CharterText) {
     // Only one version back is used: cut the chain, or every version ever linted stays alive.
     if (previous) previous.previous = undefined;
     this.previous = previous;
@@ -294,8 +283,14 @@ export class CharterText {
     this.clauses = this.items.flatMap((item) => this.clausesOf(item));
   }
 
+  /** The prose of `span`: its text with Markdown marks, comments, code and placeholders blanked out (offsets kept). */
   slice(span: Span): string {
     return this.masked.slice(span.start, span.end);
+  }
+
+  /** True when a negation ("no", "not", "without", "n't") sits up to three words before `offset`, after `from`. */
+  negatedAt(offset: number, from = 0): boolean {
+    return negated(this.masked, offset, from);
   }
 
   /** Matches of a word list inside `span` (the list is matched against the whole document once). */
