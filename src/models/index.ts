@@ -21,6 +21,7 @@ import { findTierModel, type TierModel } from './tiers';
 import { readLaunchPlan, type LaunchPlan } from './launch-phases';
 import { contentItems, sectionHasSubstance, type ContentItem } from './charter-content';
 import { charterVocabulary, type CharterVocabulary } from './charter-vocabulary';
+import { readDecisionRecord, type DecisionRecord } from './decision-record';
 
 /** The models of one document, read with one vocabulary. */
 export interface Models {
@@ -44,6 +45,8 @@ export interface Models {
   content(section: Section): readonly ContentItem[];
   /** Whether `section` has anything written in it beyond headings, labels, placeholders and template prompts. */
   hasSubstance(section: Section): boolean;
+  /** A decision record's front matter (`tree`, `answers`, `outcome`) with the offsets of each field; undefined without one. */
+  decisionRecord(): DecisionRecord | undefined;
   /** The charter word lists (party words, metric terms, cadence, governance, signatures) as configured. */
   readonly words: CharterVocabulary;
 }
@@ -78,6 +81,7 @@ class DocumentModels implements Models {
   private readonly tiersIn = new Map<Section | undefined, TierModel | undefined>();
   private launch: LaunchPlan | undefined;
   private charterWords: CharterVocabulary | undefined;
+  private record: { read: DecisionRecord | undefined } | undefined;
 
   constructor(private readonly doc: StrategyDocument, private readonly vocabulary: Vocabulary) {}
 
@@ -132,6 +136,11 @@ class DocumentModels implements Models {
     return this.launch;
   }
 
+  decisionRecord(): DecisionRecord | undefined {
+    this.record ??= { read: readDecisionRecord(this.doc) };
+    return this.record.read;
+  }
+
   content(section: Section): readonly ContentItem[] {
     return contentItems(this.doc, section, this.vocabulary, this.words);
   }
@@ -144,7 +153,7 @@ class DocumentModels implements Models {
 // What rules need besides the models: the types they read, the framework's names and prompts,
 // and questions asked of a model (pure functions; the vocabulary says which words count).
 export { CHARTER_SECTIONS, CHARTER_SECTION_IDS, FAILURE_COST_PROMPT, type CharterSectionId } from './sections';
-export { mentionsName, type Parties } from './parties';
+export { mentionsName, personNames, type Parties } from './parties';
 export {
   EXTERNAL_TERMS_WORDS, FAILURE_COST_TERMS, LOSS_VERBS, WEAK_FAILURE_TERMS, hasCommitmentQuantity, headingSpan, inSection,
   type Clause, type Match, type Side, type Span,
@@ -154,3 +163,7 @@ export { graduationTerms, itemsOutsideTiers, type Tier, type TierModel } from '.
 export type { LaunchPlan } from './launch-phases';
 export { withoutPlaceholders, type ContentItem } from './charter-content';
 export type { CharterVocabulary } from './charter-vocabulary';
+export {
+  availableTrees, fieldsOf, findTree, innerValueRange, isEmptyValue, orList, recordedAnswers, resolveOutcome, shapeName,
+  type DecisionRecord, type Field,
+} from './decision-record';

@@ -8,6 +8,7 @@
  */
 import type { StrategyDocument } from '../core/document';
 import { hasPhrase } from '../core/vocabulary';
+import { TextCache } from '../core/memo';
 
 const WORD = /[\p{L}\p{N}]/u;
 const NAME_STOP_WORDS = new Set(['the', 'a', 'an', 'cloud', 'global', 'group', 'inc', 'labs', 'partner', 'company', 'systems', 'data']);
@@ -176,3 +177,17 @@ export function sideNames(doc: StrategyDocument): SideNames {
   }
   return { ourName, partnerName, ours: nameForms(ourName), partner: nameForms(partnerName) };
 }
+
+/** A person's name: "Dana Reyes", "Lee J. Park". */
+const PERSON = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{Ll}'’-]*\p{Ll}(?![\p{L}\p{N}])/gu;
+
+/**
+ * The person names in an item's text, labels ("Decision owner:") left out. Kept per text: the
+ * same items are read on every keystroke.
+ */
+export function personNames(text: string): readonly string[] {
+  const find = () => Object.freeze([...text.replace(/^[^:\r\n]{1,80}:/gm, ' ').matchAll(PERSON)].map((m) => m[0]));
+  return text.length > 4096 ? find() : personNamesOf.get(text, find);
+}
+
+const personNamesOf = new TextCache<readonly string[]>(4096);

@@ -1,21 +1,6 @@
 import type { Rule } from '../core/rule';
-import { TextCache } from '../core/memo';
 import { hasPhrase } from '../core/vocabulary';
-import { models, mentionsName, type ContentItem } from '../models';
-
-/** A person's name: "Dana Reyes", "Lee J. Park". */
-const PERSON = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{Ll}'’-]*\p{Ll}(?![\p{L}\p{N}])/gu;
-
-/**
- * The person names in an item's text, labels ("Decision owner:") left out. Kept per text: the
- * same items are read on every keystroke.
- */
-function personNames(text: string): readonly string[] {
-  const find = () => Object.freeze([...text.replace(/^[^:\r\n]{1,80}:/gm, ' ').matchAll(PERSON)].map((m) => m[0]));
-  return text.length > 4096 ? find() : personNamesOf.get(text, find);
-}
-
-const personNamesOf = new TextCache<readonly string[]>(4096);
+import { models, mentionsName, personNames, type ContentItem } from '../models';
 
 export const governanceIncomplete: Rule = {
   meta: {
