@@ -56,16 +56,10 @@ export type Commitments = CharterText;
 
 /** The models of `doc` read with `vocabulary`: the same object for the same document and vocabulary. */
 export function models(doc: StrategyDocument, vocabulary: Vocabulary): Models {
-  let byVocabulary = cache.get(doc);
-  if (!byVocabulary) {
-    byVocabulary = new Map();
-    cache.set(doc, byVocabulary);
-  }
+  const byVocabulary = cache.get(doc) ?? new Map<Vocabulary, DocumentModels>();
+  cache.set(doc, byVocabulary);
   let found = byVocabulary.get(vocabulary);
-  if (!found) {
-    found = new DocumentModels(doc, vocabulary);
-    byVocabulary.set(vocabulary, found);
-  }
+  if (!found) byVocabulary.set(vocabulary, (found = new DocumentModels(doc, vocabulary)));
   return found;
 }
 
