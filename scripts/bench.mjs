@@ -335,8 +335,8 @@ const phase = {
   build: stats(measure(() => buildDocument(charter1000, kindSniff), { reps: reps(12) })),
   lint: stats(measure(() => lintText(charter1000, RULES), { reps: reps(12) })),
 };
-// Rules always run on a freshly built document: rules share per-document caches (the charter
-// reading in commitments.ts), which a second run on the same document would find filled.
+// Rules always run on a freshly built document: rules share the models read once per document
+// (models() in src/models/), which a second run on the same document would find filled.
 function freshDocSamples(run, n) {
   const samples = [];
   for (let i = 0; i < n; i++) {

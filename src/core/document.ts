@@ -155,31 +155,6 @@ export function sectionText(doc: StrategyDocument, section: Section): string {
   return doc.text.slice(section.contentStart, section.end);
 }
 
-const memos = new WeakMap<StrategyDocument, Map<unknown, WeakMap<object, unknown>>>();
-
-/**
- * `compute()`, once per document: for data several rules derive from the same document (its
- * phases, its charter sections). `what` names the result (the function computing it will do);
- * `by` is the other object the result depends on, usually the vocabulary. The result is shared,
- * so callers must not change it.
- */
-export function memoized<T>(doc: StrategyDocument, what: unknown, by: object, compute: () => T): T {
-  let byWhat = memos.get(doc);
-  if (!byWhat) {
-    byWhat = new Map();
-    memos.set(doc, byWhat);
-  }
-  let byKey = byWhat.get(what);
-  if (!byKey) {
-    byKey = new WeakMap();
-    byWhat.set(what, byKey);
-  }
-  if (byKey.has(by)) return byKey.get(by) as T;
-  const value = compute();
-  byKey.set(by, value);
-  return value;
-}
-
 const previousVersions = new WeakMap<StrategyDocument, StrategyDocument>();
 
 /**
@@ -194,7 +169,8 @@ export function linkVersions(previous: StrategyDocument | undefined, doc: Strate
 }
 
 /**
- * The previous version of `doc`, when the incremental linter produced it. Its tree is no longer
+ * The previous version of `doc`, when the incremental linter produced it (the model layer,
+ * src/models/, reuses what it read from it). Its tree is no longer
  * valid (its nodes were moved into `doc`'s tree); its text and data derived from the text are.
  */
 export function previousVersion(doc: StrategyDocument): StrategyDocument | undefined {

@@ -1,7 +1,5 @@
 import type { Rule } from '../core/rule';
-import { CHARTER_SECTIONS, CHARTER_SECTION_IDS, findCharterSections, type CharterSectionId } from './charter-sections';
-import { charterVocabulary } from './charter-vocabulary';
-import { contentItems, sectionHasSubstance } from './charter-content';
+import { models, CHARTER_SECTIONS, CHARTER_SECTION_IDS, type CharterSectionId } from '../models';
 
 /** What each section should say, for the message. */
 const WHAT_TO_WRITE: Record<CharterSectionId, string> = {
@@ -20,13 +18,13 @@ export const charterEmptySection: Rule = {
     kinds: ['partnership-charter'],
   },
   check({ doc, vocabulary, report }) {
-    const charter = charterVocabulary(vocabulary);
-    const present = findCharterSections(doc, vocabulary);
+    const m = models(doc, vocabulary);
+    const present = m.charterSections();
     for (const id of CHARTER_SECTION_IDS) {
       const section = present.get(id);
-      if (!section || sectionHasSubstance(doc, section, vocabulary, charter)) continue;
+      if (!section || m.hasSubstance(section)) continue;
       const name = CHARTER_SECTIONS[id].name;
-      const hasAnything = contentItems(doc, section, vocabulary, charter).some((c) => /\S/.test(c.item.text)) || section.children.length > 0;
+      const hasAnything = m.content(section).some((c) => /\S/.test(c.item.text)) || section.children.length > 0;
       const state = hasAnything ? 'has nothing filled in yet, only labels or placeholders' : 'is empty';
       report({ message: `The ${name} section ${state}. ${WHAT_TO_WRITE[id]}`, range: section.headingRange });
     }

@@ -2,13 +2,13 @@ import type { Rule } from '../core/rule';
 import type { TextEdit } from '../core/types';
 import { blankLineBefore } from '../core/text';
 import { followsOutline, type StrategyDocument, type Section } from '../core/document';
-import { CHARTER_SECTIONS, CHARTER_SECTION_IDS, findCharterSections, type CharterSectionId } from './charter-sections';
+import { models, CHARTER_SECTIONS, CHARTER_SECTION_IDS, type CharterSectionId } from '../models';
 
 /**
  * Where to insert a missing section so the five stay in canonical order: before the next
  * canonical section that exists, else after the previous one, else at the end of the document.
  */
-function insertionFor(doc: StrategyDocument, missing: CharterSectionId, present: Map<CharterSectionId, Section>): TextEdit {
+function insertionFor(doc: StrategyDocument, missing: CharterSectionId, present: ReadonlyMap<CharterSectionId, Section>): TextEdit {
   const eol = doc.index.eol;
   const order = CHARTER_SECTION_IDS.indexOf(missing);
   const existing = [...present.values()];
@@ -37,7 +37,7 @@ export const charterMissingSection: Rule = {
     fixable: true,
   },
   check({ doc, vocabulary, report }) {
-    const present = findCharterSections(doc, vocabulary);
+    const present = models(doc, vocabulary).charterSections();
     // An agreement, MOU or announcement in its own form, with at most one of the five sections, is
     // not a charter missing sections: its gaps are for the content rules to name.
     if (!followsOutline(doc) && present.size < 2) return;

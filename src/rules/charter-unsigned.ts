@@ -5,9 +5,7 @@ import { followsOutline, type StrategyDocument, type Section } from '../core/doc
 import { sectionItems, plain } from '../core/items';
 import { findDates } from '../core/dates';
 import { findPhrases, hasPhrase, normalizeHeading, type Vocabulary } from '../core/vocabulary';
-import { findCharterSections } from './charter-sections';
-import { charterVocabulary, type CharterVocabulary } from './charter-vocabulary';
-import { charterParties, withoutPlaceholders } from './charter-content';
+import { models, withoutPlaceholders, type CharterVocabulary } from '../models';
 
 /** Words a signature heading may carry besides its signature phrase: "Signatures and dates". */
 const HEADING_FILLER = new Set(['and', 'the', 'of', 'by', 'charter', 'partnership', 'parties', 'both', 'date', 'dates', 'final', 'page']);
@@ -135,9 +133,10 @@ function isInside(section: Section, offset: number): boolean {
 /** The signature table to add when there is none, at the charter's section level. */
 function signatureInsertion(doc: StrategyDocument, vocabulary: Vocabulary): TextEdit {
   const eol = doc.index.eol;
-  const existing = [...findCharterSections(doc, vocabulary).values()].find((s) => !s.pseudo);
+  const m = models(doc, vocabulary);
+  const existing = [...m.charterSections().values()].find((s) => !s.pseudo);
   const level = existing ? existing.depth : Math.min(6, (doc.title?.depth ?? 1) + 1);
-  const parties = charterParties(doc);
+  const parties = m.parties();
   const cell = (names: string[], fallback: string) => (names[0] && !/[|\r\n]/.test(names[0]) ? names[0] : fallback);
   const rows = [cell(parties.us, '[our company]'), cell(parties.partner, '[partner]')]
     .map((party) => `| ${party} | [name] | [role] | [YYYY-MM-DD] |`);
@@ -173,7 +172,8 @@ export const charterUnsigned: Rule = {
     fixable: true,
   },
   check({ doc, vocabulary, report }) {
-    const charter = charterVocabulary(vocabulary);
+    const m = models(doc, vocabulary);
+    const charter = m.words;
     const tally: Tally = { dated: 0, undated: 0 };
     const blocks: Range[] = [];
 
@@ -187,7 +187,7 @@ export const charterUnsigned: Rule = {
 
     // A table with name and date columns outside those sections and outside the five charter
     // sections (a timeline table with "Name" and "Date" columns is not a signature block).
-    const charterSections = [...findCharterSections(doc, vocabulary).values()];
+    const charterSections = [...m.charterSections().values()];
     for (const node of doc.root.children) {
       if (node.type !== 'table' || !node.position) continue;
       const start = node.position.start.offset ?? 0;

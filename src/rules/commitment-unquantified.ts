@@ -1,8 +1,7 @@
 import type { Rule } from '../core/rule';
 import type { TextEdit } from '../core/types';
 import type { TextIndex } from '../core/text';
-import { findCharterSections } from './charter-sections';
-import { CharterText, hasCommitmentQuantity, inSection, type Clause } from './commitments';
+import { models, hasCommitmentQuantity, inSection, type Clause } from '../models';
 
 /** A sentence that spells out the one before it: "That means 2 engineers for 5 months." */
 const ELABORATION = /^\s*(?:this|that|it|these|those|which|i\.e\.?|specifically|concretely|namely|in total|in all|in practice)\b/i;
@@ -24,8 +23,9 @@ export const commitmentUnquantified: Rule = {
     kinds: ['partnership-charter'],
   },
   check({ doc, vocabulary, report }) {
-    const valueExchange = findCharterSections(doc, vocabulary).get('value-exchange');
-    const text = CharterText.of(doc, vocabulary);
+    const m = models(doc, vocabulary);
+    const valueExchange = m.charterSections().get('value-exchange');
+    const text = m.commitments();
     for (const clause of text.clauses) {
       let terms = text.economicCommitment(clause, false);
       if (terms.length === 0 && inSection(valueExchange, clause.start) && clause.context.some((c) => text.commitmentWords(c).length > 0)) {

@@ -1,8 +1,8 @@
 import type { Rule } from '../core/rule';
 import { answerId, answerText, evaluate, isUnanswered } from '../trees/walk';
 import {
-  availableTrees, findTree, isEmptyValue, orList, readDecisionRecord, recordedAnswers, shapeName, type Field,
-} from './decision-record-fields';
+  models, availableTrees, findTree, isEmptyValue, orList, recordedAnswers, shapeName, type Field,
+} from '../models';
 
 /**
  * A decision record carries its tree's answers in front matter so the decision can be re-checked.
@@ -17,8 +17,8 @@ export const decisionAnswersMissing: Rule = {
     defaultSeverity: 'warning',
     kinds: ['decision-record'],
   },
-  check({ doc, options, report }) {
-    const record = readDecisionRecord(doc);
+  check({ doc, vocabulary, options, report }) {
+    const record = models(doc, vocabulary).decisionRecord();
     // Only records that declare themselves with `type:` are held to the front matter format.
     if (!record || !record.type) return;
     const trees = availableTrees(options);

@@ -4,9 +4,9 @@ import type { StrategyDocument } from '../core/document';
 import type { DecisionTree } from '../trees/types';
 import { evaluate, reachableOutcomes } from '../trees/walk';
 import {
-  availableTrees, findTree, innerValueRange, isEmptyValue, orList, readDecisionRecord, recordedAnswers, resolveOutcome,
+  models, availableTrees, findTree, innerValueRange, isEmptyValue, orList, recordedAnswers, resolveOutcome,
   type DecisionRecord,
-} from './decision-record-fields';
+} from '../models';
 
 function outcomeName(tree: DecisionTree, id: string): string {
   return `"${tree.outcomes[id]!.title}"`;
@@ -51,8 +51,8 @@ export const decisionContradictsTree: Rule = {
     kinds: ['decision-record'],
     fixable: true,
   },
-  check({ doc, options, report }) {
-    const record = readDecisionRecord(doc);
+  check({ doc, vocabulary, options, report }) {
+    const record = models(doc, vocabulary).decisionRecord();
     if (!record || !record.type || isEmptyValue(record.tree)) return;
     const found = findTree(availableTrees(options), record.tree!.data);
     if (!found) return;

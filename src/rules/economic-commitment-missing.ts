@@ -1,6 +1,5 @@
 import type { Rule } from '../core/rule';
-import { findCharterSections } from './charter-sections';
-import { CharterText, EXTERNAL_TERMS_WORDS, inSection, type Side } from './commitments';
+import { models, EXTERNAL_TERMS_WORDS, inSection, type Side } from '../models';
 
 /**
  * Value Exchange must show each side putting something economic in: spend, engineering time,
@@ -17,9 +16,10 @@ export const economicCommitmentMissing: Rule = {
     kinds: ['partnership-charter'],
   },
   check({ doc, vocabulary, report }) {
-    const valueExchange = findCharterSections(doc, vocabulary).get('value-exchange');
+    const m = models(doc, vocabulary);
+    const valueExchange = m.charterSections().get('value-exchange');
     if (!valueExchange) return;
-    const text = CharterText.of(doc, vocabulary);
+    const text = m.commitments();
     // An empty section is another rule's business; economics kept in another document are out of sight.
     if (text.clausesIn(valueExchange).length === 0) return;
     if (text.has(EXTERNAL_TERMS_WORDS, { start: valueExchange.contentStart, end: valueExchange.end })) return;

@@ -4,10 +4,9 @@ import type { Rule } from '../core/rule';
 import type { TextEdit } from '../core/types';
 import type { StrategyDocument, Section } from '../core/document';
 import { hasQuantity } from '../core/quantity';
-import { findCharterSections } from './charter-sections';
 import {
-  CharterText, FAILURE_COST_PROMPT, FAILURE_COST_TERMS, LOSS_VERBS, WEAK_FAILURE_TERMS, headingSpan, type Side, type Span,
-} from './commitments';
+  models, FAILURE_COST_PROMPT, FAILURE_COST_TERMS, LOSS_VERBS, WEAK_FAILURE_TERMS, headingSpan, type Commitments, type Side, type Span,
+} from '../models';
 
 const NOTHING_LOST = /\b(?:nothing|no cost|zero cost|no real cost|not much|little or nothing|neither side loses)\b/i;
 
@@ -18,7 +17,7 @@ type Finding =
   | { kind: 'nothing' };
 
 /** What one passage (an item with what is nested under it, or a section) says about failure. */
-function assess(text: CharterText, passage: Span[]): Finding | undefined {
+function assess(text: Commitments, passage: Span[]): Finding | undefined {
   const strong = passage.flatMap((p) => text.find(FAILURE_COST_TERMS, p)).map((m) => m.text.toLowerCase().replace(/\s+/g, ' '));
   const weak = passage.some((p) => text.has(WEAK_FAILURE_TERMS, p));
   if (strong.length === 0 && !weak) return undefined;
@@ -33,10 +32,10 @@ function assess(text: CharterText, passage: Span[]): Finding | undefined {
 }
 
 /** Where an item's passage ends: a list item with its nested lists, a lead-in line with its list. */
-function passageEnd(doc: StrategyDocument, masked: string, node: RootContent | undefined, end: number): number {
+function passageEnd(doc: StrategyDocument, text: Commitments, node: RootContent | undefined, end: number): number {
   if (!node) return end;
   if (node.type === 'listItem') return node.position?.end.offset ?? end;
-  if (node.type === 'paragraph' && /:\s*$/.test(masked.slice(node.position?.start.offset ?? 0, end))) {
+  if (node.type === 'paragraph' && /:\s*$/.test(text.slice({ start: node.position?.start.offset ?? 0, end }))) {
     const siblings = doc.root.children;
     const i = siblings.indexOf(node);
     const next = i >= 0 ? siblings[i + 1] : undefined;
@@ -46,7 +45,7 @@ function passageEnd(doc: StrategyDocument, masked: string, node: RootContent | u
 }
 
 /** The header row of the table a row belongs to, which usually names the sides. */
-function tableHeader(text: CharterText, offset: number): Span | undefined {
+function tableHeader(text: Commitments, offset: number): Span | undefined {
   return [...text.items].reverse().find((i) => i.kind === 'table-header' && i.start < offset);
 }
 
@@ -92,9 +91,10 @@ export const failureCostMissing: Rule = {
     fixable: true,
   },
   check({ doc, vocabulary, report }) {
-    const sections = findCharterSections(doc, vocabulary);
+    const m = models(doc, vocabulary);
+    const sections = m.charterSections();
     const valueExchange = sections.get('value-exchange');
-    const text = CharterText.of(doc, vocabulary);
+    const text = m.commitments();
 
     const findings: Finding[] = [];
     const failureWords = (span: Span) => text.has(FAILURE_COST_TERMS, span) || text.has(WEAK_FAILURE_TERMS, span);
@@ -107,7 +107,7 @@ export const failureCostMissing: Rule = {
     }
     for (const item of text.items) {
       if (!failureWords(item)) continue;
-      const passage: Span[] = [{ start: item.start, end: passageEnd(doc, text.masked, item.node as RootContent, item.end) }];
+      const passage: Span[] = [{ start: item.start, end: passageEnd(doc, text, item.node as RootContent, item.end) }];
       const header = item.kind === 'table-row' ? tableHeader(text, item.start) : undefined;
       if (header) passage.push(header);
       const found = assess(text, passage);

@@ -3,7 +3,7 @@ import type { Rule } from '../core/rule';
 import type { FrontMatter } from '../core/sniff';
 import { closestKind, FRONT_MATTER_LIMIT, KIND_SOURCE_WORDS } from '../core/sniff';
 import { DOCUMENT_KINDS, isDocumentKind, kindList, kindNoun } from '../core/kinds';
-import { fieldsOf, innerValueRange, shapeName } from './decision-record-fields';
+import { fieldsOf, innerValueRange, shapeName } from '../models';
 
 
 /** A `type:` value that reads as meant for PartnerLint rather than for a site generator. */

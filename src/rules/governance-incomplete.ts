@@ -1,23 +1,6 @@
 import type { Rule } from '../core/rule';
-import { TextCache } from '../core/memo';
 import { hasPhrase } from '../core/vocabulary';
-import { findCharterSections } from './charter-sections';
-import { charterVocabulary } from './charter-vocabulary';
-import { charterParties, contentItems, mentionsName, sectionHasSubstance, type ContentItem } from './charter-content';
-
-/** A person's name: "Dana Reyes", "Lee J. Park". */
-const PERSON = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{Ll}'’-]*\p{Ll}(?![\p{L}\p{N}])/gu;
-
-/**
- * The person names in an item's text, labels ("Decision owner:") left out. Kept per text: the
- * same items are read on every keystroke.
- */
-function personNames(text: string): readonly string[] {
-  const find = () => Object.freeze([...text.replace(/^[^:\r\n]{1,80}:/gm, ' ').matchAll(PERSON)].map((m) => m[0]));
-  return text.length > 4096 ? find() : personNamesOf.get(text, find);
-}
-
-const personNamesOf = new TextCache<readonly string[]>(4096);
+import { models, mentionsName, personNames, type ContentItem } from '../models';
 
 export const governanceIncomplete: Rule = {
   meta: {
@@ -27,19 +10,20 @@ export const governanceIncomplete: Rule = {
     kinds: ['partnership-charter'],
   },
   check({ doc, vocabulary, report }) {
-    const charter = charterVocabulary(vocabulary);
-    const governance = findCharterSections(doc, vocabulary).get('governance');
+    const m = models(doc, vocabulary);
+    const charter = m.words;
+    const governance = m.charterSections().get('governance');
     // A missing or empty section is reported by charter-missing-section / charter-empty-section.
-    if (!governance || !sectionHasSubstance(doc, governance, vocabulary, charter)) return;
-    const parties = charterParties(doc);
+    if (!governance || !m.hasSubstance(governance)) return;
+    const parties = m.parties();
     const companies = [...parties.us, ...parties.partner, ...parties.either];
 
     /** Governance's items, plus those of any section titled for the element ("## Exit criteria"). */
     const itemsFor = (terms: readonly string[]): ContentItem[] => {
       const others = doc.sections.filter((s) => s !== doc.title && s !== governance && hasPhrase(s.title, terms));
-      const own = contentItems(doc, governance, vocabulary, charter);
+      const own = m.content(governance);
       // Another section's title says what its lines are about: "Exit criteria: either gate missed twice".
-      const titled = others.flatMap((s) => contentItems(doc, s, vocabulary, charter).map((c) => ({ item: c.item, text: c.text, clean: `${s.title}: ${c.clean}`, substantive: c.substantive })));
+      const titled = others.flatMap((s) => m.content(s).map((c) => ({ item: c.item, text: c.text, clean: `${s.title}: ${c.clean}`, substantive: c.substantive })));
       return [...own, ...titled].filter((c) => c.substantive);
     };
 

@@ -1,7 +1,7 @@
 import type { Rule } from '../core/rule';
 import type { TextEdit } from '../core/types';
 import type { StrategyDocument, Section } from '../core/document';
-import { describesLaunch, findLaunchPhases, followUpsMentioned, hasContent } from './launch';
+import { models } from '../models';
 
 /** The follow-ups the fix adds, one checklist line each. */
 const FOLLOW_UP_ITEMS = [
@@ -52,16 +52,16 @@ export const launchNoFollowUp: Rule = {
     fixable: true,
   },
   check({ doc, vocabulary, report }) {
-    const phases = findLaunchPhases(doc, vocabulary);
-    if (!describesLaunch(doc, phases, vocabulary)) return;
-    if (phases.postLaunch && hasContent(doc, phases.postLaunch)) return;
-    if (followUpsMentioned(doc, vocabulary).size > 0) return;
-    const edit = phases.postLaunch
-      ? fillSection(doc, phases.postLaunch)
-      : appendSection(doc, phases.launchWeek ?? phases.preLaunch);
+    const plan = models(doc, vocabulary).launchPlan();
+    if (!plan.describesLaunch) return;
+    if (plan.postLaunchWritten) return;
+    if (plan.followUps.size > 0) return;
+    const edit = plan.postLaunch
+      ? fillSection(doc, plan.postLaunch)
+      : appendSection(doc, plan.launchWeek ?? plan.preLaunch);
     report({
       message: 'This plan stops at launch: nothing follows up in the weeks after it. Add a post-launch plan for weeks 2-8 that tracks adoption, triages support issues together, publishes a case study with results, measures pipeline impact and books a quarterly business review.',
-      range: phases.postLaunch?.headingRange ?? phases.launchWeek?.headingRange ?? doc.title?.headingRange ?? doc.index.lineRange(0),
+      range: plan.postLaunch?.headingRange ?? plan.launchWeek?.headingRange ?? doc.title?.headingRange ?? doc.index.lineRange(0),
       fix: { title: 'Add a post-launch follow-up checklist', edits: [edit] },
     });
   },

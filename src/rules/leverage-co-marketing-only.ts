@@ -3,8 +3,7 @@ import type { Rule } from '../core/rule';
 import type { TextEdit } from '../core/types';
 import type { StrategyDocument, Section } from '../core/document';
 import { normalizeHeading } from '../core/vocabulary';
-import { findCharterSections } from './charter-sections';
-import { CharterText, headingSpan, negated, type Clause, type Span } from './commitments';
+import { models, headingSpan, type Clause, type Span } from '../models';
 
 /** Title of the section the fix inserts; a section whose title says "leverage" is the assessment. */
 export const LEVERAGE_HEADING = 'Leverage';
@@ -63,7 +62,8 @@ export const leverageCoMarketingOnly: Rule = {
     fixable: true,
   },
   check({ doc, vocabulary, report }) {
-    const text = CharterText.of(doc, vocabulary);
+    const m = models(doc, vocabulary);
+    const text = m.commitments();
     const clauses = text.clauses.filter((c) => !fromTemplate(doc, c));
     // A bold lead-in is a category, not evidence: "**Requirement:** none" shows no requirement leverage.
     const content = (c: Clause): Span => (c.label ? { start: c.label.end, end: c.end } : c);
@@ -77,19 +77,19 @@ export const leverageCoMarketingOnly: Rule = {
 
     const { requirement, economic, competitive, customer } = vocabulary.leverageTerms;
     const evidence = (span: Span) => [requirement, economic, competitive, customer].some(
-      (list) => text.find(list, span).some((m) => !negated(text.masked, m.start, span.start)),
+      (list) => text.find(list, span).some((found) => !text.negatedAt(found.start, span.start)),
     );
     const headings = doc.sections.filter((s) => s !== doc.title && !isLeverageHeading(s.title)).map((s) => headingSpan(doc, s));
     if (clauses.some((c) => evidence(content(c))) || headings.some(evidence)) return;
 
     // The first co-marketing mention, in prose or in a heading.
     const mentions = [...clauses, ...headings]
-      .flatMap((span) => text.find(vocabulary.coMarketingTerms, span).filter((m) => !negated(text.masked, m.start, span.start)))
+      .flatMap((span) => text.find(vocabulary.coMarketingTerms, span).filter((found) => !text.negatedAt(found.start, span.start)))
       .sort((a, b) => a.start - b.start);
     const first = mentions[0];
     if (!first) return;
 
-    const timeline = findCharterSections(doc, vocabulary).get('timeline');
+    const timeline = m.charterSections().get('timeline');
     report({
       message: 'The only leverage in this charter is co-marketing, which rarely closes a deal. Say why the partner needs you (a certification or program requirement, money they make or save, an edge over competitors, or customers asking for it), or walk away.',
       range: doc.index.rangeOf(first.start, first.end),

@@ -1,11 +1,9 @@
 import type { Rule } from '../core/rule';
-import type { StrategyDocument, Section } from '../core/document';
+import type { Section } from '../core/document';
 import { hasNumber } from '../core/quantity';
 import { findDates } from '../core/dates';
-import { findPhrases, hasPhrase, type Vocabulary } from '../core/vocabulary';
-import { findCharterSections } from './charter-sections';
-import { charterVocabulary, type CharterVocabulary } from './charter-vocabulary';
-import { contentItems, sectionHasSubstance, type ContentItem } from './charter-content';
+import { findPhrases, hasPhrase } from '../core/vocabulary';
+import { models, type CharterVocabulary, type ContentItem, type Models } from '../models';
 
 /** Numbers that label rather than measure: "Phase 1", "Q3", "FY27", "H2", a year. */
 const LABEL_NUMBERS = /\b(?:phase|stage|tier|step|wave|level|version|v|q|h|fy|cy|sprint|section|part)\s*-?\d+\b|\b(?:19|20)\d{2}\b/gi;
@@ -27,8 +25,8 @@ export function isNumericTarget(text: string, charter: CharterVocabulary): boole
   return hasPhrase(rest, charter.metricTerms) || TARGET_SHAPE.test(rest);
 }
 
-function substantive(doc: StrategyDocument, section: Section | undefined, vocabulary: Vocabulary, charter: CharterVocabulary): ContentItem[] {
-  return section ? contentItems(doc, section, vocabulary, charter).filter((c) => c.substantive) : [];
+function substantive(m: Models, section: Section | undefined): ContentItem[] {
+  return section ? m.content(section).filter((c) => c.substantive) : [];
 }
 
 export const measurementNotMeasurable: Rule = {
@@ -39,18 +37,19 @@ export const measurementNotMeasurable: Rule = {
     kinds: ['partnership-charter'],
   },
   check({ doc, vocabulary, report }) {
-    const charter = charterVocabulary(vocabulary);
-    const sections = findCharterSections(doc, vocabulary);
+    const m = models(doc, vocabulary);
+    const charter = m.words;
+    const sections = m.charterSections();
     const measurement = sections.get('measurement');
     // A missing or empty section is reported by charter-missing-section / charter-empty-section.
-    if (!measurement || !sectionHasSubstance(doc, measurement, vocabulary, charter)) return;
-    const items = substantive(doc, measurement, vocabulary, charter);
+    if (!measurement || !m.hasSubstance(measurement)) return;
+    const items = substantive(m, measurement);
 
     let target = items.some((c) => isNumericTarget(c.clean, charter));
     if (!target) {
       // The targets may be set in Mutual Goals: "we track the goals above", or Measurement names
       // a metric ("joint customers") that a goal puts a number on ("40 joint customers by June").
-      const goals = substantive(doc, sections.get('mutual-goals'), vocabulary, charter).filter((c) => isNumericTarget(c.clean, charter));
+      const goals = substantive(m, sections.get('mutual-goals')).filter((c) => isNumericTarget(c.clean, charter));
       const metricsOf = (text: string) => findPhrases(text, charter.metricTerms).map((m) => m.text.toLowerCase().replace(/[\s-]+/g, ' '));
       const goalMetrics = new Set(goals.flatMap((c) => metricsOf(c.clean)));
       target = goals.length > 0 && items.some((c) => hasPhrase(c.clean, vocabulary.sectionSynonyms['mutual-goals'])
@@ -59,11 +58,11 @@ export const measurementNotMeasurable: Rule = {
 
     // Review meetings may be set in Governance, or in a section of their own ("Operating cadence").
     const governance = sections.get('governance');
-    const cadenceItems = [...items, ...substantive(doc, governance, vocabulary, charter)];
+    const cadenceItems = [...items, ...substantive(m, governance)];
     for (const s of doc.sections) {
       if (s === doc.title || s === measurement || s === governance || !hasPhrase(s.title, charter.reviewCadenceTerms)) continue;
       // The section's title says what its lines are about: "Operating cadence: first Monday of each month".
-      cadenceItems.push(...substantive(doc, s, vocabulary, charter).map((c) => ({ item: c.item, text: c.text, clean: `${s.title}: ${c.clean}`, substantive: c.substantive })));
+      cadenceItems.push(...substantive(m, s).map((c) => ({ item: c.item, text: c.text, clean: `${s.title}: ${c.clean}`, substantive: c.substantive })));
     }
     const cadence = cadenceItems.some((c) => hasPhrase(c.clean, charter.reviewCadenceTerms));
 

@@ -1,8 +1,6 @@
 import type { Rule } from '../core/rule';
 import { findPhrases, hasPhrase } from '../core/vocabulary';
-import { findCharterSections } from './charter-sections';
-import { charterVocabulary, type CharterVocabulary } from './charter-vocabulary';
-import { charterParties, contentItems, mentionsName, sectionHasSubstance } from './charter-content';
+import { models, mentionsName, type CharterVocabulary } from '../models';
 
 /** Words that may sit between an acquisition verb and "customers": "reach (40 more paying) customers". */
 const BETWEEN_LIMIT = 3;
@@ -35,12 +33,13 @@ export const mutualGoalsMissingParty: Rule = {
     kinds: ['partnership-charter'],
   },
   check({ doc, vocabulary, report }) {
-    const charter = charterVocabulary(vocabulary);
-    const section = findCharterSections(doc, vocabulary).get('mutual-goals');
+    const m = models(doc, vocabulary);
+    const charter = m.words;
+    const section = m.charterSections().get('mutual-goals');
     // A missing or empty section is reported by charter-missing-section / charter-empty-section.
-    if (!section || !sectionHasSubstance(doc, section, vocabulary, charter)) return;
-    const parties = charterParties(doc);
-    const items = contentItems(doc, section, vocabulary, charter).filter((c) => c.substantive);
+    if (!section || !m.hasSubstance(section)) return;
+    const parties = m.parties();
+    const items = m.content(section).filter((c) => c.substantive);
 
     let us = false;
     let partner = false;

@@ -2,8 +2,7 @@ import type { Rule } from '../core/rule';
 import type { TextEdit } from '../core/types';
 import type { StrategyDocument } from '../core/document';
 import type { List, TableRow } from 'mdast';
-import type { Phase, PhaseMention } from './phases';
-import { findPhases } from './phases';
+import { models, type Phase, type PhaseMention } from '../models';
 
 const GATE = 'Go/no-go: [threshold]';
 
@@ -64,7 +63,7 @@ export const rolloutGoNoGoMissing: Rule = {
     kinds: ['rollout-plan', 'partnership-charter', 'partnership-strategy'],
   },
   check({ doc, vocabulary, report }) {
-    for (const phase of findPhases(doc, vocabulary)) {
+    for (const phase of models(doc, vocabulary).phases()) {
       if (phase.kind !== 'crawl' && phase.kind !== 'walk') continue;
       if (phase.goNoGo) continue;
       const edit = gateInsertion(doc, phase.mentions[0]!);

@@ -1,7 +1,6 @@
 import type { Rule } from '../core/rule';
 import { spanWeeks } from '../core/time';
-import type { Phase } from './phases';
-import { findPhases } from './phases';
+import { models, type Phase } from '../models';
 
 /** The framework's usual lengths, in weeks. */
 export const DEFAULT_CRAWL_WEEKS: readonly [number, number] = [4, 8];
@@ -59,7 +58,7 @@ export const rolloutPhaseDuration: Rule = {
       crawl: bounds(options['crawlWeeks'], DEFAULT_CRAWL_WEEKS),
       walk: bounds(options['walkWeeks'], DEFAULT_WALK_WEEKS),
     };
-    for (const phase of findPhases(doc, vocabulary)) {
+    for (const phase of models(doc, vocabulary).phases()) {
       if (phase.kind !== 'crawl' && phase.kind !== 'walk') continue;
       const length = lengthOf(phase);
       if (!length) continue;

@@ -1,6 +1,6 @@
 import type { Rule } from '../core/rule';
 import { comparable, isBefore } from '../core/time';
-import { findPhases, type Phase } from './phases';
+import { models, type Phase } from '../models';
 
 const NAMES = { crawl: 'Crawl', walk: 'Walk', run: 'Run' } as const;
 
@@ -24,7 +24,7 @@ export const rolloutSkipsCrawl: Rule = {
     kinds: ['rollout-plan', 'partnership-charter', 'partnership-strategy'],
   },
   check({ doc, vocabulary, report }) {
-    const phases = findPhases(doc, vocabulary);
+    const phases = models(doc, vocabulary).phases();
     const crawl = phases.find((p) => p.kind === 'crawl');
     const walk = phases.find((p) => p.kind === 'walk');
     const run = phases.find((p) => p.kind === 'run');

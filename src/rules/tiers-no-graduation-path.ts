@@ -1,6 +1,6 @@
 import type { Rule } from '../core/rule';
 import { hasPhrase } from '../core/vocabulary';
-import { findTierModel, itemsOutsideTiers, listOr, GRADUATION_TERMS, type Tier } from './tiers';
+import { models, graduationTerms, itemsOutsideTiers, type Tier } from '../models';
 
 /** A criteria cell that says nothing: empty, a dash, "n/a", "none". */
 const EMPTY_CELL = /^(?:|[-–—]+|n\/?a|none|tbd|tbc|\?+)$/i;
@@ -28,9 +28,9 @@ export const tiersNoGraduationPath: Rule = {
     kinds: ['partner-tiering', 'partnership-strategy'],
   },
   check({ doc, vocabulary, report }) {
-    const model = findTierModel(doc, vocabulary);
+    const model = models(doc, vocabulary).tiers();
     if (!model) return;
-    const terms = listOr(vocabulary, 'graduationTerms', GRADUATION_TERMS);
+    const terms = graduationTerms(vocabulary);
 
     const outside = itemsOutsideTiers(doc, model).map((i) => i.text);
     const headings = doc.sections

@@ -1,5 +1,5 @@
 import type { Rule } from '../core/rule';
-import { findTierModel } from './tiers';
+import { models } from '../models';
 
 /** The most tiers a program should have before the differences between them blur. */
 export const DEFAULT_MAX_TIERS = 3;
@@ -17,7 +17,7 @@ export const tiersTooMany: Rule = {
   },
   check({ doc, vocabulary, options, report }) {
     const max = maxTiersOption(options['maxTiers']);
-    const model = findTierModel(doc, vocabulary);
+    const model = models(doc, vocabulary).tiers();
     if (!model || model.tiers.length <= max) return;
     const first = model.tiers[max]!;
     report({

@@ -1,6 +1,6 @@
 import type { Rule } from '../core/rule';
 import type { Vocabulary } from '../core/vocabulary';
-import { findPhases, isOngoing, saysNothing, startsAfter, type Phase } from './phases';
+import { models, isOngoing, saysNothing, startsAfter, type Phase } from '../models';
 
 /**
  * Whether a phase is placed in time. Any date ("Q2" included) or length counts. Run is open-ended
@@ -44,7 +44,7 @@ export const timelineUndated: Rule = {
     kinds: ['rollout-plan', 'partnership-charter', 'partnership-strategy'],
   },
   check(context) {
-    const phases = findPhases(context.doc, context.vocabulary);
+    const phases = models(context.doc, context.vocabulary).phases();
     const walk = phases.find((p) => p.kind === 'walk');
     phases.forEach((phase, i) => {
       if (placed(phase, phases[i - 1], walk, context.vocabulary)) return;

@@ -8,7 +8,7 @@ import { sniff, reparse, parseWhole } from '../../src/core';
 import { documentFromTree } from '../../src/core/engine';
 import { linkVersions, type StrategyDocument } from '../../src/core/document';
 import { DEFAULT_VOCABULARY } from '../../src/core/vocabulary';
-import { CharterText, type Clause } from '../../src/rules/commitments';
+import { models, type Clause } from '../../src/models';
 import { bigCharter } from './big-charter';
 
 function documentOf(text: string, root = parseWhole(text).root): StrategyDocument {
@@ -23,7 +23,7 @@ describe('the reading of a charter, version after version', () => {
   it('keeps the clauses of the items before an edit, and reads the same as from scratch', () => {
     const before = bigCharter(300, process.cwd());
     const parsed = parseWhole(before);
-    const first = CharterText.of(documentOf(before, parsed.root), DEFAULT_VOCABULARY);
+    const first = models(documentOf(before, parsed.root), DEFAULT_VOCABULARY).commitments();
     const kept = new Set(first.clauses);
     // An edit near the end: the blocks before it are kept by the incremental parser.
     const at = before.lastIndexOf('\n- ') + 3;
@@ -33,8 +33,8 @@ describe('the reading of a charter, version after version', () => {
     const doc = documentOf(after, next.root);
     // The previous document must be the one `first` read: link the version the rules saw.
     linkVersions((first as unknown as { doc: StrategyDocument }).doc, doc);
-    const second = CharterText.of(doc, DEFAULT_VOCABULARY);
-    const fresh = CharterText.of(documentOf(after), DEFAULT_VOCABULARY);
+    const second = models(doc, DEFAULT_VOCABULARY).commitments();
+    const fresh = models(documentOf(after), DEFAULT_VOCABULARY).commitments();
     assert.deepEqual(second.clauses.map(shape), fresh.clauses.map(shape));
     const earlier = second.clauses.filter((c) => c.end < at);
     const reused = earlier.filter((c) => kept.has(c)).length;

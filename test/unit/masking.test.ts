@@ -1,5 +1,5 @@
 /**
- * The commitment rules read a masked copy of the charter (src/rules/masking.ts). It is masked a
+ * The commitment rules read a masked copy of the charter (src/models/masking.ts). It is masked a
  * chunk at a time (chunks end at blank lines outside HTML comments), so that after an edit only
  * the chunks the edit touched are masked again. That must be invisible: the mask built from the
  * previous version's is the mask of the whole new text, after any edit.
@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { maskDocument, maskDocumentAgain, maskMarkdown, remask } from '../../src/rules/masking';
+import { maskDocument, maskDocumentAgain, maskMarkdown, remask } from '../../src/models/masking';
 import { DEFAULT_VOCABULARY } from '../../src/core/vocabulary';
 import { markdownIn } from './reference-parse';
 import { bigCharter } from './big-charter';

@@ -1,13 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { buildDocument, sniff, DEFAULT_VOCABULARY, type Vocabulary } from '../../src/core';
-import { findPhases, parseLabel, findGoNoGo, PHASE_VOCABULARY } from '../../src/rules/phases';
+import { parseLabel, findGoNoGo, PHASE_VOCABULARY } from '../../src/models/phases';
+import { models } from '../../src/models';
 import { md } from './helpers';
 
 function phasesOf(text: string, vocabulary: Vocabulary = DEFAULT_VOCABULARY) {
   const sniffed = sniff(text);
   assert.ok(sniffed.kind, 'test document must be a strategy document');
   const doc = buildDocument(text, { ...sniffed, kind: sniffed.kind });
-  return { doc, phases: findPhases(doc, vocabulary) };
+  return { doc, phases: models(doc, vocabulary).phases() };
 }
 
 const PLAN = ['---', 'type: rollout-plan', '---', '# Rollout', ''];

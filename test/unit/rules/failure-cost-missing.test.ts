@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { testRule } from '../rule-tester';
 import { failureCostMissing } from '../../../src/rules/failure-cost-missing';
-import { FAILURE_COST_PROMPT } from '../../../src/rules/commitments';
-import { CHARTER_SECTIONS } from '../../../src/rules/charter-sections';
+import { FAILURE_COST_PROMPT } from '../../../src/models/commitments';
+import { CHARTER_SECTIONS } from '../../../src/models/sections';
 import { charter, crlf, example, lineOf, md } from './skin-samples';
 import { lintText, DEFAULT_CONFIG } from '../../../src/core';
 

@@ -8,7 +8,7 @@ import type { StrategyDocument, Section } from '../core/document';
 import { sectionItems, plain, type TextItem } from '../core/items';
 import { findPhrases, hasPhrase, type Vocabulary } from '../core/vocabulary';
 import type { CharterVocabulary } from './charter-vocabulary';
-import { CHARTER_SECTIONS } from './charter-sections';
+import { CHARTER_SECTIONS } from './sections';
 import { memoizeText } from '../core/memo';
 import { sectionsHolding } from './section-lookup';
 
@@ -212,102 +212,4 @@ export function sectionHasSubstance(doc: StrategyDocument, section: Section, voc
   const built = itemCache.get(section);
   if (built && built.vocabulary === vocabulary && built.charter === charter) return built.items.some((c) => c.substantive);
   return sectionItems(doc, section).some((item) => itemHasSubstance(item, vocabulary, charter));
-}
-
-/** The two sides of a charter, as far as the document says. */
-export interface Parties {
-  /** Names that stand for us (front matter `company:` or `us:`, or the other name in the title). */
-  us: string[];
-  /** Names that stand for the partner (front matter `partner:`, or the other name in the title). */
-  partner: string[];
-  /** Names from the title when nothing says which side is which. */
-  either: string[];
-  /** How to call each side in a message. */
-  usLabel: string;
-  partnerLabel: string;
-}
-
-function frontMatterNames(doc: StrategyDocument, keys: string[]): string[] {
-  const data = doc.frontMatter?.data;
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return [];
-  const out: string[] = [];
-  for (const key of keys) {
-    const value = (data as Record<string, unknown>)[key];
-    const values = Array.isArray(value) ? value : [value];
-    for (const v of values) if (typeof v === 'string' && WORD.test(v) && v.trim().length <= 80) out.push(v.trim());
-  }
-  return out;
-}
-
-/** "Acme × Globex Cloud Partnership Charter (draft)" → ["Acme", "Globex Cloud"]. */
-export function titleNames(title: string): string[] {
-  const core = title
-    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
-    .replace(/\b(?:strategic|partnership|partner|charter|draft|final|agreement|v\d+(?:\.\d+)*)\b/gi, ' ')
-    .replace(/[:|]/g, ' ');
-  const parts = core
-    .split(/\s*[×↔⇄]\s*|\s+(?:x|X|&|\+|\/|and|with|<>|<->|-|–|—)\s+/)
-    .map((p) => p.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '').trim())
-    .filter((p) => WORD.test(p));
-  if (parts.length !== 2 || parts.some((p) => p.split(/\s+/).length > 4)) return [];
-  return parts;
-}
-
-function sameName(a: string, b: string): boolean {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  return x === y || x.startsWith(y + ' ') || y.startsWith(x + ' ');
-}
-
-export function charterParties(doc: StrategyDocument): Parties {
-  const us = frontMatterNames(doc, ['company', 'us', 'our-company', 'our_company']);
-  const partner = frontMatterNames(doc, ['partner', 'partners']);
-  const either: string[] = [];
-  const fromTitle = titleNames(doc.title?.title ?? doc.sniffed.title ?? '');
-  if (fromTitle.length === 2) {
-    const [a, b] = fromTitle as [string, string];
-    const isPartner = (n: string) => partner.some((p) => sameName(p, n));
-    const isUs = (n: string) => us.some((p) => sameName(p, n));
-    if (isPartner(a) || isUs(b)) {
-      if (!isUs(b) && !isPartner(b)) us.push(b);
-      if (!isPartner(a)) partner.push(a);
-    } else if (isPartner(b) || isUs(a)) {
-      if (!isUs(a) && !isPartner(a)) us.push(a);
-      if (!isPartner(b)) partner.push(b);
-    } else {
-      either.push(a, b);
-    }
-  }
-  return { us, partner, either, usLabel: us[0] ?? 'your company', partnerLabel: partner[0] ?? 'the partner' };
-}
-
-/**
- * Phrases that find a name in text: the name itself and, for "Globex Cloud", its distinctive
- * first word "Globex" too.
- */
-export function namePhrases(names: readonly string[]): string[] {
-  const key = names.join('\u0000');
-  let phrases = namePhraseCache.get(key);
-  if (!phrases) {
-    const out = new Set<string>();
-    for (const name of names) {
-      // A name written like a `/pattern/` vocabulary entry would be read as a regular expression.
-      if (/^\/.*\/$/s.test(name)) continue;
-      out.add(name);
-      const first = name.split(/\s+/)[0]!;
-      if (first !== name && first.length >= 3 && /^\p{Lu}/u.test(first)) out.add(first);
-    }
-    phrases = [...out];
-    // The same list object each time, so its matcher is compiled once.
-    if (namePhraseCache.size > 500) namePhraseCache.clear();
-    namePhraseCache.set(key, phrases);
-  }
-  return phrases;
-}
-
-const namePhraseCache = new Map<string, string[]>();
-
-/** Whether `text` names any of `names`. */
-export function mentionsName(text: string, names: readonly string[]): boolean {
-  return names.length > 0 && hasPhrase(text, namePhrases(names));
 }

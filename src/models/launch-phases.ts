@@ -43,6 +43,40 @@ export interface LaunchPhases {
   postLaunch: Section | undefined;
 }
 
+/** A launch plan as the framework reads it: its phases, and what it says about the weeks after launch. */
+export interface LaunchPlan extends Readonly<LaunchPhases> {
+  /** Whether the plan has something to follow up on (see `describesLaunch`): a bare skeleton does not. */
+  readonly describesLaunch: boolean;
+  /** Whether the post-launch section has anything written under its heading. */
+  readonly postLaunchWritten: boolean;
+  /** Which of the post-launch follow-ups (adoption, support, review, case study, pipeline) the text mentions anywhere. */
+  readonly followUps: ReadonlySet<string>;
+}
+
+/** The launch plan of `doc`. */
+export function readLaunchPlan(doc: StrategyDocument, vocabulary: Vocabulary): LaunchPlan {
+  const phases = findLaunchPhases(doc, vocabulary);
+  let described: boolean | undefined;
+  let written: boolean | undefined;
+  let followUps: Set<string> | undefined;
+  // Each answer is read when first asked: a rule that settles early never pays for the rest.
+  return {
+    ...phases,
+    get describesLaunch() {
+      described ??= describesLaunch(doc, phases, vocabulary);
+      return described;
+    },
+    get postLaunchWritten() {
+      written ??= phases.postLaunch !== undefined && hasContent(doc, phases.postLaunch);
+      return written;
+    },
+    get followUps() {
+      followUps ??= followUpsMentioned(doc, vocabulary);
+      return followUps;
+    },
+  };
+}
+
 export function launchPhaseOf(title: string, vocabulary: Vocabulary): keyof LaunchPhases | undefined {
   const normalized = normalizeHeading(title);
   if (hasPhrase(normalized, listOr(vocabulary, 'preLaunchHeadings', PRE_LAUNCH_HEADINGS))) return 'preLaunch';

@@ -1,4 +1,4 @@
-import { memoized, type StrategyDocument, type Section } from '../core/document';
+import type { StrategyDocument, Section } from '../core/document';
 import { CHARTER_SECTION_IDS, matchCharterSection, type CharterSectionId, type Vocabulary } from '../core/vocabulary';
 
 /** The "if this fails" line: what each side stands to lose. Inserted by two rules' fixes. */
@@ -48,13 +48,8 @@ export const CHARTER_SECTIONS: Record<CharterSectionId, { name: string; prompts:
   },
 };
 
-/** The first section of `doc` that stands for each charter section. */
+/** The first section of `doc` that stands for each charter section (the title never does). */
 export function findCharterSections(doc: StrategyDocument, vocabulary: Vocabulary): Map<CharterSectionId, Section> {
-  // Most charter rules ask: look once per document (each caller gets its own map).
-  return new Map(memoized(doc, findCharterSections, vocabulary, () => computeCharterSections(doc, vocabulary)));
-}
-
-function computeCharterSections(doc: StrategyDocument, vocabulary: Vocabulary): Map<CharterSectionId, Section> {
   const found = new Map<CharterSectionId, Section>();
   for (const section of doc.sections) {
     if (section === doc.title) continue;

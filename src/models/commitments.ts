@@ -1,5 +1,6 @@
 import type { Nodes, RootContent, Table, TableRow } from 'mdast';
-import { previousVersion, type StrategyDocument, type Section } from '../core/document';
+import type { StrategyDocument, Section } from '../core/document';
+import { sideNames, type SideNames } from './parties';
 import { findMixedPhrasesAgain, textDifference, type PhraseScan, type TextDifference } from '../core/phrase-scan';
 import { itemsOf, type TextItem } from '../core/items';
 import type { Vocabulary } from '../core/vocabulary';
@@ -40,7 +41,7 @@ export interface Match extends Span {
  * The line a charter uses to state what each side loses if the partnership fails. The Value
  * Exchange template of charter-missing-section should use this same line.
  */
-export { FAILURE_COST_PROMPT } from './charter-sections';
+export { FAILURE_COST_PROMPT } from './sections';
 
 // vocabulary candidate: ourSideWords — how a charter refers to the author's own company.
 export const OUR_SIDE_WORDS: readonly string[] = ['we', 'our', 'ours', 'us', 'ourselves', 'our side', 'our company', 'our team'];
@@ -88,7 +89,6 @@ const GIVER_PREPOSITIONS = new Set(['from', 'by']);
 /** Words after which a verb-like economic word ("funds", "invests") is really a verb. */
 const SUBJECT_LEAD = /(?:^|[\s(])(?:will|shall|must|can|to|also|each|both|jointly)\s+(?:[\p{L}]+ly\s+)?$/iu;
 const DETERMINERS = new Set(['the', 'these', 'those', 'this', 'that', 'any', 'all', 'some', 'our', 'their', 'its', 'his', 'her', 'a', 'an', 'no', 'such', 'other', 'more', 'extra', 'additional']);
-const NAME_STOP_WORDS = new Set(['the', 'a', 'an', 'cloud', 'global', 'group', 'inc', 'labs', 'partner', 'company', 'systems', 'data']);
 const ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|inc|ltd|corp|co|no|approx|est|mr|mrs|ms|dr|st|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|[a-z])$/i;
 /** What ends the reach of a commitment word within a sentence. */
 const CLAUSE_BREAK = /[;!?]|\.(?:\s|$)|—|\b(?:which|who|whom|whose|where|while|because|although|unless|whereas|but)\b/i;
@@ -113,77 +113,9 @@ export interface Clause extends Span {
   next: Clause | undefined;
 }
 
-/** How the document names each side. */
-export interface SideNames {
-  /** Our company's name, from `company:` front matter or the title. */
-  ourName: string | undefined;
-  /** The partner's name, from `partner:` front matter or the title. */
-  partnerName: string | undefined;
-  /** Name forms matched in text (the full name and a distinctive first word), per side. */
-  ours: string[];
-  partner: string[];
-}
-
 interface Token extends Span {
   side: Side | 'both';
 }
-
-function frontMatterString(doc: StrategyDocument, key: string): string | undefined {
-  const data = doc.frontMatter?.data;
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  const value = (data as Record<string, unknown>)[key];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-/** The two company names in a title such as "Acme × Initech Partnership Charter (draft)". */
-function titleParties(title: string | undefined): [string, string] | undefined {
-  if (!title) return undefined;
-  const core = title
-    .replace(/\([^)]*\)/g, ' ')
-    .replace(/\b(?:partnership|partner|charter|agreement|draft|proposal|v\d+(?:\.\d+)*)\b/gi, ' ')
-    .replace(/[:—–]+/g, ' ')
-    .trim();
-  const parts = core.split(/\s*(?:×|✕|\+|&|<>|<->|↔|\/)\s*|\s+(?:x|X|and|with|vs\.?)\s+/).map((p) => p.trim()).filter(Boolean);
-  if (parts.length !== 2 || parts.some((p) => p.split(/\s+/).length > 4)) return undefined;
-  return [parts[0]!, parts[1]!];
-}
-
-function sameCompany(a: string, b: string): boolean {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  if (x === y) return true;
-  const first = x.split(/\s+/)[0]!;
-  return first.length >= 3 && first === y.split(/\s+/)[0] && !NAME_STOP_WORDS.has(first);
-}
-
-function nameForms(name: string | undefined): string[] {
-  if (!name) return [];
-  const words = name.split(/\s+/);
-  const first = words[0]!;
-  return words.length > 1 && first.length >= 3 && !NAME_STOP_WORDS.has(first.toLowerCase()) ? [name, first] : [name];
-}
-
-/**
- * The names of both sides: `company:` and `partner:` from front matter; when only one is given,
- * the other is the remaining party of a title such as "Acme × Initech Partnership Charter".
- */
-export function sideNames(doc: StrategyDocument): SideNames {
-  let ourName = frontMatterString(doc, 'company');
-  let partnerName = frontMatterString(doc, 'partner');
-  const parties = titleParties(doc.title?.title ?? doc.sniffed.title);
-  if (parties) {
-    const [a, b] = parties;
-    if (partnerName && !ourName) {
-      if (sameCompany(b, partnerName) && !sameCompany(a, partnerName)) ourName = a;
-      else if (sameCompany(a, partnerName) && !sameCompany(b, partnerName)) ourName = b;
-    } else if (ourName && !partnerName) {
-      if (sameCompany(a, ourName) && !sameCompany(b, ourName)) partnerName = b;
-      else if (sameCompany(b, ourName) && !sameCompany(a, ourName)) partnerName = a;
-    }
-  }
-  return { ourName, partnerName, ours: nameForms(ourName), partner: nameForms(partnerName) };
-}
-
 
 /** A list item's or paragraph's sentences and the lead-in label each opens with, relative to the item's start. */
 interface ItemSentences {
@@ -315,25 +247,12 @@ export function hasCommitmentQuantity(text: string): boolean {
   return /\b(?:first|second|next|initial|whole|entire|full)\s+(?:(?:calendar|fiscal|contract)\s+)?(?:week|month|quarter|year|sprint|phase|term)s?\b|\bFTEs?\b/i.test(text);
 }
 
-const charterTexts = new WeakMap<StrategyDocument, Map<Vocabulary, CharterText>>();
-
-/** The parsed charter, read once per document and vocabulary and shared by the rules that use it. */
+/**
+ * The parsed charter, read once per document and vocabulary (models() in index.ts keeps it per
+ * lint) and shared by the rules that use it.
+ */
 export class CharterText {
-  /** The reading of `doc` with `vocabulary`, built on first use (it depends on nothing else). */
-  static of(doc: StrategyDocument, vocabulary: Vocabulary): CharterText {
-    let byVocabulary = charterTexts.get(doc);
-    if (!byVocabulary) {
-      byVocabulary = new Map();
-      charterTexts.set(doc, byVocabulary);
-    }
-    let text = byVocabulary.get(vocabulary);
-    if (!text) {
-      text = new CharterText(doc, vocabulary);
-      byVocabulary.set(vocabulary, text);
-    }
-    return text;
-  }
-
+  /** The masked copy of the document (see masking.ts): the layer's own; rules read `slice` and `negatedAt`. */
   readonly masked: string;
   readonly names: SideNames;
   readonly items: TextItem[];
@@ -342,9 +261,11 @@ export class CharterText {
   private readonly found = new Map<readonly string[], Match[]>();
   private sideTokens: Token[] | undefined;
 
-  constructor(readonly doc: StrategyDocument, readonly vocabulary: Vocabulary) {
-    const before = previousVersion(doc);
-    const previous = before ? charterTexts.get(before)?.get(vocabulary) : undefined;
+  /**
+   * `previous`: the reading of the previous version of `doc` with the same vocabulary, when the
+   * incremental linter linked one (`previousVersion`); what it derived is reused where exact.
+   */
+  constructor(readonly doc: StrategyDocument, readonly vocabulary: Vocabulary, previous?: CharterText) {
     // Only one version back is used: cut the chain, or every version ever linted stays alive.
     if (previous) previous.previous = undefined;
     this.previous = previous;
@@ -362,8 +283,14 @@ export class CharterText {
     this.clauses = this.items.flatMap((item) => this.clausesOf(item));
   }
 
+  /** The prose of `span`: its text with Markdown marks, comments, code and placeholders blanked out (offsets kept). */
   slice(span: Span): string {
     return this.masked.slice(span.start, span.end);
+  }
+
+  /** True when a negation ("no", "not", "without", "n't") sits up to three words before `offset`, after `from`. */
+  negatedAt(offset: number, from = 0): boolean {
+    return negated(this.masked, offset, from);
   }
 
   /** Matches of a word list inside `span` (the list is matched against the whole document once). */

@@ -39,6 +39,11 @@ export function listOr(vocabulary: Vocabulary, field: string, fallback: readonly
   return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : fallback;
 }
 
+/** The phrases that say how a partner moves up, as configured (`graduationTerms`) or by default. */
+export function graduationTerms(vocabulary: Vocabulary): readonly string[] {
+  return listOr(vocabulary, 'graduationTerms', GRADUATION_TERMS);
+}
+
 export interface Tier {
   /** The tier's name as written, without its description ("Tier 2", "Gold tier"). */
   label: string;
@@ -97,12 +102,12 @@ export function tierKey(title: string, underTiers: boolean, names: readonly stri
 
 const TIERISH = /\btier(?:s|ing|ed)?\b|\blevels\b/i;
 
-function headingTiers(doc: StrategyDocument, names: readonly string[]): { tiers: Tier[]; container: Section | undefined } | undefined {
+function headingTiers(doc: StrategyDocument, names: readonly string[], region: Section | undefined): { tiers: Tier[]; container: Section | undefined } | undefined {
   // Tiers are siblings: group tier headings by parent and keep the group naming the most tiers.
   const groups = new Map<Section | undefined, Array<{ section: Section; key: string }>>();
   for (const section of doc.sections) {
-    if (section === doc.title) continue;
-    const underTiers = TIERISH.test(section.parent?.title ?? '') || TIERISH.test(doc.title?.title ?? '');
+    if (section === doc.title || (region && !within(region, section))) continue;
+    const underTiers = TIERISH.test(section.parent?.title ?? '') || TIERISH.test(doc.title?.title ?? '') || TIERISH.test(region?.title ?? '');
     const key = tierKey(section.title, underTiers, names);
     if (!key) continue;
     const list = groups.get(section.parent) ?? [];
@@ -187,10 +192,10 @@ function tableTiers(doc: StrategyDocument, table: Table, names: readonly string[
   return { tiers, extents: [[headerStart, headerEnd], ...tiers.map((t): [number, number] => [t.start, t.end])] };
 }
 
-function listTiers(doc: StrategyDocument, list: List, names: readonly string[]): Tier[] | undefined {
+function listTiers(doc: StrategyDocument, list: List, names: readonly string[], region: Section | undefined): Tier[] | undefined {
   const tiers: Tier[] = [];
   const seen = new Set<string>();
-  const underTiers = TIERISH.test(sectionAt(doc, list.position?.start.offset ?? 0)?.title ?? '') || TIERISH.test(doc.title?.title ?? '');
+  const underTiers = TIERISH.test(sectionAt(doc, list.position?.start.offset ?? 0)?.title ?? '') || TIERISH.test(doc.title?.title ?? '') || TIERISH.test(region?.title ?? '');
   for (const item of list.children as ListItem[]) {
     const paragraph = item.children[0];
     const lead = paragraph?.type === 'paragraph' ? paragraph.children[0] : undefined;
@@ -221,27 +226,33 @@ function* blocksOf(nodes: readonly { type: string; children?: unknown }[]): Gene
   }
 }
 
+/** Whether `section` lies inside the content of `region` (subsections of it). */
+function within(region: Section, section: Section): boolean {
+  return section !== region && section.start >= region.contentStart && section.start < region.end;
+}
+
 /**
- * The document's tier model. Headings win (two or more sibling tier headings), then the table
- * naming the most tiers, then the list naming the most; undefined when fewer than two tiers
- * are named anywhere.
+ * The tier model written in `region` (a section, subsections included), or anywhere in the
+ * document when no region is given. Headings win (two or more sibling tier headings), then the
+ * table naming the most tiers, then the list naming the most; undefined when fewer than two
+ * tiers are named.
  */
-export function findTierModel(doc: StrategyDocument, vocabulary: Vocabulary): TierModel | undefined {
+export function findTierModel(doc: StrategyDocument, vocabulary: Vocabulary, region?: Section): TierModel | undefined {
   const names = listOr(vocabulary, 'tierNames', TIER_NAMES);
-  const graduation = listOr(vocabulary, 'graduationTerms', GRADUATION_TERMS);
-  const byHeadings = headingTiers(doc, names);
+  const graduation = graduationTerms(vocabulary);
+  const byHeadings = headingTiers(doc, names, region);
   if (byHeadings) {
     return { source: 'headings', ...byHeadings, extents: byHeadings.tiers.map((t) => [t.start, t.end]) };
   }
   let table: { tiers: Tier[]; extents: Array<[number, number]>; at: number } | undefined;
   let list: { tiers: Tier[]; at: number } | undefined;
-  for (const block of blocksOf(doc.root.children)) {
+  for (const block of blocksOf(region ? region.allBlocks : doc.root.children)) {
     const at = (block as { position?: { start: { offset?: number } } }).position?.start.offset ?? 0;
     if (block.type === 'table') {
       const found = tableTiers(doc, block as Table, names, graduation);
       if (found && (!table || found.tiers.length > table.tiers.length)) table = { ...found, at };
     } else if (block.type === 'list') {
-      const found = listTiers(doc, block as List, names);
+      const found = listTiers(doc, block as List, names, region);
       if (found && (!list || found.length > list.tiers.length)) list = { tiers: found, at };
     }
   }

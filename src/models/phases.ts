@@ -1,10 +1,9 @@
 import type { RootContent, Table, TableRow, Nodes } from 'mdast';
 import type { Range } from '../core/types';
-import { memoized, type StrategyDocument, type Section } from '../core/document';
+import type { StrategyDocument, Section } from '../core/document';
 import { itemsOf, plain, type TextItem } from '../core/items';
 import { findPhrases, type Vocabulary } from '../core/vocabulary';
 import { findDates, findDurations, startOf, endOf, type DateMention, type DatePoint, type DurationMention } from '../core/time';
-import { findCharterSections } from './charter-sections';
 import { innermostSection, sectionsHolding } from './section-lookup';
 
 /**
@@ -247,19 +246,17 @@ interface Scope {
   whole: boolean;
 }
 
-/** Where phases are looked for: a whole rollout plan; a charter's Timeline section. */
-function scopeOf(doc: StrategyDocument, vocabulary: Vocabulary): Scope | undefined {
-  if (doc.kind === 'rollout-plan') {
+/**
+ * Where phases are looked for: the whole document (a rollout plan, with lone numbered items left
+ * out), or one section (a charter's Timeline, a roadmap inside a strategy).
+ */
+function scopeOf(doc: StrategyDocument, region: PhaseRegion): Scope {
+  if (region === 'document') {
     const sections = doc.sections.filter((s) => s !== doc.title);
     return { blocks: doc.root.children, sections, context: sections, whole: true };
   }
-  if (doc.kind === 'partnership-charter') {
-    const timeline = findCharterSections(doc, vocabulary).get('timeline');
-    if (!timeline) return undefined;
-    const inside = doc.sections.filter((s) => s !== timeline && s.start >= timeline.contentStart && s.start < timeline.end);
-    return { blocks: timeline.allBlocks, sections: inside, context: [timeline, ...inside], whole: false };
-  }
-  return undefined;
+  const inside = doc.sections.filter((s) => s !== region && s.start >= region.contentStart && s.start < region.end);
+  return { blocks: region.allBlocks, sections: inside, context: [region, ...inside], whole: false };
 }
 
 interface Entry {
@@ -447,19 +444,15 @@ function ancestorsIn(section: Section | undefined, scope: Scope): Section[] {
   return out;
 }
 
-/**
- * The phases of `doc`'s rollout, in the order they are first named, one per phase (a phase
- * named in a summary table and again in its own section is one phase with two mentions).
- * Empty for documents of other kinds and for charters without a Timeline section.
- */
-export function findPhases(doc: StrategyDocument, vocabulary: Vocabulary): Phase[] {
-  // Four rules read the phases of the same document: find them once (each caller gets its own array).
-  return [...memoized(doc, findPhases, vocabulary, () => computePhases(doc, vocabulary))];
-}
+/** Where a rollout is read from: the whole document, or one section of it. */
+export type PhaseRegion = Section | 'document';
 
-function computePhases(doc: StrategyDocument, vocabulary: Vocabulary): Phase[] {
-  const scope = scopeOf(doc, vocabulary);
-  if (!scope) return [];
+/**
+ * The phases written in `region`, in the order they are first named, one per phase (a phase
+ * named in a summary table and again in its own section is one phase with two mentions).
+ */
+export function findPhases(doc: StrategyDocument, vocabulary: Vocabulary, region: PhaseRegion): Phase[] {
+  const scope = scopeOf(doc, region);
   const pv = phaseVocabulary(vocabulary);
   const patterns = patternsFor(pv);
   const entries = entriesOf(doc, scope);

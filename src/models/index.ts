@@ -1,0 +1,163 @@
+/**
+ * The models a partnership document holds, read once per lint: its charter sections, the two
+ * parties, who commits what, the phases of a rollout, a tier model, a launch plan's phases. Rules
+ * judge models; they import from here only (test/unit/models.test.ts holds them to it).
+ *
+ * `models(doc, vocabulary)` is the one entry point. Each model is read on first use and kept for
+ * as long as the document object lives: a lint builds one document, so every rule of that lint
+ * shares one reading, and the next version of the text (a new document) is read afresh. What the
+ * incremental linter can reuse from the previous version (the commitment reading's mask, phrase
+ * matches and clauses) is found here, through `previousVersion`, never by a rule.
+ *
+ * Models are shared between rules: never change one.
+ */
+import { previousVersion, type StrategyDocument, type Section } from '../core/document';
+import type { Vocabulary } from '../core/vocabulary';
+import { findCharterSections, type CharterSectionId } from './sections';
+import { charterParties, type Parties } from './parties';
+import { CharterText } from './commitments';
+import { findPhases, type Phase, type PhaseRegion } from './phases';
+import { findTierModel, type TierModel } from './tiers';
+import { readLaunchPlan, type LaunchPlan } from './launch-phases';
+import { contentItems, sectionHasSubstance, type ContentItem } from './charter-content';
+import { charterVocabulary, type CharterVocabulary } from './charter-vocabulary';
+import { readDecisionRecord, type DecisionRecord } from './decision-record';
+
+/** The models of one document, read with one vocabulary. */
+export interface Models {
+  /** The five charter sections, each the first section written under one of its names (the title never is one). */
+  charterSections(): ReadonlyMap<CharterSectionId, Section>;
+  /** Who the two sides are: us, the partner, and title names whose side is not said. */
+  parties(): Parties;
+  /** The document read clause by clause: who gives what, economic terms, failure costs, side names. */
+  commitments(): Commitments;
+  /**
+   * The phases of a rollout written in `region`: a section (subsections included), or
+   * 'document' for the whole text. Without a region, the rollout the document's kind keeps: the
+   * whole of a rollout plan, a charter's Timeline section; none for other kinds.
+   */
+  phases(region?: PhaseRegion): readonly Phase[];
+  /** The tier model written in `region` (a section, subsections included); without one, anywhere in the document. */
+  tiers(region?: Section): TierModel | undefined;
+  /** A launch plan's pre-launch, launch-week and post-launch sections, and what it says about follow-up. */
+  launchPlan(): LaunchPlan;
+  /** The text items of `section` in context (subsection titles, table headers), placeholders marked. */
+  content(section: Section): readonly ContentItem[];
+  /** Whether `section` has anything written in it beyond headings, labels, placeholders and template prompts. */
+  hasSubstance(section: Section): boolean;
+  /** A decision record's front matter (`tree`, `answers`, `outcome`) with the offsets of each field; undefined without one. */
+  decisionRecord(): DecisionRecord | undefined;
+  /** The charter word lists (party words, metric terms, cadence, governance, signatures) as configured. */
+  readonly words: CharterVocabulary;
+}
+
+/** The commitment reading of a document (see commitments.ts). */
+export type Commitments = CharterText;
+
+/** The models of `doc` read with `vocabulary`: the same object for the same document and vocabulary. */
+export function models(doc: StrategyDocument, vocabulary: Vocabulary): Models {
+  const byVocabulary = cache.get(doc) ?? new Map<Vocabulary, DocumentModels>();
+  cache.set(doc, byVocabulary);
+  let found = byVocabulary.get(vocabulary);
+  if (!found) byVocabulary.set(vocabulary, (found = new DocumentModels(doc, vocabulary)));
+  return found;
+}
+
+/** Per document (a lint's own), then per vocabulary (a configuration's, compared by identity). */
+const cache = new WeakMap<StrategyDocument, Map<Vocabulary, DocumentModels>>();
+
+class DocumentModels implements Models {
+  private sections: ReadonlyMap<CharterSectionId, Section> | undefined;
+  private sides: Parties | undefined;
+  /** Read by the next version's models too (see `commitments`). */
+  charterText: CharterText | undefined;
+  private readonly phasesIn = new Map<PhaseRegion | undefined, readonly Phase[]>();
+  private readonly tiersIn = new Map<Section | undefined, TierModel | undefined>();
+  private launch: LaunchPlan | undefined;
+  private charterWords: CharterVocabulary | undefined;
+  private record: { read: DecisionRecord | undefined } | undefined;
+
+  constructor(private readonly doc: StrategyDocument, private readonly vocabulary: Vocabulary) {}
+
+  get words(): CharterVocabulary {
+    this.charterWords ??= charterVocabulary(this.vocabulary);
+    return this.charterWords;
+  }
+
+  charterSections(): ReadonlyMap<CharterSectionId, Section> {
+    this.sections ??= findCharterSections(this.doc, this.vocabulary);
+    return this.sections;
+  }
+
+  parties(): Parties {
+    this.sides ??= charterParties(this.doc);
+    return this.sides;
+  }
+
+  commitments(): Commitments {
+    if (!this.charterText) {
+      const before = previousVersion(this.doc);
+      const previous = before ? cache.get(before)?.get(this.vocabulary)?.charterText : undefined;
+      this.charterText = new CharterText(this.doc, this.vocabulary, previous);
+    }
+    return this.charterText;
+  }
+
+  phases(region?: PhaseRegion): readonly Phase[] {
+    let found = this.phasesIn.get(region);
+    if (!found) {
+      const where = region ?? this.rollout();
+      found = where ? findPhases(this.doc, this.vocabulary, where) : [];
+      this.phasesIn.set(region, found);
+    }
+    return found;
+  }
+
+  /** Where the document's kind keeps its rollout. */
+  private rollout(): PhaseRegion | undefined {
+    if (this.doc.kind === 'rollout-plan') return 'document';
+    if (this.doc.kind === 'partnership-charter') return this.charterSections().get('timeline');
+    return undefined;
+  }
+
+  tiers(region?: Section): TierModel | undefined {
+    if (!this.tiersIn.has(region)) this.tiersIn.set(region, findTierModel(this.doc, this.vocabulary, region));
+    return this.tiersIn.get(region);
+  }
+
+  launchPlan(): LaunchPlan {
+    this.launch ??= readLaunchPlan(this.doc, this.vocabulary);
+    return this.launch;
+  }
+
+  decisionRecord(): DecisionRecord | undefined {
+    this.record ??= { read: readDecisionRecord(this.doc) };
+    return this.record.read;
+  }
+
+  content(section: Section): readonly ContentItem[] {
+    return contentItems(this.doc, section, this.vocabulary, this.words);
+  }
+
+  hasSubstance(section: Section): boolean {
+    return sectionHasSubstance(this.doc, section, this.vocabulary, this.words);
+  }
+}
+
+// What rules need besides the models: the types they read, the framework's names and prompts,
+// and questions asked of a model (pure functions; the vocabulary says which words count).
+export { CHARTER_SECTIONS, CHARTER_SECTION_IDS, FAILURE_COST_PROMPT, type CharterSectionId } from './sections';
+export { mentionsName, personNames, type Parties } from './parties';
+export {
+  EXTERNAL_TERMS_WORDS, FAILURE_COST_TERMS, LOSS_VERBS, WEAK_FAILURE_TERMS, hasCommitmentQuantity, headingSpan, inSection,
+  type Clause, type Match, type Side, type Span,
+} from './commitments';
+export { isOngoing, saysNothing, startsAfter, type Phase, type PhaseKind, type PhaseMention, type PhaseRegion } from './phases';
+export { graduationTerms, itemsOutsideTiers, type Tier, type TierModel } from './tiers';
+export type { LaunchPlan } from './launch-phases';
+export { withoutPlaceholders, type ContentItem } from './charter-content';
+export type { CharterVocabulary } from './charter-vocabulary';
+export {
+  availableTrees, fieldsOf, findTree, innerValueRange, isEmptyValue, orList, recordedAnswers, resolveOutcome, shapeName,
+  type DecisionRecord, type Field,
+} from './decision-record';
