@@ -34,7 +34,8 @@ export interface Models {
   /**
    * The phases of a rollout written in `region`: a section (subsections included), or
    * 'document' for the whole text. Without a region, the rollout the document's kind keeps: the
-   * whole of a rollout plan, a charter's Timeline section; none for other kinds.
+   * whole of a rollout plan, a charter's Timeline section, a strategy's roadmap section; none for
+   * other kinds.
    */
   phases(region?: PhaseRegion): readonly Phase[];
   /** The tier model written in `region` (a section, subsections included); without one, anywhere in the document. */
@@ -60,6 +61,19 @@ export function models(doc: StrategyDocument, vocabulary: Vocabulary): Models {
   cache.set(doc, byVocabulary);
   let found = byVocabulary.get(vocabulary);
   if (!found) byVocabulary.set(vocabulary, (found = new DocumentModels(doc, vocabulary)));
+  return found;
+}
+
+/** Headings of the part of a strategy that lays out its rollout. */
+const ROADMAP_TITLE = /\b(?:roadmap|timeline|rollout|roll-out|phases|phased\s+(?:plan|approach)|implementation\s+(?:plan|roadmap|phases)|execution\s+plan|pipeline|milestones)\b/i;
+
+/** The outermost section of `doc` whose title says it holds the rollout. */
+function roadmapSection(doc: StrategyDocument): Section | undefined {
+  let found: Section | undefined;
+  for (const section of doc.sections) {
+    if (section === doc.title || !ROADMAP_TITLE.test(section.title)) continue;
+    if (!found || section.depth < found.depth) found = section;
+  }
   return found;
 }
 
@@ -116,6 +130,9 @@ class DocumentModels implements Models {
   /** Where the document's kind keeps its rollout. */
   private rollout(): PhaseRegion | undefined {
     if (this.doc.kind === 'rollout-plan') return 'document';
+    // A strategy keeps its rollout in a roadmap section; numbered steps elsewhere (a recruitment
+    // process, an onboarding checklist) are procedures, not a rollout.
+    if (this.doc.kind === 'partnership-strategy') return roadmapSection(this.doc);
     if (this.doc.kind === 'partnership-charter') return this.charterSections().get('timeline');
     return undefined;
   }

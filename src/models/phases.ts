@@ -42,7 +42,13 @@ export interface PhaseVocabulary {
 
 // vocabulary candidate
 export const PHASE_VOCABULARY: PhaseVocabulary = {
-  phaseNames: { crawl: ['crawl'], walk: ['walk'], run: ['run'] },
+  // The framework's names, and the names real plans give the same steps: a pilot or proof of
+  // concept is a crawl, a beta or early access a walk, a launch, general availability or scale a run.
+  phaseNames: {
+    crawl: ['crawl', 'pilot', 'pilots', 'proof of concept', 'poc'],
+    walk: ['walk', 'beta', 'early access', 'limited availability', 'limited release'],
+    run: ['run', 'launch', 'launches', 'full launch', 'general availability', 'ga', 'scale', 'scaling', 'full rollout'],
+  },
   phaseWords: ['phase', 'stage', 'wave'],
   goNoGoTerms: [
     'go/no-go', 'go / no-go', 'go-no-go', 'go no go', 'go/nogo', 'gate', 'gates', 'gating criteria', 'exit criteria',
@@ -157,7 +163,12 @@ interface LabelPatterns {
   /** Finds the label in raw Markdown, for its range. */
   raw: RegExp;
   anyName: RegExp;
+  /** A phase name anywhere in a title, as a word of its own (not "run-rate"). */
+  inTitle: RegExp;
 }
+
+/** A label that opens with a period: a quarter, a half, a year or years, plan months, weeks or days. */
+const DATE_LED = /^[\s*_#>]*(?:Q[1-4](?:\s*(?:FY)?\s*['’]?\d{2,4})?|H[12]\s*\d{4}|20\d{2}(?:\s*[-–]\s*(?:20)?\d{2})?\+?|(?:months?|weeks?|days?)\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?)\s*(?:[:–—]|\s-\s)\s*(?<title>\S.*)$/iu;
 
 const patternCache = new WeakMap<PhaseVocabulary, LabelPatterns>();
 
@@ -188,7 +199,8 @@ function patternsFor(pv: PhaseVocabulary): LabelPatterns {
     'iu',
   );
   const anyName = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${allNames})(?![\\p{L}\\p{N}_])`, 'giu');
-  p = { head, names, raw, anyName };
+  const inTitle = new RegExp(`(?<![\\p{L}\\p{N}_-])(${allNames})(?![\\p{L}\\p{N}_]|-\\p{L})`, 'iu');
+  p = { head, names, raw, anyName, inTitle };
   patternCache.set(pv, p);
   return p;
 }
@@ -222,6 +234,13 @@ export function parseLabel(text: string, pv: PhaseVocabulary): ParsedLabel | und
     const kind = kindOfName(name, p);
     if (!kind) return undefined;
     return { kind, name: kind, key: kind };
+  }
+  if (!generic) {
+    // "Q2 2026: Pilot Projects", "Months 4-9 — Scale": a period, then a title that names a phase.
+    const dated = DATE_LED.exec(text);
+    const named = dated ? p.inTitle.exec(dated.groups!['title']!) : null;
+    const kind = named ? kindOfName(named[1]!, p) : undefined;
+    if (kind) return { kind, name: kind, key: kind };
   }
   if (generic) {
     const afterGeneric = (sep ?? '') + rest;

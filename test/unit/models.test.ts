@@ -93,11 +93,14 @@ describe('models: read from a region', () => {
     'A monthly steering meeting.',
   );
 
-  it('reads the phases of a roadmap section, and by default only where the kind keeps a rollout', () => {
+  it('reads the phases of a roadmap section, and by default where the kind keeps its rollout (a strategy: its roadmap section)', () => {
     const doc = documentOf(`---\ntype: partnership-strategy\n---\n${strategy}`);
     const m = models(doc, DEFAULT_VOCABULARY);
     const roadmap = doc.sections.find((s) => s.title === 'Roadmap')!;
-    assert.deepEqual(m.phases(), [], 'a strategy keeps no rollout of its own');
+    assert.deepEqual(m.phases(), m.phases(roadmap), 'a strategy keeps its rollout in its roadmap section');
+    // Without a roadmap section, numbered steps elsewhere are not a rollout.
+    const noRoadmap = documentOf(`---\ntype: partnership-strategy\n---\n${strategy.replace('## Roadmap', '## Recruitment process')}`);
+    assert.deepEqual(models(noRoadmap, DEFAULT_VOCABULARY).phases(), []);
     assert.deepEqual(m.phases(roadmap).map((p) => p.kind), ['crawl', 'walk', 'run']);
     assert.ok(m.phases(roadmap)[0]!.goNoGo);
     assert.deepEqual(m.phases('document').map((p) => p.kind), ['crawl', 'walk', 'run']);

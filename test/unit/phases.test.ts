@@ -126,7 +126,22 @@ describe('phases: model', () => {
     const { phases } = phasesOf(md(...PLAN, '## Risks', '', '- Phase 3: not planned.', '- Budget cuts.'));
     assert.deepEqual(phases, []);
     const listed = phasesOf(md(...PLAN, '- Phase 1: pilots (6 weeks)', '- Phase 2: expansion')).phases;
-    assert.deepEqual(listed.map((p) => p.name), ['Phase 1', 'Phase 2']);
+    assert.deepEqual(listed.map((p) => p.name), ['crawl', 'Phase 2'], 'Phase 1 names its pilots: a crawl');
+  });
+
+  it('reads the names real plans give the phases: pilot, beta, launch, general availability, scale', () => {
+    const { phases } = phasesOf(md(...PLAN, '- Pilot (6 weeks): two customers', '- Beta (10 weeks): ten customers', '- General availability: from 2027-09-01'));
+    assert.deepEqual(phases.map((p) => p.kind), ['crawl', 'walk', 'run']);
+    const phased = phasesOf(md(...PLAN, '## Phase 1 — Proof of concept', '', 'Two customers.', '', '## Phase 2: Launch', '', 'Everyone.')).phases;
+    assert.deepEqual(phased.map((p) => p.kind), ['crawl', 'run']);
+  });
+
+  it('reads a period followed by a title that names a phase: "Q2 2026: Pilot Projects", "Months 4-9 — Scale"', () => {
+    const { phases } = phasesOf(md(...PLAN, '### Q2 2026: Technical alignment & pilot projects', '', '- Five pilots.', '', '### Q3 2026: Partnership launches', '', '- Marketplace listing.', '', '### 2027: Run-rate targets', '', '- Numbers.'));
+    assert.deepEqual(phases.map((p) => p.kind), ['crawl', 'run'], '"Run-rate" names no phase');
+    assert.deepEqual(phasesOf(md(...PLAN, '### Months 4-9 — Scale', '', 'More.')).phases.map((p) => p.kind), ['run']);
+    // A period whose title names no phase is not one.
+    assert.deepEqual(phasesOf(md(...PLAN, '### Q4 2026: Reference customers', '', 'More.')).phases, []);
   });
 
   it('handles CRLF line breaks', () => {
