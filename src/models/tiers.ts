@@ -153,11 +153,26 @@ function sectionAt(doc: StrategyDocument, offset: number): Section | undefined {
   return found;
 }
 
-function tableTiers(doc: StrategyDocument, table: Table, names: readonly string[], graduation: readonly string[]): { tiers: Tier[]; extents: Array<[number, number]> } | undefined {
+/** The paragraph that ends right before `offset` (up to a blank line), unless it is a heading or a table. */
+function leadInBefore(doc: StrategyDocument, offset: number): string | undefined {
+  const before = doc.text.slice(Math.max(0, offset - 400), offset).trimEnd();
+  const chunk = before.split(/\r?\n[ \t]*\r?\n|\r[ \t]*\r/).pop()?.trim();
+  return chunk && !/^(?:#|\||[-*+] |\d+[.)] )/.test(chunk) ? chunk : undefined;
+}
+
+/** A row that adds the others up ("Total", "**TOTAL**", "Sum"): not a tier. */
+const TOTAL_ROW = /^(?:total|totals|sum|overall|all\s+tiers|all)$/;
+
+/**
+ * `leadIn`: the paragraph right before the table, when it introduces it ("Each partnership tier
+ * operates on these terms:"). A table introduced as tiers names a tier in each row.
+ */
+function tableTiers(doc: StrategyDocument, table: Table, names: readonly string[], graduation: readonly string[], leadIn: string | undefined): { tiers: Tier[]; extents: Array<[number, number]> } | undefined {
   const [header, ...rows] = table.children;
   if (!header || rows.length < 2) return undefined;
   const headerCells = header.children.map((c) => plain(c).trim());
-  const headed = /^(?:partner\s+)?(?:tier|tiers|level|levels)(?:\s+name)?$/.test(normalizeHeading(headerCells[0] ?? ''));
+  const headed = /^(?:partner\s+)?(?:tier|tiers|level|levels)(?:\s+name)?$/.test(normalizeHeading(headerCells[0] ?? ''))
+    || (leadIn !== undefined && /:\s*$/.test(leadIn) && TIERISH.test(leadIn));
   const criteriaColumn = headerCells.findIndex((c, i) => i > 0 && hasPhrase(c, graduation));
   const tiers: Tier[] = [];
   const seen = new Set<string>();
@@ -166,6 +181,7 @@ function tableTiers(doc: StrategyDocument, table: Table, names: readonly string[
     const at = cell && cellRange(cell);
     if (!cell || !at) continue;
     const name = plain(cell).trim();
+    if (TOTAL_ROW.test(normalizeHeading(name))) continue;
     const key = tierKey(name, true, names) ?? (headed ? `cell:${normalizeHeading(name)}` : undefined);
     if (!key) {
       if (!headed) return undefined;
@@ -249,7 +265,7 @@ export function findTierModel(doc: StrategyDocument, vocabulary: Vocabulary, reg
   for (const block of blocksOf(region ? region.allBlocks : doc.root.children)) {
     const at = (block as { position?: { start: { offset?: number } } }).position?.start.offset ?? 0;
     if (block.type === 'table') {
-      const found = tableTiers(doc, block as Table, names, graduation);
+      const found = tableTiers(doc, block as Table, names, graduation, leadInBefore(doc, at));
       if (found && (!table || found.tiers.length > table.tiers.length)) table = { ...found, at };
     } else if (block.type === 'list') {
       const found = listTiers(doc, block as List, names, region);

@@ -2,6 +2,9 @@ import type { Rule } from '../core/rule';
 import { hasPhrase } from '../core/vocabulary';
 import { models, graduationTerms, itemsOutsideTiers, type Tier } from '../models';
 
+/** A price per period: "$500/month", "USD 2,000 per year", "€100/mo". */
+const PRICED = /(?:[$€£]|\b(?:usd|eur|gbp)\s*\$?)\s?\d[\d,.]*\s*[kKmM]?\+?\s*(?:\/|per\s+|a\s+)(?:mo\b|month|yr\b|year|annum|quarter)/i;
+
 /** A criteria cell that says nothing: empty, a dash, "n/a", "none". */
 const EMPTY_CELL = /^(?:|[-–—]+|n\/?a|none|tbd|tbc|\?+)$/i;
 
@@ -30,6 +33,10 @@ export const tiersNoGraduationPath: Rule = {
   check({ doc, vocabulary, report }) {
     const model = models(doc, vocabulary).tiers();
     if (!model) return;
+    // Graduation presupposes a ladder. Tiers named only by what the partners are (a table of
+    // partner categories introduced as tiers) are not rungs; and where every tier is bought at a
+    // price (sponsor levels per month or year), the price is the way up.
+    if (model.tiers.every((t) => t.key.startsWith('cell:')) || model.tiers.every((t) => PRICED.test(t.text))) return;
     const terms = graduationTerms(vocabulary);
 
     const outside = itemsOutsideTiers(doc, model).map((i) => i.text);

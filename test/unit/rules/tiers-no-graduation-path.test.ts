@@ -12,6 +12,14 @@ const STEP = (a: string, b: string) => new RegExp(`from "${a}" to "${b}"`);
 testRule(tiersNoGraduationPath, {
   valid: [
     {
+      name: 'partner categories introduced as tiers: not a ladder to climb',
+      text: md('---', 'type: partnership-strategy', '---', '# Acme Partnership Strategy', '', 'Each partner tier works on these terms:', '', '| Category | Share |', '|---|---|', '| Cloud platforms | 75% |', '| Integrators | 85% |', '| Agencies | 95% |'),
+    },
+    {
+      name: 'sponsor tiers bought at a price: the price is the way up',
+      text: tiering('## Sponsor tiers', '', '### Gold', '', '- USD 2,000/month: logo on the front page.', '', '### Silver', '', '- $500 per month: logo in the README.', '', '### Bronze', '', '- $100/mo: name in BACKERS.md.'),
+    },
+    {
       name: 'criteria in each lower tier',
       text: tiering(
         '## Tier 1: Integration Partner',
@@ -58,6 +66,11 @@ testRule(tiersNoGraduationPath, {
     { name: 'not a tiering document', text: md('---', 'type: partnership-charter', '---', '# Charter', '', '## Tier 1', 'x', '## Tier 2', 'x') },
   ],
   invalid: [
+    {
+      name: 'tiers of which only some have a price still need a way up',
+      text: tiering('## Tiers', '', '### Gold', '', '- $2,000/month.', '', '### Silver', '', '- Listed in the directory.'),
+      problems: [{ line: 6, message: NONE }],
+    },
     {
       name: 'no tier says how to move up: one report on the title',
       text: tiering(

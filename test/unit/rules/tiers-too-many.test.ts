@@ -4,6 +4,12 @@ import { md } from '../helpers';
 
 const HEAD = ['---', 'type: partner-tiering', '---', '# Acme Partner Tiers', ''];
 const tiering = (...lines: string[]) => md(...HEAD, ...lines);
+const strategy = (lead: string) => md(
+  '---', 'type: partnership-strategy', '---', '# Acme Partnership Strategy', '',
+  '## Revenue model', '', lead, '',
+  '| Partner category | Our share | Partner share |', '|---|---|---|',
+  '| Cloud platforms | 25% | 75% |', '| Integrators | 15% | 85% |', '| Consultancies | 10% | 90% |', '| Agencies | 5% | 95% |', '| **Total** | — | — |',
+);
 const TOO_MANY = (n: number, max = 3) => new RegExp(`has ${n} partner tiers; past ${max}`);
 
 const THREE_HEADINGS = tiering(
@@ -20,6 +26,7 @@ const THREE_HEADINGS = tiering(
 testRule(tiersTooMany, {
   valid: [
     { name: 'three tier headings', text: THREE_HEADINGS },
+    { name: 'a table of partner categories the text does not call tiers', text: strategy('Each partner category works on these terms:') },
     { name: 'three tiers with CRLF line breaks', text: THREE_HEADINGS.replace(/\n/g, '\r\n') },
     {
       name: 'a heading per tier plus headings that mention tiers again do not double count',
@@ -62,6 +69,11 @@ testRule(tiersTooMany, {
     },
   ],
   invalid: [
+    {
+      name: 'a table the text introduces as tiers: each row a tier, the total row not one',
+      text: strategy('Each partner tier works on these terms:'),
+      problems: [{ line: 15, message: TOO_MANY(4) }],
+    },
     {
       name: 'four tier headings: reported on the fourth',
       text: tiering('## Tier 1: Integration', 'x', '', '## Tier 2: Partnership', 'x', '', '## Tier 3: Strategic', 'x', '', '## Tier 4: Elite', 'x'),
