@@ -31,10 +31,11 @@ export interface Vocabulary {
 
 export const DEFAULT_VOCABULARY: Vocabulary = {
   sectionSynonyms: {
-    'mutual-goals': ['mutual goals', 'shared goals', 'joint goals', 'goals', 'mutual objectives', 'objectives', 'goals and objectives', 'what success looks like'],
-    'value-exchange': ['value exchange', 'exchange of value', 'give and get', 'what each side gives', 'value', 'commitments', 'mutual commitments', 'economics', 'commercial terms'],
+    'mutual-goals': ['mutual goals', 'shared goals', 'joint goals', 'goals', 'mutual objectives', 'objectives', 'goals and objectives', 'what success looks like', 'purpose of the partnership', 'purpose of partnership'],
+    'value-exchange': ['value exchange', 'exchange of value', 'give and get', 'what each side gives', 'value', 'commitments', 'mutual commitments', 'economics', 'commercial terms',
+      'revenue model', 'financial terms', 'financial arrangements', 'roles and responsibilities', 'roles & responsibilities', 'partnership benefits'],
     timeline: ['timeline', 'timeline and phases', 'phases', 'rollout', 'rollout plan', 'crawl walk run', 'schedule', 'milestones'],
-    measurement: ['measurement', 'metrics', 'success metrics', 'kpis', 'measuring success', 'how we measure success', 'success measures'],
+    measurement: ['measurement', 'metrics', 'success metrics', 'kpis', 'measuring success', 'how we measure success', 'success measures', 'performance metrics', 'evaluation and reporting', 'evaluation & reporting'],
     governance: ['governance', 'decision rights', 'decision making', 'ownership and escalation', 'roles and escalation'],
   },
   headingFillerWords: ['partnership', 'partner', 'the', 'our', 'and', 'of', 'section'],

@@ -50,6 +50,15 @@ describe(RULE, () => {
     assert.equal(ofRule(md('---', 'type: partnership-charter', '---', agreement), RULE).length, 5);
   });
 
+  it('finds sections under the names real agreements give them', () => {
+    const text = md('---', 'type: partnership-charter', '---', '# Acme and Globex', '', '## Purpose of the Partnership', 'x', '', '## Roles & Responsibilities', 'x', '',
+      '## Timeline', 'x', '', '## Evaluation & Reporting', 'x', '', '## Governance', 'x');
+    assert.deepEqual(ofRule(text, RULE), []);
+    for (const name of ['Financial Terms', 'Revenue Model', 'Partnership Benefits']) {
+      assert.deepEqual(ofRule(text.replace('Roles & Responsibilities', name), RULE), [], name);
+    }
+  });
+
   it('reports each missing section once', () => {
     const found = ofRule(md('---', 'type: partnership-charter', '---', '# Charter', '', '## Governance', 'x'), RULE);
     assert.deepEqual(found.map((d) => /no (.*) section/.exec(d.message)![1]), ['Mutual Goals', 'Value Exchange', 'Timeline', 'Measurement']);
