@@ -42,6 +42,13 @@ async function startBuildOrPartner(page) {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * A real strategy document written by others (the shared seed, read from ../shared beside the
+ * checkout and copied only into the shot's temporary workspace, never into the project), under
+ * the name a user would save it as, with nothing added.
+ */
+const SEED = { from: path.join(REPO_ROOT, '..', 'shared', 'seeds', '003_92257f485259b139.txt'), as: 'ggen-partnership-strategy.md' };
+
 /** Each shot starts from a workbench with no editor open. */
 const SHOTS = {
   async 'flawed-charter'(page) {
@@ -62,6 +69,20 @@ const SHOTS = {
     await page.keyboard.press('Control+.');
     await page.waitForSelector('.action-widget', { state: 'visible', timeout: 15_000 });
     await page.waitForTimeout(500);
+  },
+  async 'seed-strategy'(page) {
+    await openFileInWorkbench(page, SEED.as);
+    // Its problems are far below the first screen: the Problems panel lists them, then the
+    // editor goes to the first one (the six "tiers") so that its squiggle is in view.
+    await page.keyboard.press('Control+Shift+M');
+    await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 30_000 });
+    await page.click('.monaco-editor .view-lines');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('F8');
+    await page.waitForSelector('.squiggly-warning', { timeout: 15_000 });
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(800);
   },
   async snippet(page) {
     await openFileInWorkbench(page, 'scratch.md');
@@ -114,6 +135,10 @@ async function main() {
     const workspace = createRunDir({ prefix: 'shots-' });
     fs.cpSync(path.join(REPO_ROOT, 'examples'), workspace, { recursive: true });
     fs.writeFileSync(path.join(workspace, 'scratch.md'), '');
+    if (name === 'seed-strategy') {
+      if (!fs.existsSync(SEED.from)) throw new Error(`The seed strategy is not at ${SEED.from}`);
+      fs.copyFileSync(SEED.from, path.join(workspace, SEED.as));
+    }
     const extensionsDir = createRunDir({ parent: os.tmpdir(), prefix: 'partnerlint-extensions-' });
     fs.symlinkSync(REPO_ROOT, path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'dir');
     const server = await startCodeServer({ workspace, extensionsDir, settings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.minimap.enabled': false } });
