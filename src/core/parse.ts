@@ -188,15 +188,20 @@ function parseOne(text: string, features: number): Root {
   return root;
 }
 
-/** A place the text may be cut: the start of a line after a blank line (see `isCut`). */
+/**
+ * A place the text may be cut: the start of a line after a blank line (see `isCut`), or the start
+ * of an ATX heading line (`heading`, see `cutAfter`).
+ */
 interface Cut {
   at: number;
+  heading: boolean;
 }
 
 /**
  * The first line at or after `from` that starts with neither white space nor a byte order mark
- * (nor a list marker) and follows a blank line that follows another line. Whether the text may
- * be cut there depends on the block before it (`cutAfter`).
+ * (nor a list marker) and follows a blank line that follows another line, or that opens an ATX
+ * heading in its first column. Whether the text may be cut there depends on the block before it
+ * (`cutAfter`).
  */
 function nextCut(text: string, from: number): Cut | undefined {
   let at = from;
@@ -208,13 +213,17 @@ function nextCut(text: string, from: number): Cut | undefined {
   while (at < text.length) {
     const c = text.charCodeAt(at);
     if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xfeff && !LIST_MARKER.test(text.slice(at, at + 12))) {
-      if (blankLineBefore(text, at) !== undefined) return { at };
+      if (blankLineBefore(text, at) !== undefined) return { at, heading: false };
+      if (c === 35 && at > 0 && ATX_HEADING.test(text.slice(at, at + 8))) return { at, heading: true };
     }
     while (at < text.length && text.charCodeAt(at) !== 10 && text.charCodeAt(at) !== 13) at++;
     at = skipLineBreak(text, at);
   }
   return undefined;
 }
+
+/** An ATX heading's opening: one to six `#`, then a space, a tab or the end of the line. */
+const ATX_HEADING = /^#{1,6}(?:[ \t\r\n]|$)/;
 
 /** A line that could be a list item (or a footnote definition's continuation after a list). */
 const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t\r\n]|$)/;
@@ -255,10 +264,19 @@ function blankLineBefore(text: string, at: number): number | undefined {
  * `nextCut` never stops at a line that could be one. From such a line on, parsing the rest of the
  * text alone gives the blocks that parsing the whole text gives there (the same reasoning as the
  * incremental re-parse's, in incremental.ts).
+ *
+ * An ATX heading in the first column ends every block above it but fenced code and HTML blocks,
+ * blank line or not: it interrupts a paragraph, it is never a lazy continuation line of a block
+ * quote or list item, it breaks a table, and it is not indented enough to belong to a list item.
+ * So a text without blank lines (a long run of headings, each with a line of text under it) is
+ * cut there too, instead of being parsed in one piece, on which micromark is slower than linear.
  */
 function cutAfter(piece: Root, text: string, cut: Cut, base: number): boolean {
   const before = piece.children[piece.children.length - 1];
-  return before !== undefined && before.type !== 'code' && before.type !== 'html' && isCut(text, cut.at, before, base);
+  if (before === undefined || before.type === 'code' || before.type === 'html') return false;
+  if (!cut.heading) return isCut(text, cut.at, before, base);
+  const end = before.position?.end.offset;
+  return end !== undefined && base + end < cut.at;
 }
 
 /**

@@ -132,8 +132,8 @@ describe('incremental parsing', () => {
   it('splices the same tree as a fresh parse after random edits to a long charter', function () {
     this.timeout(300_000);
     const modes: Record<string, number> = {};
-    checkEdits('long charter', bigCharter(400), 150, 7, modes);
-    assert.ok((modes['incremental'] ?? 0) > 100, JSON.stringify(modes));
+    checkEdits('long charter', bigCharter(400), 75, 7, modes);
+    assert.ok((modes['incremental'] ?? 0) > 50, JSON.stringify(modes));
   });
 
   it('parses only the block that changed when a word is typed in a long charter', () => {
@@ -204,7 +204,7 @@ describe('DocumentLintState', () => {
       const random = randomFrom(500 + i);
       const state = new DocumentLintState();
       let text = original;
-      for (let e = 0; e < 40; e++) {
+      for (let e = 0; e < 20; e++) {
         if (random() < 0.08) text = original;
         text = randomEdit(text, random);
         const got = state.update(text, RULES, DEFAULT_CONFIG);
@@ -214,7 +214,7 @@ describe('DocumentLintState', () => {
         checked++;
       }
     });
-    assert.ok(checked > 500);
+    assert.ok(checked > 250);
   });
 
   it('follows a document in and out of being a strategy document, and in and out of deep nesting', () => {
