@@ -1,3 +1,4 @@
+import { DOCUMENT_KINDS } from './kinds';
 import type { Rule } from './rule';
 import { CHARTER_SECTION_IDS } from './vocabulary';
 
@@ -38,6 +39,11 @@ export function configSchema(rules: readonly Rule[]): object {
       root: { type: 'boolean', description: 'Documentation only: PartnerLint always uses the nearest configuration file.' },
       maxNesting: { type: 'integer', minimum: 1, maximum: 1000, default: 100, description: 'Documents whose lists or quotes nest deeper than this are not analysed.' },
       maxSize: { type: 'integer', minimum: 1000, maximum: 100000000, default: 1000000, description: 'Documents longer than this many characters, or that would cost the Markdown parser more than this many characters of ordinary text, are not analysed.' },
+      documents: {
+        type: 'object',
+        description: 'What kind of partnership document the files matching each pattern are (relative to this file; the last matching pattern wins), or off to leave them alone. Front matter type: still wins.',
+        additionalProperties: { enum: [...DOCUMENT_KINDS, 'off'] },
+      },
       rules: {
         type: 'object',
         description: 'Switch rules off, change how loudly they report, or set their options.',

@@ -13,6 +13,7 @@ import { charterUnsigned } from './charter-unsigned';
 import { timelineUndated } from './timeline-undated';
 import { rolloutGoNoGoMissing } from './rollout-go-no-go-missing';
 import { rolloutSkipsCrawl } from './rollout-skips-crawl';
+import { rolloutSkipsWalk } from './rollout-skips-walk';
 import { rolloutPhaseDuration } from './rollout-phase-duration';
 import { tiersTooMany } from './tiers-too-many';
 import { tiersNoGraduationPath } from './tiers-no-graduation-path';
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = [
   timelineUndated,
   rolloutGoNoGoMissing,
   rolloutSkipsCrawl,
+  rolloutSkipsWalk,
   rolloutPhaseDuration,
   tiersTooMany,
   tiersNoGraduationPath,
