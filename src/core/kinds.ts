@@ -58,6 +58,7 @@ export const KINDS = [
       /\balliance\s+(?:agreement|charter)\b/i,
       /\bco-?(?:marketing|selling)\s+agreement\b/i,
       /\bstatement\s+of\s+work\b/i,
+      /\b(?:fiscal\s+)?sponsorship\s+agreement\b/i,
       // One partnership, named: "Our partnership with Astropy", "Acme and Globex Partnership".
       /\bpartnership\s+(?:with|between)\s+\S/i,
       /^(?=.{0,100}$)\S.*\s(?:and|&|×|x)\s.*\bpartnership\s*$/i,
@@ -160,6 +161,9 @@ export const KINDS = [
     noun: 'a partnership strategy',
     titles: [
       /\bpartner(?:ship)?s?\s+strategy\b/i,
+      // A program of partnerships: "Partnerships with research communities", "Partnership Agreements".
+      /\bpartnerships\s+with\b/i,
+      /^\s*(?:\S+\s+){0,2}partnership\s+agreements\s*$/i,
       /\b(?:channel|alliance|ecosystem)\s+(?:partner\s+)?(?:strategy|plan)\b/i,
       // A program's own name: "Partner Program", "Healthcare Channel Partner Program Overview".
       /^\s*(?:\S+\s+){0,3}partner(?:ship)?\s+program(?:me)?(?:\s+(?:overview|strategy|plan|guide))?\s*$/i,

@@ -64,6 +64,9 @@ describe('recognising a partnership document without front matter', () => {
       ['テクノロジーパートナー契約', 'partnership-charter'],
       ['Acme x Globex Integration Playbook', 'rollout-plan'],
       ['Alliance Handbook', 'partnership-strategy'],
+      ['Partnerships with research software communities', 'partnership-strategy'],
+      ['Partnership Agreements', 'partnership-strategy'],
+      ['New fiscal sponsorship agreement with the Open Data Foundation', 'partnership-charter'],
     ];
     const body = md('', '## Why', '', 'Text.', '', '## How', '', 'Text.', '', '## When', '', 'Text.', '', '## Who', '', 'Text.');
     for (const [title, kind] of cases) {
