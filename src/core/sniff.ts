@@ -143,6 +143,8 @@ export function findTitle(text: string, from: number): string | undefined {
   const head = text.slice(from, from + HEADING_SCAN_LIMIT);
   const lines = head.split(/\r\n|\r|\n/);
   let fence: string | undefined;
+  /** Whether a line with text came before: only the first one may be an unspaced "#Title". */
+  let seenText = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
@@ -155,6 +157,13 @@ export function findTitle(text: string, from: number): string | undefined {
     if (fence !== undefined) continue;
     const atx = /^ {0,3}#(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
     if (atx) return (atx[1] ?? '').trim();
+    // "#Memorandum of Understanding" on the first line: Markdown reads a paragraph (no space after
+    // the #), but the author meant a title, and the title is what says what the document is.
+    if (!seenText) {
+      const unspaced = /^#([^#\s][^\r\n]*?)[ \t]*$/.exec(line);
+      if (unspaced) return unspaced[1]!.trim();
+    }
+    if (line.trim() !== '') seenText = true;
     const next = lines[i + 1];
     if (next !== undefined && line.trim() !== '' && /^ {0,3}=+[ \t]*$/.test(next) && !/^ {0,3}([-*+>]|\d+[.)])\s/.test(line)) {
       return line.trim();

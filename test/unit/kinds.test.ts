@@ -75,6 +75,12 @@ describe('recognising a partnership document without front matter', () => {
     }
   });
 
+  it('reads a first line "#Title" written without a space as the title, and only the first line', () => {
+    assert.equal(sniff(md('#Memorandum of Understanding', '', 'Between Acme and Globex.')).kind, 'partnership-charter');
+    assert.equal(sniff(md('Notes from the call.', '', '#Memorandum of Understanding')).kind, undefined);
+    assert.equal(sniff(md('#notes', '', 'Partnership Agreement')).kind, undefined);
+  });
+
   it('reads front matter title: when there is no heading, whatever other fields a site generator keeps', () => {
     const result = sniff(md('---', 'layout: page', 'type: docs', 'title: "Partnership Agreement"', '---', '', 'The parties agree as follows.'));
     assert.deepEqual([result.kind, result.source, result.titleField], ['partnership-charter', 'title-field', 'Partnership Agreement']);
