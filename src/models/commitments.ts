@@ -564,6 +564,8 @@ export class CharterText {
   giver(clause: Clause): Giver {
     const own = this.subjectSide(clause);
     if (own) return own;
+    // "Allocate $1.4M for partner programs": an instruction in our own document is our doing.
+    if (IMPERATIVE_COMMITMENT.test(clause.text) && clause.context.every((c) => this.subjectSide(c) === undefined)) return 'ours';
     for (const context of clause.context) {
       const side = this.subjectSide(context);
       if (side === undefined) continue;
@@ -632,6 +634,16 @@ export class CharterText {
     return this.has(FAILURE_COST_TERMS, clause) || clause.context.some((c) => this.has(FAILURE_COST_TERMS, c));
   }
 
+  /**
+   * True for a table cell under a column of projections ("Annual potential", "Forecast",
+   * "Target"): an amount there is what someone expects to happen, not what anyone puts in.
+   */
+  isProjection(clause: Clause): boolean {
+    if (clause.item.kind !== 'table-row') return false;
+    const header = clause.context[0];
+    return header !== undefined && header.end <= clause.item.start && PROJECTION_COLUMN.test(this.masked.slice(header.start, header.end));
+  }
+
   /** True when the clause is a question ("Will we fund the pilot?"). */
   isQuestion(clause: Clause): boolean {
     return /\?\s*$/.test(clause.text);
@@ -653,7 +665,7 @@ export class CharterText {
     let terms = memo.get(clause);
     if (!terms) {
       // Most clauses name no economic term at all: settled without building any array.
-      terms = !this.has(this.vocabulary.economicTerms, clause) || this.isQuestion(clause) || this.isFailureCost(clause) || this.unanswered(clause)
+      terms = !this.has(this.vocabulary.economicTerms, clause) || this.isQuestion(clause) || this.isFailureCost(clause) || this.unanswered(clause) || this.isProjection(clause)
         ? NO_MATCHES
         : inValueExchange ? this.economicTerms(clause) : this.committedTerms(clause);
       memo.set(clause, terms);
@@ -671,6 +683,12 @@ export class CharterText {
     return /\b(?:joint(?:ly)?|shared|matched|matching)\s+$/i.test(this.masked.slice(Math.max(0, match.start - 20), match.start));
   }
 }
+
+/** Column headers of projections, not commitments. */
+const PROJECTION_COLUMN = /\b(?:potential|forecasts?|projected|projections?|targets?|estimated?|estimates|expected|opportunity|market\s+size|tam|pipeline)\b/i;
+
+/** A clause that opens with a commitment verb in the imperative: "Allocate …", "Hire 2 engineers". */
+const IMPERATIVE_COMMITMENT = /^[\s*_]*(?:\d+[.)]\s*)?(?:allocate|commit|dedicate|invest|fund|assign|hire|staff|set\s+aside|reserve|spend|pay|budget)\b/i;
 
 /** Index of the last of `sorted` (by start) starting at or before `offset`; -1 if none. */
 function lastStartingAtOrBefore(sorted: readonly Span[], offset: number): number {

@@ -13,7 +13,7 @@ export const economicCommitmentMissing: Rule = {
     id: 'economic-commitment-missing',
     description: 'Value Exchange must name an economic commitment from each side: spend, engineering time, revenue share, credits or headcount.',
     defaultSeverity: 'warning',
-    kinds: ['partnership-charter'],
+    kinds: ['partnership-charter', 'partnership-strategy'],
   },
   check({ doc, vocabulary, report }) {
     const m = models(doc, vocabulary);
@@ -38,6 +38,17 @@ export const economicCommitmentMissing: Rule = {
       if (credited.size === 2) return;
     }
 
+    if (doc.kind === 'partnership-strategy') {
+      // A program strategy: its economics section is the value exchange. Said only when it is
+      // one-sided: we put something in and the partners put in nothing.
+      if (credited.has('ours') && !credited.has('partner')) {
+        report({
+          message: `"${valueExchange.title}" sets out the economics, but nothing in this strategy has partners put anything economic in: only your side commits. Until partners co-invest, fund, staff or guarantee something, with amounts, these are handshakes, not partnerships.`,
+          range: valueExchange.headingRange,
+        });
+      }
+      return;
+    }
     if (!credited.has('ours')) {
       report({
         message: 'Value Exchange names no economic commitment from your side. Until you put in something real (engineering time, spend, revenue share, credits or headcount, with amounts), this is a handshake, not a partnership.',

@@ -32,8 +32,18 @@ const pseudo = md(
 );
 const pseudoWithPartner = '---\ntype: partnership-charter\npartner: Contoso\n---\n' + pseudo;
 
+const strategy = (...lines: string[]) => md('---', 'type: partnership-strategy', '---', '# Acme Partnership Strategy', '', ...lines);
+const ECONOMICS = [
+  '## Revenue model', '', 'Each partner category works on these terms:', '',
+  '| Category | Our share | Partner share | Annual potential |', '|---|---|---|---|',
+  '| Cloud platforms | 25% | 75% | $60M |', '| Integrators | 15% | 85% | $28M |', '',
+];
+const ONE_SIDED = /"Revenue model" sets out the economics, but nothing in this strategy has partners put anything economic in: only your side commits/;
+
 testRule(economicCommitmentMissing, {
   valid: [
+    { name: 'a strategy whose partners commit too', text: strategy(...ECONOMICS, '## Next steps', '', '1. Allocate $1.4M for partner enablement in 2027.', '2. Each cloud partner commits $200K in co-marketing funds.') },
+    { name: 'a strategy in which neither side commits: its economics are not about commitments', text: strategy(...ECONOMICS, '## Next steps', '', '1. Meet the partners.') },
     { name: 'the Acme × Globex sample charter', text: example('acme-globex-charter.md') },
     { name: 'a charter where both sides commit money and people', text: charter() },
     { name: 'the same charter with CRLF line endings', text: crlf(charter()) },
@@ -72,6 +82,11 @@ testRule(economicCommitmentMissing, {
     { name: 'a bold pseudo-heading charter with a named partner from the title', text: pseudo },
   ],
   invalid: [
+    {
+      name: 'a strategy in which only our side commits (an instruction to allocate a budget); projected revenue is not a commitment',
+      text: strategy(...ECONOMICS, '## Next steps', '', '1. Allocate $1.4M for partner enablement in 2027.'),
+      problems: [{ line: 6, message: ONE_SIDED }],
+    },
     {
       name: 'the Initech draft: promotion is not an economic commitment',
       text: example('initech-charter-draft.md'),
