@@ -50,7 +50,9 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
     'engineering time', 'engineering hours', 'engineering capacity', 'engineering resources', 'engineering support',
     'engineering team', 'engineering effort', 'engineering headcount', 'engineer', 'engineers', 'developer time', 'developers',
     'headcount', 'FTE', 'FTEs', 'solution architect', 'solution architects', 'solutions architect', 'solutions architects',
-    'dedicated team', 'dedicated partner manager', 'dedicated resources', 'technical resources', 'budget', 'funding', 'fund', 'funds',
+    'dedicated team', 'dedicated partner manager', 'dedicated resources',
+    // "a dedicated integration team", "dedicated partner success teams"
+    '/dedicated(?:\\s+[\\p{L}-]+){1,2}\\s+teams?(?![\\p{L}\\p{N}_])/', 'technical resources', 'budget', 'funding', 'fund', 'funds',
     'co-fund', 'co-funding', 'cloud spend', 'committed spend', 'minimum spend', 'marketing spend', 'annual spend', 'spend commitment',
     'revenue share', 'rev share', 'revenue sharing', 'referral fee', 'referral fees', 'sales commission', 'margin', 'discount',
     'rebate', 'rebates', 'co-investment', 'co-invest', 'invest', 'invests', 'investment', 'credits', 'credit pool', 'cloud credits',

@@ -590,6 +590,8 @@ export class CharterText {
     const economic = this.find(this.vocabulary.economicTerms, span);
     return this.find(this.vocabulary.commitmentWords, span).filter((c) => {
       if (negated(this.masked, c.start, span.start)) return false;
+      // "Ability to invest in training": a capability asked of someone, not a commitment.
+      if (CAPABILITY_BEFORE.test(this.masked.slice(Math.max(span.start, c.start - 30), c.start))) return false;
       // Matches of one list never overlap, so only the last economic term starting at or before
       // the word can hold it (a search, not a scan: a clause may hold thousands of terms).
       const e = economic[lastStartingAtOrBefore(economic, c.start)];
@@ -644,6 +646,16 @@ export class CharterText {
     return header !== undefined && header.end <= clause.item.start && PROJECTION_COLUMN.test(this.masked.slice(header.start, header.end));
   }
 
+  /**
+   * True for a table cell under a column of what will be done ("Mitigation", "Response",
+   * "Contingency"): what it names is promised, as in Value Exchange.
+   */
+  inCommitmentColumn(clause: Clause): boolean {
+    if (clause.item.kind !== 'table-row') return false;
+    const header = clause.context[0];
+    return header !== undefined && header.end <= clause.item.start && COMMITMENT_COLUMN.test(this.masked.slice(header.start, header.end));
+  }
+
   /** True when the clause is a question ("Will we fund the pilot?"). */
   isQuestion(clause: Clause): boolean {
     return /\?\s*$/.test(clause.text);
@@ -683,6 +695,12 @@ export class CharterText {
     return /\b(?:joint(?:ly)?|shared|matched|matching)\s+$/i.test(this.masked.slice(Math.max(0, match.start - 20), match.start));
   }
 }
+
+/** Words before a commitment word that make it a capability, not a promise. */
+const CAPABILITY_BEFORE = /\b(?:ability|capacity|able|willingness|willing|readiness|ready)\s+to\s+$/i;
+
+/** Column headers of what will be done. */
+const COMMITMENT_COLUMN = /\b(?:mitigations?|responses?|contingenc(?:y|ies)|countermeasures?)\b/i;
 
 /** Column headers of projections, not commitments. */
 const PROJECTION_COLUMN = /\b(?:potential|forecasts?|projected|projections?|targets?|estimated?|estimates|expected|opportunity|market\s+size|tam|pipeline)\b/i;

@@ -20,7 +20,7 @@ export const commitmentUnquantified: Rule = {
     id: 'commitment-unquantified',
     description: 'A commitment of people, money or credits must say how much and for how long.',
     defaultSeverity: 'warning',
-    kinds: ['partnership-charter'],
+    kinds: ['partnership-charter', 'partnership-strategy'],
   },
   check({ doc, vocabulary, report }) {
     const m = models(doc, vocabulary);
@@ -28,11 +28,13 @@ export const commitmentUnquantified: Rule = {
     const text = m.commitments();
     for (const clause of text.clauses) {
       let terms = text.economicCommitment(clause, false);
-      if (terms.length === 0 && inSection(valueExchange, clause.start) && clause.context.some((c) => text.commitmentWords(c).length > 0)) {
+      if (terms.length === 0 && ((inSection(valueExchange, clause.start) && clause.context.some((c) => text.commitmentWords(c).length > 0)) || text.inCommitmentColumn(clause))) {
         terms = text.economicCommitment(clause, true);
       }
       if (terms.length === 0) continue;
-      if (hasCommitmentQuantity(text.slice(clause.scope))) continue;
+      // A cell under "Mitigation" is a promise of its own: the rest of its row (the risk, its
+      // date) says nothing of how much is promised.
+      if (hasCommitmentQuantity(text.slice(text.inCommitmentColumn(clause) ? clause : clause.scope))) continue;
       // "We will dedicate engineers to the build. That is 3 engineers for 4 months." and "We will
       // dedicate engineers; 3 of them for 4 months" are quantified.
       const next = clause.next;

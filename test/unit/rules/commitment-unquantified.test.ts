@@ -22,8 +22,14 @@ const pseudo = md(
 );
 const table = value('| Side | Commitment | Amount |', '| --- | --- | --- |', '| Acme | We will dedicate engineering resources | to be agreed |', '| Initech | Cloud credits for pilots | $100K |');
 
+const strategy = (...lines: string[]) => md('---', 'type: partnership-strategy', '---', '# Acme Partnership Strategy', '', ...lines);
+const risks = strategy('## Risks', '', '| Risk | Impact | Mitigation |', '|---|---|---|', '| Partner deprioritises us | Missing the Q3 2027 launch | Executive sponsorship and revenue guarantees |');
+const capability = strategy('## Partner requirements', '', '- **Investment capacity:** ability to invest in training and certifications.');
+
 testRule(commitmentUnquantified, {
   valid: [
+    { name: 'a capability asked of partners ("ability to invest") is not a promise', text: capability },
+    { name: 'a mitigation with its amount', text: risks.replace('revenue guarantees', 'a $250K revenue guarantee') },
     { name: 'the Acme × Globex sample charter', text: example('acme-globex-charter.md') },
     { name: 'a charter whose commitments all carry amounts', text: charter() },
     { name: 'the same charter with CRLF line endings', text: crlf(charter()) },
@@ -47,6 +53,11 @@ testRule(commitmentUnquantified, {
     { name: 'benefits listed under "what we get"', text: value('### What we get', '', '- engineering support from Initech', '', '### What we give', '', '- 2 engineers for 5 months') },
   ],
   invalid: [
+    {
+      name: 'a mitigation in a strategy\u2019s risk table promises what it names; the date elsewhere in the row is not its amount',
+      text: risks,
+      problems: [{ line: lineOf(risks, 'revenue guarantees'), message: /^"revenue guarantees" is promised without an amount/ }],
+    },
     {
       name: 'the Initech draft',
       text: initech,
