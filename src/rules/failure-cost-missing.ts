@@ -8,6 +8,9 @@ import {
   models, FAILURE_COST_PROMPT, FAILURE_COST_TERMS, LOSS_VERBS, WEAK_FAILURE_TERMS, headingSpan, type Commitments, type Side, type Span,
 } from '../models';
 
+/** A section that weighs what could go wrong. */
+const RISK_TITLE = /\brisks?\b|\brisk\s+(?:mitigation|management|register)\b/i;
+
 const NOTHING_LOST = /\b(?:nothing|no cost|zero cost|no real cost|not much|little or nothing|neither side loses)\b/i;
 
 type Finding =
@@ -87,7 +90,7 @@ export const failureCostMissing: Rule = {
     id: 'failure-cost-missing',
     description: 'A charter must say what each side loses if the partnership fails.',
     defaultSeverity: 'warning',
-    kinds: ['partnership-charter'],
+    kinds: ['partnership-charter', 'partnership-strategy'],
     fixable: true,
   },
   check({ doc, vocabulary, report }) {
@@ -114,6 +117,18 @@ export const failureCostMissing: Rule = {
       if (found) findings.push(found);
     }
     if (findings.some((f) => f.kind === 'both' || f.kind === 'unclear')) return;
+
+    if (doc.kind === 'partnership-strategy') {
+      // A program strategy is asked only when it weighs its risks: it plans for what could go
+      // wrong for us, so what a partner stands to lose belongs beside it.
+      const risks = doc.sections.find((s) => s !== doc.title && RISK_TITLE.test(s.title));
+      if (!risks || findings.length > 0) return;
+      report({
+        message: 'This strategy weighs what could go wrong, but nothing in it says what a partner loses if its partnership fails. Name what partners put at risk (a co-investment, committed staff, a revenue guarantee); if the answer is nothing, these are handshakes, not partnerships.',
+        range: risks.headingRange,
+      });
+      return;
+    }
 
     const range = valueExchange?.headingRange ?? doc.title?.headingRange ?? doc.index.lineRange(0);
     const partner = text.names.partnerName ?? 'the partner';

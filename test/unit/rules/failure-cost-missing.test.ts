@@ -22,8 +22,13 @@ const nothing = value(ACME, INITECH, '- If this fails, neither side loses anythi
 const unrelatedLose = value(ACME, INITECH, '- Without this partnership, we lose deals to competitors.');
 const PROMPT = FAILURE_COST_PROMPT;
 
+const strategyWith = (...lines: string[]) => md('---', 'type: partnership-strategy', '---', '# Acme Partnership Strategy', '', '## Partner categories', '', '- Cloud platforms and integrators.', '', ...lines);
+const RISKS = ['## Risks and mitigations', '', '| Risk | Mitigation |', '|---|---|', '| A cloud partner stalls | Weekly status calls |'];
+
 testRule(failureCostMissing, {
   valid: [
+    { name: 'a strategy that does not weigh its risks is not asked', text: strategyWith('## Roadmap', '', '- Q1 2027: two pilots.') },
+    { name: 'a strategy whose risks say what a partner loses', text: strategyWith(...RISKS, '', '- **If a partnership fails:** we lose the $200K integration build; the partner loses its $100K co-marketing fund.') },
     { name: 'the Acme × Globex sample charter', text: example('acme-globex-charter.md') },
     { name: 'a charter that says what each side loses', text: charter() },
     { name: 'the same charter with CRLF line endings', text: crlf(charter()) },
@@ -45,6 +50,11 @@ testRule(failureCostMissing, {
     },
   ],
   invalid: [
+    {
+      name: 'a strategy that weighs its risks but never what a partner loses: on the risks heading',
+      text: strategyWith(...RISKS),
+      problems: [{ line: 10, message: /^This strategy weighs what could go wrong, but nothing in it says what a partner loses/ }],
+    },
     {
       name: 'the Initech draft',
       text: initech,
