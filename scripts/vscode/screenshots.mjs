@@ -72,8 +72,8 @@ const SHOTS = {
   },
   async 'seed-strategy'(page) {
     await openFileInWorkbench(page, SEED.as);
-    // Its problems are far below the first screen: the Problems panel lists them, then the
-    // editor goes to the first one (the six "tiers") so that its squiggle is in view.
+    // Its problems are below the first screen: the Problems panel lists them, then the editor
+    // goes to the first one so that its squiggle is in view.
     await page.keyboard.press('Control+Shift+M');
     await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 30_000 });
     await page.click('.monaco-editor .view-lines');
