@@ -9,7 +9,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from './cli-helpers';
@@ -65,6 +65,20 @@ parentPort.on('message', () => setTimeout(() => { throw new Error('lost'); }, 50
 `,
 };
 
+/**
+ * `dist/` when `npm run build` made it from the sources as they are now (it does before every
+ * `npm test`), so that the tests do not bundle the CLI a second time; undefined when any file
+ * under src/ is newer than it, or it is missing.
+ */
+function freshDist(): string | undefined {
+  const dist = join(root, 'dist');
+  const built = ['cli.js', 'lint-worker.js'].map((f) => join(dist, f));
+  if (!built.every((f) => existsSync(f))) return undefined;
+  const builtAt = Math.min(...built.map((f) => statSync(f).mtimeMs));
+  const sources = readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  return sources.every((e) => statSync(join(e.parentPath ?? e.path, e.name)).mtimeMs <= builtAt) ? dist : undefined;
+}
+
 /** Whether the CLI will use workers on this machine at all. */
 const MULTICORE = availableParallelism() > 1;
 
@@ -75,13 +89,21 @@ describe('partnerlint CLI with lint workers', function () {
   /** Where the runs without workers that several tests compare with are made, once. */
   let shared: string;
 
+  /** Whether `dist` is a folder these tests built, to be removed afterwards. */
+  let ownDist = false;
+
   before(() => {
-    dist = mkdtempSync(join(tmpdir(), 'partnerlint-pool-dist-'));
-    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--dist-out', dist], { cwd: root });
+    const fresh = freshDist();
+    if (fresh) dist = fresh;
+    else {
+      dist = mkdtempSync(join(tmpdir(), 'partnerlint-pool-dist-'));
+      ownDist = true;
+      execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--dist-out', dist], { cwd: root });
+    }
     shared = mkdtempSync(join(tmpdir(), 'partnerlint-pool-shared-'));
   });
   after(() => {
-    rmSync(dist, { recursive: true, force: true });
+    if (ownDist) rmSync(dist, { recursive: true, force: true });
     rmSync(shared, { recursive: true, force: true });
   });
   beforeEach(() => {
@@ -99,18 +121,21 @@ describe('partnerlint CLI with lint workers', function () {
     return join(dir, 'cli.js');
   }
 
-  /** A folder of documents: the examples, the test fixtures, a custom tree and a record using it, a configuration, a README. */
-  function folder(name: string, { strategyDocuments = Infinity } = {}, base = work): string {
+  /**
+   * A folder of documents: the examples and the test fixtures (the first `documents` of them), a
+   * README and a note; with `extras`, also a custom tree, a record using it and a configuration.
+   */
+  function folder(name: string, { documents = Infinity, extras = true } = {}, base = work): string {
     const dir = join(base, name);
     const docs = [
       ...readdirSync(join(root, 'examples')).map((f) => join(root, 'examples', f)),
       ...readdirSync(join(root, 'test/fixtures')).filter((f) => f.endsWith('.md')).map((f) => join(root, 'test/fixtures', f)),
     ].filter((f) => f.endsWith('.md') && !f.endsWith('README.md'));
     mkdirSync(join(dir, 'docs/more'), { recursive: true });
-    docs.slice(0, strategyDocuments).forEach((f, i) => copyFileSync(f, join(dir, i % 3 === 0 ? 'docs/more' : 'docs', `${i}-${f.split(/[\\/]/).pop()}`)));
+    docs.slice(0, documents).forEach((f, i) => copyFileSync(f, join(dir, i % 3 === 0 ? 'docs/more' : 'docs', `${i}-${f.split(/[\\/]/).pop()}`)));
     copyFileSync(join(root, 'examples/README.md'), join(dir, 'docs/README.md'));
     writeFileSync(join(dir, 'docs/notes.md'), '# Meeting notes\n\nNothing to see.\n');
-    if (strategyDocuments === Infinity) {
+    if (extras) {
       mkdirSync(join(dir, '.partnerlint/trees'), { recursive: true });
       writeFileSync(join(dir, '.partnerlint/trees/vendor-risk.yaml'), TREE);
       writeFileSync(join(dir, 'docs/vendor.md'), RECORD);
@@ -132,25 +157,34 @@ describe('partnerlint CLI with lint workers', function () {
   }
 
   type Run = ReturnType<typeof run>;
-  let withoutWorkers: { json: Run; fix: Run; fixed: Map<string, string> } | undefined;
+  const withoutWorkers = new Map<number, { json: Run; fix: Run; fixed: Map<string, string> }>();
   /**
-   * What the CLI gives without workers on a fresh folder('docs'): `--format json .`, and
-   * `--fix --format json .` with the folder it leaves. Neither depends on the worker beside the
+   * What the CLI gives without workers on a fresh folder('docs', { documents }): `--format json .`,
+   * and `--fix --format json .` with the folder it leaves. Neither depends on the worker beside the
    * CLI (none is started) nor on the folder's name (paths are relative), so each is run once and
    * compared with by every test that needs it.
    */
-  function baseline() {
-    if (!withoutWorkers) {
-      const cliPath = install('baseline', COUNTING_WORKER, shared);
+  function baseline(documents = Infinity) {
+    let made = withoutWorkers.get(documents);
+    if (!made) {
+      const cliPath = install(`baseline-${documents}`, COUNTING_WORKER, shared);
       const log = join(shared, 'worker.log');
-      const json = run(cliPath, ['--no-workers', '--format', 'json', '.'], folder('docs', {}, shared), log);
-      const fixedDir = folder('fixed', {}, shared);
+      const json = run(cliPath, ['--no-workers', '--format', 'json', '.'], folder(`docs-${documents}`, { documents }, shared), log);
+      const fixedDir = folder(`fixed-${documents}`, { documents }, shared);
       const fix = run(cliPath, ['--no-workers', '--fix', '--format', 'json', '.'], fixedDir, log);
       assert.equal(documentsSent(log), 0, '--no-workers starts no worker');
-      withoutWorkers = { json, fix, fixed: snapshot(fixedDir) };
+      made = { json, fix, fixed: snapshot(fixedDir) };
+      withoutWorkers.set(documents, made);
     }
-    return withoutWorkers;
+    return made;
   }
+
+  /**
+   * Enough strategy documents for the CLI to start workers and for a worker to get its third one,
+   * with every kind and some fixes among them: the tests of what happens when a worker is missing
+   * or broken need no more, and each run of the CLI costs about 40 ms a document.
+   */
+  const FEW_BUT_ENOUGH = MIN_DOCUMENTS_FOR_WORKERS + 6;
 
   const documentsSent = (log: string) => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').length : 0);
 
@@ -209,11 +243,11 @@ describe('partnerlint CLI with lint workers', function () {
   it(`lints on the main thread by default, with fewer than ${MIN_DOCUMENTS_FOR_WORKERS} strategy documents, or with --no-workers`, function () {
     const cliPath = install('counting', COUNTING_WORKER);
     const log = join(work, 'worker.log');
-    const few = folder('few', { strategyDocuments: MIN_DOCUMENTS_FOR_WORKERS - 1 });
+    const few = folder('few', { documents: MIN_DOCUMENTS_FOR_WORKERS - 1, extras: false });
     const small = run(cliPath, ['--workers', '--format', 'json', '.'], few, log);
     assert.equal(JSON.parse(small.out).filter((r: { kind: string }) => r.kind !== 'none').length, MIN_DOCUMENTS_FOR_WORKERS - 1);
     assert.equal(documentsSent(log), 0);
-    const many = folder('many');
+    const many = folder('many', { documents: FEW_BUT_ENOUGH });
     run(cliPath, ['--format', 'json', '.'], many, log);
     assert.equal(documentsSent(log), 0, 'no workers by default');
     run(cliPath, ['--workers', '--no-workers', '--format', 'json', '.'], many, log);
@@ -222,8 +256,8 @@ describe('partnerlint CLI with lint workers', function () {
 
   it('lints on the main thread when no lint-worker.js is beside the CLI', () => {
     const alone = install('alone', undefined);
-    const dir = folder('docs');
-    const expected = baseline().json;
+    const dir = folder('docs', { documents: FEW_BUT_ENOUGH });
+    const expected = baseline(FEW_BUT_ENOUGH).json;
     const result = run(alone, ['--workers', '--format', 'json', '.'], dir);
     assert.equal(result.out, expected.out);
     assert.equal(result.err, expected.err);
@@ -234,14 +268,15 @@ describe('partnerlint CLI with lint workers', function () {
     it(`falls back to the main thread when the worker ${failure}`, function () {
       if (!MULTICORE) this.skip();
       const broken = install(failure, source);
-      const dir = folder('docs');
+      const dir = folder('docs', { documents: FEW_BUT_ENOUGH });
       // What the CLI gives and writes without workers, on a copy of the same folder.
-      const expected = baseline().fix;
+      const expected = baseline(FEW_BUT_ENOUGH);
       const result = run(broken, ['--workers', '--fix', '--format', 'json', '.'], dir);
-      assert.equal(result.err, expected.err);
-      assert.equal(result.out, expected.out);
-      assert.equal(result.code, expected.code);
-      assert.deepEqual(snapshot(dir), baseline().fixed, 'the same fixes were written');
+      assert.equal(result.err, expected.fix.err);
+      assert.equal(result.out, expected.fix.out);
+      assert.equal(result.code, expected.fix.code);
+      assert.deepEqual(snapshot(dir), expected.fixed, 'the same fixes were written');
+      assert.notDeepEqual(expected.fixed, snapshot(folder('unfixed', { documents: FEW_BUT_ENOUGH })), 'the folder has something to fix');
     });
   }
 
