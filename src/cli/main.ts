@@ -394,6 +394,13 @@ export async function main(argv: string[], cwd = process.cwd(), out: Output = pr
 }
 
 if (require.main === module) {
+  // When whatever reads the output stops early (`partnerlint . | head`), writing fails with EPIPE:
+  // the rest of the output is dropped, and the CLI still finishes and exits with its real code.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -8,11 +8,11 @@
  * so that it counts the documents it is sent, or next to a broken one.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli } from './cli-helpers';
+import { builtCli, cli } from './cli-helpers';
 import { MIN_DOCUMENTS_FOR_WORKERS } from '../../src/cli/main';
 
 const root = process.cwd();
@@ -65,20 +65,6 @@ parentPort.on('message', () => setTimeout(() => { throw new Error('lost'); }, 50
 `,
 };
 
-/**
- * `dist/` when `npm run build` made it from the sources as they are now (it does before every
- * `npm test`), so that the tests do not bundle the CLI a second time; undefined when any file
- * under src/ is newer than it, or it is missing.
- */
-function freshDist(): string | undefined {
-  const dist = join(root, 'dist');
-  const built = ['cli.js', 'lint-worker.js'].map((f) => join(dist, f));
-  if (!built.every((f) => existsSync(f))) return undefined;
-  const builtAt = Math.min(...built.map((f) => statSync(f).mtimeMs));
-  const sources = readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-  return sources.every((e) => statSync(join(e.parentPath ?? e.path, e.name)).mtimeMs <= builtAt) ? dist : undefined;
-}
-
 /** Whether the CLI will use workers on this machine at all. */
 const MULTICORE = availableParallelism() > 1;
 
@@ -93,13 +79,7 @@ describe('partnerlint CLI with lint workers', function () {
   let ownDist = false;
 
   before(() => {
-    const fresh = freshDist();
-    if (fresh) dist = fresh;
-    else {
-      dist = mkdtempSync(join(tmpdir(), 'partnerlint-pool-dist-'));
-      ownDist = true;
-      execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--dist-out', dist], { cwd: root });
-    }
+    ({ dist, own: ownDist } = builtCli(root));
     shared = mkdtempSync(join(tmpdir(), 'partnerlint-pool-shared-'));
   });
   after(() => {
