@@ -73,6 +73,19 @@ export const TIER_LADDER: HeadingCue = {
   },
 };
 
+/** Who is engaged when an engagement is an audience's rather than an organisation's. */
+const AUDIENCES = ['community', 'customer', 'user', 'stakeholder', 'public', 'student', 'employee', 'developer', 'civic', 'social', 'audience', 'member', 'patient', 'citizen', 'youth', 'family', 'parent'];
+
+/**
+ * "Alpha Fund Engagement: Example Foundation": capitalised names on both sides of "Engagement:".
+ * Case matters here (names are capitalised), so the audiences are spelled both ways.
+ */
+const NAMED_ENGAGEMENT = new RegExp(
+  String.raw`^(?=.{0,100}$)(?!\s*(?:${AUDIENCES.map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')})s?\s+[Ee]ngagement\b)` +
+    String.raw`\s*(?:[\p{Lu}\p{N}][\p{L}\p{N}.&'-]*\s+){1,4}Engagement\s*[:—–-]\s*[\p{Lu}\p{N}]`,
+  'u',
+);
+
 export const KINDS = [
   {
     id: 'partnership-charter',
@@ -96,6 +109,9 @@ export const KINDS = [
       // A working group that runs one partnership: "GCP Partnership Working Group".
       /\bpartnership\s+working\s+group\b|\bworking\s+group\s*[:—–-]\s*\S.*\bpartnership\s*$/i,
       /パートナーシップ\s*(?:ワーキング\s*グループ|作業部会)/,
+      // One organisation's engagement with another, named: "Alpha Fund Engagement: Example
+      // Foundation". Engagement of an audience ("Community Engagement: office hours") is not one.
+      NAMED_ENGAGEMENT,
       // An announcement of one partnership: "Announcing a new software review collaboration".
       /^\s*announcing\s+(?:a|an|our)\s+(?:new\s+)?(?:[^\s:]+\s+){0,4}(?:partnership|collaboration)\s*$/i,
     ],

@@ -182,3 +182,16 @@ describe('sniff: readings of the title against the body', () => {
     assert.equal(sniff(agreement).kind, 'partnership-charter');
   });
 });
+
+describe('sniff: an engagement between two named organisations', () => {
+  it('reads "<Funder> Engagement: <Grantee>" as one partnership', () => {
+    assert.equal(sniff('# Beta Fund Engagement: Example Foundation\n\nText.\n').kind, 'partnership-charter');
+    assert.equal(sniff('# Beta Fund engagement: example\n\nText.\n').kind, undefined, 'names are capitalised');
+  });
+
+  it('leaves the engagement of an audience alone', () => {
+    for (const title of ['Community Engagement: Office Hours', 'User Engagement: Metrics', 'Customer engagement - Q3 Survey', 'Engagement: Slack']) {
+      assert.equal(sniff(`# ${title}\n\nText.\n`).kind, undefined, title);
+    }
+  });
+});
