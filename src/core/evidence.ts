@@ -61,9 +61,12 @@ export function talksAboutPartners(text: string, from = 0): boolean {
 }
 
 /** The headings matching each of a kind's cues: one heading per cue that matched. */
-function cuesOf(kind: Pick<KindDefinition, 'headingCues'>, headings: readonly string[]): string[] {
+function cuesOf(kind: Pick<KindDefinition, 'headingCues'>, headings: readonly string[], joined = headings.join('\n')): string[] {
   const found: string[] = [];
   for (const cue of kind.headingCues) {
+    // One scan of all the headings at once rejects a cue that none of them holds (the usual
+    // case) faster than a test per heading; cues have no anchors, and `.` stops at a line break.
+    if (cue instanceof RegExp && !cue.test(joined)) continue;
     const heading = headings.find((h) => cue.test(h));
     if (heading !== undefined) found.push(heading);
   }
@@ -77,13 +80,14 @@ interface BodyCase {
   margins: Map<DocumentKind, number>;
 }
 
-function bodyCase(headings: readonly string[]): BodyCase {
+function bodyCase(headings: readonly string[], withMargins = false): BodyCase {
   const margins = new Map<DocumentKind, number>();
   let best: { kind: DocumentKind; cues: string[]; margin: number } | undefined;
+  const joined = headings.join('\n');
   for (const kind of KINDS) {
-    const cues = cuesOf(kind, headings);
+    const cues = cuesOf(kind, headings, joined);
     const margin = cues.length - kind.minHeadingCues;
-    margins.set(kind.id, margin);
+    if (withMargins) margins.set(kind.id, margin);
     if (margin < 0) continue;
     if (!best || margin > best.margin || (margin === best.margin && kind.id === 'partnership-strategy')) best = { kind: kind.id, cues, margin };
   }
@@ -112,7 +116,7 @@ export function kindFromBody(text: string, from = 0, title?: string): BodyEviden
  */
 export function kindOverTitle(text: string, from: number, titleKind: DocumentKind): BodyEvidence | undefined {
   if (!talksAboutPartners(text, from)) return undefined;
-  const { best, margins } = bodyCase(headingLines(text, from));
+  const { best, margins } = bodyCase(headingLines(text, from), true);
   if (!best || best.kind === titleKind || (margins.get(titleKind) ?? -1) >= 0) return undefined;
   return best;
 }

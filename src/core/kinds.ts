@@ -65,11 +65,20 @@ const TIER_NAMES = new RegExp(TIER_NAME_SOURCE, 'gi');
 export const TIER_LADDER: HeadingCue = {
   test(line: string): boolean {
     if (line.length > 400) return false;
-    const names = new Set<string>();
+    // Three distinct names, counted without allocating: most lines hold none and fail at once.
+    let first: string | undefined;
+    let second: string | undefined;
     TIER_NAMES.lastIndex = 0;
-    for (let match = TIER_NAMES.exec(line); match; match = TIER_NAMES.exec(line)) names.add(match[0].toLowerCase().replace(/\s+/g, ''));
-    TIER_NAMES.lastIndex = 0;
-    return names.size >= 3;
+    for (let match = TIER_NAMES.exec(line); match; match = TIER_NAMES.exec(line)) {
+      const name = match[0].toLowerCase().replace(/\s+/g, '');
+      if (first === undefined || name === first) first = name;
+      else if (second === undefined || name === second) second = name;
+      else {
+        TIER_NAMES.lastIndex = 0;
+        return true;
+      }
+    }
+    return false;
   },
 };
 
