@@ -166,7 +166,8 @@ export const KINDS = [
       /\bpartner(?:ship)?\s+(?:program\s+)?requirements\s+(?:and|&)\s+benefits\b/i,
     ],
     headingCues: [
-      /\b(?:tiers?|levels?|membership\s+levels|sponsorship\s+tiers|partner\s+types)\b/i,
+      // Levels, and moving up through them: "Requirements and Progression", "Path to the next tier".
+      /\b(?:tiers?|levels?|membership\s+levels|sponsorship\s+tiers|partner\s+types|progression|path\s+to\s+(?:the\s+next\s+)?(?:tier|level)|graduation)\b/i,
       /\b(?:benefits|privileges|perks)\b/i,
       /\b(?:requirements|criteria|qualifications|eligibility)\b/i,
       TIER_NAME,

@@ -120,6 +120,17 @@ describe('sniff: readings of the title against the body', () => {
     assert.equal(sniff(body('Buy Option (use an existing library)')).kind, undefined);
   });
 
+  it('reads how partners move up (progression) as a tier model\'s cue', () => {
+    const program = md(
+      '# Certified Integrator Program', '', filler, '',
+      '## Integrator Requirements and Progression', '', 'Earn badges as you certify engineers.', '',
+      '## Integrator Benefits', '', '- Listing in the directory', '',
+      '## Keeping your badge', '', 'Reviewed yearly.',
+    );
+    assert.equal(sniff(program).kind, 'partner-tiering');
+    assert.equal(sniff(program.replace(' and Progression', '')).kind, undefined, 'requirements and benefits alone are not a tier model');
+  });
+
   it('takes a program guide whose body is a table of levels for a tier model', () => {
     const guide = md(
       '# Reseller Program Guide', '', filler, '',
