@@ -61,30 +61,92 @@ export function talksAboutPartners(text: string, from = 0): boolean {
 }
 
 /** The headings matching each of a kind's cues: one heading per cue that matched. */
-function cuesOf(kind: KindDefinition, headings: readonly string[]): string[] {
+function cuesOf(kind: Pick<KindDefinition, 'headingCues'>, headings: readonly string[], joined = headings.join('\n')): string[] {
   const found: string[] = [];
   for (const cue of kind.headingCues) {
+    // One scan of all the headings at once rejects a cue that none of them holds (the usual
+    // case) faster than a test per heading; cues have no anchors, and `.` stops at a line break.
+    if (cue instanceof RegExp && !cue.test(joined)) continue;
     const heading = headings.find((h) => cue.test(h));
     if (heading !== undefined) found.push(heading);
   }
   return found;
 }
 
-/**
- * The kind the body of `text` (from offset `from`) makes the case for, or undefined. When several
- * kinds make it, the one with the most cues beyond its minimum wins; a program-level strategy
- * holds several models, so it wins a tie.
- */
-export function kindFromBody(text: string, from = 0): BodyEvidence | undefined {
-  if (!talksAboutPartners(text, from)) return undefined;
-  const headings = headingLines(text, from);
-  if (headings.length < 3) return undefined;
+/** How each kind's case stands on a document's headings: the best kind, and every kind's margin. */
+interface BodyCase {
+  best: BodyEvidence | undefined;
+  /** Cues found minus the kind's minimum, per kind (negative: the case is not made). */
+  margins: Map<DocumentKind, number>;
+}
+
+function bodyCase(headings: readonly string[], withMargins = false): BodyCase {
+  const margins = new Map<DocumentKind, number>();
   let best: { kind: DocumentKind; cues: string[]; margin: number } | undefined;
+  const joined = headings.join('\n');
   for (const kind of KINDS) {
-    const cues = cuesOf(kind, headings);
+    const cues = cuesOf(kind, headings, joined);
     const margin = cues.length - kind.minHeadingCues;
+    if (withMargins) margins.set(kind.id, margin);
     if (margin < 0) continue;
     if (!best || margin > best.margin || (margin === best.margin && kind.id === 'partnership-strategy')) best = { kind: kind.id, cues, margin };
   }
-  return best && { kind: best.kind, cues: best.cues.slice(0, 4) };
+  return { best: best && { kind: best.kind, cues: best.cues.slice(0, 4) }, margins };
+}
+
+/**
+ * The kind the body of `text` (from offset `from`) makes the case for, or undefined. When several
+ * kinds make it, the one with the most cues beyond its minimum wins; a program-level strategy
+ * holds several models, so it wins a tie. `title` is a title kept outside the body (front matter
+ * `title:`): it counts as one more heading.
+ */
+export function kindFromBody(text: string, from = 0, title?: string): BodyEvidence | undefined {
+  if (!talksAboutPartners(text, from)) return undefined;
+  const headings = headingLines(text, from);
+  if (title !== undefined) headings.push(title);
+  if (headings.length < 3) return undefined;
+  return bodyCase(headings).best;
+}
+
+/**
+ * For a document whose title names a kind only weakly (a program's name: titleNeedsBody), the
+ * kind its body makes the case for instead: a "Channel Program Guide" that is a table of levels,
+ * requirements and benefits is a tier model. Undefined when the body does not make another kind's
+ * case while failing the title's.
+ */
+export function kindOverTitle(text: string, from: number, titleKind: DocumentKind): BodyEvidence | undefined {
+  if (!talksAboutPartners(text, from)) return undefined;
+  const { best, margins } = bodyCase(headingLines(text, from), true);
+  if (!best || best.kind === titleKind || (margins.get(titleKind) ?? -1) >= 0) return undefined;
+  return best;
+}
+
+/** Whether a heading of the body names partners (or partnering): "Buy/Partner Option Analysis". */
+export function headingNamesPartners(text: string, from: number): boolean {
+  return headingLines(text, from).some((heading) => /\bpartner(?:s|ship|ships|ing)?\b/i.test(heading));
+}
+
+const ATX_HEADING = /^ {0,3}#{1,6}[ \t]+([^\r\n]+)/gm;
+
+/** The sections of a README that describes a template or a package rather than being one. */
+const README_SECTION = /^(?:\d+[.)]\s*)?(?:source|sources|fields|template\s+fields|variables|parameters|placeholders|usage|how\s+to\s+use(?:\s+(?:it|this(?:\s+template)?))?|installation|install|attribution|licen[cs]e|contributing|files|changelog)\s*:?$/i;
+
+/**
+ * Whether a document whose title names an agreement is the README of a template of it: sections
+ * that describe the template (its fields, its source, its licence) and little of the kind's own.
+ * "Acme Partnership Agreement" over "Fields", "Source" and "Attribution" documents a form; it is
+ * not an agreement anyone signed.
+ */
+export function describesTemplate(text: string, from: number, kind: DocumentKind): boolean {
+  // Section headings only: a template's README lists its fields in a table, and field names
+  // ("term_duration", "signatory_name") read like a charter's sections.
+  const headings: string[] = [];
+  ATX_HEADING.lastIndex = from;
+  for (let match = ATX_HEADING.exec(text); match && headings.length < MAX_HEADINGS; match = ATX_HEADING.exec(text)) headings.push(match[1]!.replace(/[*_`#]+/g, ' ').replace(/\s+/g, ' ').trim());
+  ATX_HEADING.lastIndex = 0;
+  let readmeSections = 0;
+  for (const heading of headings) if (README_SECTION.test(heading)) readmeSections++;
+  if (readmeSections < 2) return false;
+  const definition = KINDS.find((k) => k.id === kind)!;
+  return cuesOf(definition, headings).length <= 1;
 }

@@ -14,6 +14,11 @@
 /** What a document of a kind is made of: the readings the rules check (src/models/). */
 export type ModelId = 'charter-sections' | 'signatures' | 'commitments' | 'phases' | 'tiers' | 'decision' | 'launch-phases' | 'governance' | 'targets';
 
+/** A test on one heading-like line: a regular expression, or a reading that needs more than one. */
+export interface HeadingCue {
+  test(line: string): boolean;
+}
+
 export interface KindDefinition {
   readonly id: string;
   /** In the status bar and hovers: "Partnership charter". */
@@ -28,6 +33,12 @@ export interface KindDefinition {
    */
   readonly titleNeedsBody?: boolean;
   /**
+   * Titles that name the kind only when a heading of the body names partners too: "Build vs Buy
+   * Analysis" is a partnership decision when partnering is one of the options it weighs
+   * ("Buy/Partner Option"), and a software ADR otherwise.
+   */
+  readonly titlesWithPartnerHeading?: readonly RegExp[];
+  /**
    * A title that names the framework's own document ("Partnership Charter"): its author writes to
    * the framework's outline, as one who declares `type:` does (document.ts, `followsOutline`).
    */
@@ -36,13 +47,53 @@ export interface KindDefinition {
    * Headings (and table header cells) that belong to this kind: each pattern that matches at
    * least one of them counts once. `minHeadingCues` of them make the kind's case from the body.
    */
-  readonly headingCues: readonly RegExp[];
+  readonly headingCues: readonly HeadingCue[];
   readonly minHeadingCues: number;
   /** The models a document of this kind is expected to contain. */
   readonly models: readonly ModelId[];
 }
 
-const TIER_NAME = /\b(?:bronze|silver|gold|platinum|diamond|titanium|registered|authori[sz]ed|select|premier|elite|associate|strategic|founding|tier\s*(?:[1-5]|i{1,3}|iv|one|two|three|four|five)|level\s*[1-5])\b/i;
+const TIER_NAME_SOURCE = String.raw`\b(?:bronze|silver|gold|platinum|diamond|titanium|registered|authori[sz]ed|select|premier|elite|associate|strategic|founding|tier\s*(?:[1-5]|i{1,3}|iv|one|two|three|four|five)|level\s*[1-5])\b`;
+const TIER_NAME = new RegExp(TIER_NAME_SOURCE, 'i');
+const TIER_NAMES = new RegExp(TIER_NAME_SOURCE, 'gi');
+
+/**
+ * A ladder: one line that names three tiers or more ("Bronze, Silver, Gold and Platinum", a matrix
+ * whose header row is "| Benefit | Associate | Silver | Gold |"). A heading that names one metal is
+ * a sponsor list's; a line that sets several side by side compares levels.
+ */
+export const TIER_LADDER: HeadingCue = {
+  test(line: string): boolean {
+    if (line.length > 400) return false;
+    // Three distinct names, counted without allocating: most lines hold none and fail at once.
+    let first: string | undefined;
+    let second: string | undefined;
+    TIER_NAMES.lastIndex = 0;
+    for (let match = TIER_NAMES.exec(line); match; match = TIER_NAMES.exec(line)) {
+      const name = match[0].toLowerCase().replace(/\s+/g, '');
+      if (first === undefined || name === first) first = name;
+      else if (second === undefined || name === second) second = name;
+      else {
+        TIER_NAMES.lastIndex = 0;
+        return true;
+      }
+    }
+    return false;
+  },
+};
+
+/** Who is engaged when an engagement is an audience's rather than an organisation's. */
+const AUDIENCES = ['community', 'customer', 'user', 'stakeholder', 'public', 'student', 'employee', 'developer', 'civic', 'social', 'audience', 'member', 'patient', 'citizen', 'youth', 'family', 'parent'];
+
+/**
+ * "Alpha Fund Engagement: Example Foundation": capitalised names on both sides of "Engagement:".
+ * Case matters here (names are capitalised), so the audiences are spelled both ways.
+ */
+const NAMED_ENGAGEMENT = new RegExp(
+  String.raw`^(?=.{0,100}$)(?!\s*(?:${AUDIENCES.map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')})s?\s+[Ee]ngagement\b)` +
+    String.raw`\s*(?:[\p{Lu}\p{N}][\p{L}\p{N}.&'-]*\s+){1,4}Engagement\s*[:—–-]\s*[\p{Lu}\p{N}]`,
+  'u',
+);
 
 export const KINDS = [
   {
@@ -64,6 +115,14 @@ export const KINDS = [
       /^(?=.{0,100}$)\S.*\s(?:and|&|×|x)\s.*\bpartnership\s*$/i,
       /\bpartner(?:ship)?\s+(?:program(?:me)?\s+)?terms\s+(?:and|&)\s+conditions\b/i,
       /パートナー(?:シップ)?(?:契約|協定)/,
+      // A working group that runs one partnership: "GCP Partnership Working Group".
+      /\bpartnership\s+working\s+group\b|\bworking\s+group\s*[:—–-]\s*\S.*\bpartnership\s*$/i,
+      /パートナーシップ\s*(?:ワーキング\s*グループ|作業部会)/,
+      // One organisation's engagement with another, named: "Alpha Fund Engagement: Example
+      // Foundation". Engagement of an audience ("Community Engagement: office hours") is not one.
+      NAMED_ENGAGEMENT,
+      // An announcement of one partnership: "Announcing a new software review collaboration".
+      /^\s*announcing\s+(?:a|an|our)\s+(?:new\s+)?(?:[^\s:]+\s+){0,4}(?:partnership|collaboration)\s*$/i,
     ],
     headingCues: [
       /\b(?:mutual\s+goals|shared\s+goals|objectives|purpose(?:\s+of\s+(?:the\s+)?(?:partnership|collaboration|agreement))?|goals)\b/i,
@@ -87,6 +146,7 @@ export const KINDS = [
       /\b(?:build|buy)\s+(?:vs\.?|versus|or)\s+(?:build|buy)\b.*\bpartner/i,
       /\bpartner(?:ship)?\s+decision\b/i,
     ],
+    titlesWithPartnerHeading: [/\b(?:build|buy|make)\s+(?:vs\.?|versus|or)\s+(?:build|buy)\b/i],
     headingCues: [
       /\b(?:build\s+(?:vs\.?|versus|or)|buy\s+(?:vs\.?|versus|or)|make\s+or\s+buy)\b/i,
       /\b(?:options?(?:\s+considered)?|alternatives)\b/i,
@@ -106,10 +166,12 @@ export const KINDS = [
       /\bpartner(?:ship)?\s+(?:program\s+)?requirements\s+(?:and|&)\s+benefits\b/i,
     ],
     headingCues: [
-      /\b(?:tiers?|levels?|membership\s+levels|sponsorship\s+tiers|partner\s+types)\b/i,
+      // Levels, and moving up through them: "Requirements and Progression", "Path to the next tier".
+      /\b(?:tiers?|levels?|membership\s+levels|sponsorship\s+tiers|partner\s+types|progression|path\s+to\s+(?:the\s+next\s+)?(?:tier|level)|graduation)\b/i,
       /\b(?:benefits|privileges|perks)\b/i,
       /\b(?:requirements|criteria|qualifications|eligibility)\b/i,
       TIER_NAME,
+      TIER_LADDER,
     ],
     minHeadingCues: 3,
     models: ['tiers'],
@@ -170,10 +232,14 @@ export const KINDS = [
       /^\s*(?:\S+\s+){0,3}(?:channel|reseller|referral|alliance|co-?selling)\s+(?:(?:and|&)\s+\S+\s+)?(?:partner\s+)?program(?:me)?s?\b/i,
       /^\s*(?:\S+\s+){0,3}partner\s+ecosystem\b/i,
       /\balliances?\s+(?:handbook|playbook)\b|アライアンス\s*(?:ハンドブック|プログラム|戦略)/i,
+      // How partners grow through a program: "Partner Capabilities Maturity Model".
+      /\bpartner(?:ship)?\s+(?:\S+\s+){0,3}maturity\s+model\b/i,
     ],
     titleNeedsBody: true,
     headingCues: [
-      /\b(?:partner\s+(?:categories|types|segments|profiles?)|types\s+of\s+partners|target\s+partners|ideal\s+partner)\b/i,
+      /\b(?:partner(?:ship)?\s+(?:categories|types|segments|profiles?)|types\s+of\s+partner(?:ship)?s|target\s+partners|ideal\s+partner)\b/i,
+      // Choosing partners: "Partner Evaluation Criteria", "Partnership Priorities".
+      /\b(?:partner(?:ship)?\s+(?:evaluation|selection|prioriti[sz]ation|priorities|fit\s+criteria)|(?:evaluating|selecting|prioriti[sz]ing)\s+partners)\b/i,
       /\b(?:revenue\s+(?:model|share|sharing)|economics|commercial\s+terms|margins?|discounts?|incentives|mdf|market\s+development\s+funds)\b/i,
       /\b(?:tiers?|levels|partner\s+program\s+structure)\b/i,
       /\b(?:roadmap|phases?|timeline|implementation|rollout)\b/i,

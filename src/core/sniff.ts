@@ -1,7 +1,7 @@
 import { TextCache } from './memo';
 import { parseDocument, isMap, type Document } from 'yaml';
-import { DOCUMENT_KINDS, isDocumentKind, kindFromTitle, type DocumentKind } from './kinds';
-import { hasHeadings, kindFromBody } from './evidence';
+import { DOCUMENT_KINDS, KINDS, isDocumentKind, kindFromTitle, kindInfo, type DocumentKind, type KindDefinition } from './kinds';
+import { describesTemplate, hasHeadings, headingNamesPartners, kindFromBody, kindOverTitle } from './evidence';
 
 /**
  * Deciding what a document is must be cheap: most Markdown files a user opens are READMEs and
@@ -221,6 +221,27 @@ function unclosedType(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The kind a title names, read against the body where the title alone could mislead: the README
+ * of an agreement's template is not the agreement; a program's name over a table of levels is a
+ * tier model; a build-vs-buy title is a partnership decision when a heading names partnering.
+ */
+function titleKind(text: string, bodyStart: number, title: string, hasBody: () => boolean): { kind: DocumentKind; cues?: string[] } | undefined {
+  const kind = kindFromTitle(title, hasBody);
+  if (kind) {
+    if (describesTemplate(text, bodyStart, kind)) return undefined;
+    if (kindInfo(kind).titleNeedsBody) {
+      const instead = kindOverTitle(text, bodyStart, kind);
+      if (instead) return { kind: instead.kind, cues: instead.cues };
+    }
+    return { kind };
+  }
+  for (const definition of KINDS as readonly KindDefinition[]) {
+    if (definition.titlesWithPartnerHeading?.some((pattern) => pattern.test(title)) && headingNamesPartners(text, bodyStart)) return { kind: definition.id as DocumentKind };
+  }
+  return undefined;
+}
+
 export function sniff(text: string): SniffResult {
   const frontMatter = findFrontMatter(text);
   const data = frontMatter?.data;
@@ -255,11 +276,12 @@ export function sniff(text: string): SniffResult {
   const bodyStart = frontMatter?.blockEnd ?? 0;
   // A first heading is itself a heading line: the body needs a few more than that.
   const hasBody = () => hasHeadings(text, bodyStart, title !== undefined ? 4 : 3);
-  const fromHeading = title !== undefined ? kindFromTitle(title, hasBody) : undefined;
-  if (fromHeading) return { ...base, kind: fromHeading, source: 'heading', kindGuessed: false };
-  const fromField = title === undefined && titleField !== undefined ? kindFromTitle(titleField, hasBody) : undefined;
-  if (fromField) return { ...base, kind: fromField, source: 'title-field', kindGuessed: false };
-  const body = kindFromBody(text, bodyStart);
+  const fromHeading = title !== undefined ? titleKind(text, bodyStart, title, hasBody) : undefined;
+  if (fromHeading) return { ...base, ...fromHeading, source: 'heading', kindGuessed: false };
+  const fromField = title === undefined && titleField !== undefined ? titleKind(text, bodyStart, titleField, hasBody) : undefined;
+  if (fromField) return { ...base, ...fromField, source: 'title-field', kindGuessed: false };
+  // A title kept in front matter is the document's first heading as a reader sees it.
+  const body = kindFromBody(text, bodyStart, title === undefined ? titleField : undefined);
   if (body) return { ...base, kind: body.kind, source: 'body', kindGuessed: false, cues: body.cues };
   return { ...base, kind: undefined, source: 'none', kindGuessed: false };
 }

@@ -103,6 +103,10 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
     '/_{3,}/',
     '/<(?:partner|company|customer|name|date|amount|owner|target|metric|number)(?:[ _-](?:name|logo|company|amount|date))?>/',
     '/[$€£]\\s?X+(?:[.,]X+)?\\s?[KMB]?(?![\\p{L}\\p{N}_])/',
+    // A value its author marked as a stand-in: "legal@acme.example (placeholder)".
+    '/\\((?:placeholder|dummy|to\\s+be\\s+replaced|replace\\s+(?:me|this|with\\s+[^()\\r\\n]{1,40}))\\)/',
+    // "未定" (undecided) as a value on its own, as in a table cell; not inside a longer word.
+    '/(?<![\\p{L}\\p{N}])未定(?![\\p{L}\\p{N}])/',
   ],
 };
 

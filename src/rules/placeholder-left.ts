@@ -20,6 +20,25 @@ export interface ValuePlaceholder {
   bracket: boolean;
 }
 
+/** Units that make the `[X]` before them a number: "[X] months", "[X] engineers". */
+const UNIT_AFTER = /^\s?(?:%|[KMB](?![\p{L}\p{N}_])|(?:days?|weeks?|months?|quarters?|years?|hours?|people|engineers?|FTEs?|partners?|customers?|users?|deals?|points?)(?![\p{L}\p{N}_]))/u;
+
+/** Whether the `[X]` at `start`..`end` of `value` stands for a number rather than a ticked box. */
+function isQuantity(value: string, start: number, end: number): boolean {
+  return /[$€£¥]\s?$/.test(value.slice(Math.max(0, start - 2), start)) || UNIT_AFTER.test(value.slice(end, end + 12));
+}
+
+/**
+ * A bracket that speaks to the reader about what could be: "[Your logo could be here]", "[This
+ * spot can be yours]", "[Become a sponsor]". A prompt to the author names a value to put in
+ * ("[Your company name]", "[Insert date]", "[Logo will go here]"); an offer says what the reader
+ * might do or have: it addresses them and speaks of a possibility.
+ */
+function isOffer(inner: string): boolean {
+  if (/^(?:become|be)\s+(?:a|an|our)\s+(?:sponsor|partner|member|backer)\b/i.test(inner)) return true;
+  return /\b(?:you|your|yours)\b/i.test(inner) && /\b(?:could|can|might)\b/i.test(inner);
+}
+
 /**
  * `[…]` in plain text is a prompt left by a template unless it is something else Markdown or
  * writers use brackets for: a checkbox (`[ ]`, `[x]`), a footnote mark (`[^1]`), a numeric
@@ -34,7 +53,12 @@ function bracketPrompts(value: string, inQuote: boolean, exceptions: readonly st
     const inner = m[1]!.trim();
     const before = value[m.index - 1];
     const after = value[m.index + m[0].length];
-    if (inner === '' || /^x$/i.test(inner)) continue;
+    if (inner === '') continue;
+    // `[x]` is a checkbox, unless it stands for a number: "$[X]K", "[X]%", "[X] months".
+    if (/^x$/i.test(inner) && !isQuantity(value, m.index, m.index + m[0].length)) continue;
+    // Words to the reader rather than to the author: a sponsor page's "[Your logo could be here]"
+    // offers a place, it does not ask for a value.
+    if (isOffer(inner)) continue;
     if (inner.startsWith('^')) continue;
     if (/^[\d\s,;.–-]+$/.test(inner)) continue;
     if (inQuote && /^(?:\.{3}|…)$/.test(inner)) continue;
@@ -49,6 +73,20 @@ function bracketPrompts(value: string, inQuote: boolean, exceptions: readonly st
 }
 
 /**
+ * A value announced by a colon and left as an ellipsis: "available at the following link: ...".
+ * The ellipsis must end the line or the sentence; inside a quotation it is an elision.
+ */
+const ELIDED_VALUE = /(?<=[\p{L}\p{N})][ \t]*:[ \t]*)(?:\.{3,}|…)(?=[ \t]*(?:[.;,][ \t]*)?(?:\r?\n|$))/gu;
+
+function elidedValues(value: string): ValuePlaceholder[] {
+  if (!value.includes('...') && !value.includes('…')) return [];
+  return [...value.matchAll(ELIDED_VALUE)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length, bracket: false }));
+}
+
+/** The marks of an address its author left to fill: a path segment such as `PLACEHOLDER` or `CHANGE_ME`. */
+const URL_PLACEHOLDER = /(?<=[/=#?&:])(?:PLACEHOLDER|CHANGE_?ME|REPLACE_?ME|YOUR[_-](?:ORG|ORGANI[SZ]ATION|USERNAME|USER|HANDLE|ACCOUNT|COMPANY|PROJECT|SLUG|ID))(?=$|[/?#&.])/;
+
+/**
  * The placeholders in a text node's value: vocabulary matches and (unless turned off) bracketed
  * prompts. Where two overlap, the longer one is kept (`[TBD]` is one placeholder, not two).
  */
@@ -59,6 +97,7 @@ export function placeholdersInValue(
 ): ValuePlaceholder[] {
   const found: ValuePlaceholder[] = [
     ...(options.brackets ? bracketPrompts(value, options.inQuote, BRACKET_EXCEPTIONS) : []),
+    ...(options.inQuote ? [] : elidedValues(value)),
     ...findPhrases(value, vocabulary.placeholders).map((p) => ({ text: p.text, start: p.start, end: p.end, bracket: false })),
   ];
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
@@ -113,6 +152,7 @@ export const placeholderLeft: Rule = {
 
     /** `afterLink`: the node directly follows a link, so its first word may be the URL's tail. */
     const visit = (node: Nodes, inQuote: boolean, afterLink: boolean): void => {
+      if (node.type === 'link' || node.type === 'definition') checkAddress(node.url, node);
       if (SKIPPED.has(node.type)) return;
       if (node.type === 'text' || node.type === 'html') {
         const isHtml = node.type === 'html';
@@ -130,7 +170,9 @@ export const placeholderLeft: Rule = {
           report({
             message: p.bracket
               ? `"${shown}" is a template prompt that was never filled in. Replace it with the real name, number or date before the partner reads this.`
-              : `"${shown}" is a placeholder, not an answer. Write the actual decision, owner, amount or date before this document is shared or signed.`,
+              : shown.startsWith('(')
+                ? `The value before "${shown}" is marked as a stand-in. Put in the real one and drop the mark before this document is shared or signed.`
+                : `"${shown}" is a placeholder, not an answer. Write the actual decision, owner, amount or date before this document is shared or signed.`,
             range: doc.index.rangeOf(at.start, at.end),
           });
         }
@@ -143,6 +185,21 @@ export const placeholderLeft: Rule = {
         for (let i = children.length - 1; i >= 0; i--) pending.push([children[i] as Nodes, quoted, children[i - 1]?.type === 'link']);
       }
     };
+    /** A link or link definition whose address still holds a stand-in segment (`…/sponsors/PLACEHOLDER`). */
+    function checkAddress(url: string, node: Nodes): void {
+      const mark = URL_PLACEHOLDER.exec(url);
+      const from = node.position?.start.offset;
+      const to = node.position?.end.offset;
+      if (!mark || from === undefined || to === undefined) return;
+      // On the mark itself when the source shows it as written; on the whole link otherwise.
+      const at = doc.text.slice(from, to).indexOf(mark[0]);
+      const start = at >= 0 ? from + at : from;
+      const end = at >= 0 ? start + mark[0].length : to;
+      report({
+        message: `This link still points at "${mark[0]}", a stand-in for an address nobody filled in. Put in the real address, or remove the link, before the document is shared.`,
+        range: doc.index.rangeOf(start, end),
+      });
+    }
     // An explicit stack rather than recursion: thousands of nested emphasis marks must not
     // overflow the call stack.
     const pending: Array<[Nodes, boolean, boolean]> = [[block, false, false]];

@@ -72,6 +72,30 @@ testRule(placeholderLeft, {
     },
     { name: 'real HTML is not a placeholder', text: charter('Line one<br>line two, <span>Globex</span>.') },
     {
+      name: 'an offer to the reader is not a blank: a sponsor wall\'s empty slots',
+      text: md(
+        '---', 'type: partner-tiering', '---', '# Sponsor levels', '',
+        '### Gold sponsors', '', '[Your logo could be here]', '',
+        '### Silver sponsors', '', '[This spot can be yours]', '', '[Become a sponsor]',
+      ),
+    },
+    {
+      name: 'ticked boxes, ellipses that are not values, and longer words holding 未定',
+      text: charter(
+        '[X] Kick-off held. [x] Logos exchanged.',
+        '',
+        '> "We looked at the numbers: ..." said the Globex lead.',
+        '',
+        'Steps follow... and more will come. The field is 未定義 until set.',
+        '',
+        'Ratio 3:... is not a value announced by a word.',
+      ),
+    },
+    {
+      name: 'real addresses and placeholders-looking words inside ordinary URLs',
+      text: charter('See [the guide](https://example.com/guides/placeholder-text) and https://example.com/YOURS/page.'),
+    },
+    {
       name: 'placeholder-looking text only in a non-strategy document',
       text: md('# Meeting notes', '', 'Budget: TBD, owner: [name].'),
     },
@@ -130,6 +154,34 @@ testRule(placeholderLeft, {
       problems: [{ line: 6, message: /"\\\[amount\\\]"/ }, { line: 6, message: /"\\_\\_\\_"/ }],
     },
     {
+      name: 'an [X] that stands for a number is a blank, not a checkbox',
+      text: charter('| Cost | Time |', '| --- | --- |', '| $[X]K | [X] months |', '', 'Share: [X]% of net revenue.'),
+      problems: [{ line: 8, message: /"\[X\]"/ }, { line: 8, message: /"\[X\]"/ }, { line: 10, message: /"\[X\]"/ }],
+    },
+    {
+      name: 'a prompt to the author is still a blank, even when it says "your"',
+      text: charter('Signed for [Your company name]. [Logo will go here]'),
+      problems: [{ line: 6, message: PROMPT }, { line: 6, message: PROMPT }],
+    },
+    {
+      name: 'a link whose address ends in a stand-in segment',
+      text: charter('1. Visit our [sponsor page](https://github.com/sponsors/PLACEHOLDER).', '', 'Or https://opencollective.com/CHANGE_ME directly.'),
+      problems: [
+        { line: 6, message: /points at "PLACEHOLDER"/ },
+        { line: 8, message: /points at "CHANGE_ME"/ },
+      ],
+    },
+    {
+      name: 'a value its author marked as a stand-in',
+      text: charter('**Legal contact**: legal@acme.example (placeholder)'),
+      problems: [{ line: 6, message: /The value before "\(placeholder\)" is marked as a stand-in/ }],
+    },
+    {
+      name: 'an undecided value in Japanese, and a value left as an ellipsis after a colon',
+      text: charter('| 項目 | 値 |', '| --- | --- |', '| 終了日 | 未定 |', '', 'The order form is available at the following link: ... .'),
+      problems: [{ line: 8, message: /"未定"/ }, { line: 10, message: /"\.\.\."/ }],
+    },
+    {
       name: 'every document kind is checked',
       text: md('---', 'type: launch-plan', '---', '# Globex launch', '', '- Press release date: TBD'),
       problems: [{ line: 6 }],
@@ -172,5 +224,15 @@ describe('placeholder-left ranges', () => {
     const vocabulary = { ...DEFAULT_CONFIG.vocabulary, placeholders: ['PENDING'] };
     const found = lintText(text, [placeholderLeft], { ...DEFAULT_CONFIG, vocabulary }).diagnostics;
     assert.deepEqual(found.map((d) => d.message.slice(0, 9)), ['"PENDING"']);
+  });
+});
+
+describe('placeholder-left on link addresses', () => {
+  it('sits on the stand-in segment of the address, not on the link text', () => {
+    const text = ['---', 'type: partner-tiering', '---', '# Sponsor levels', '', 'Visit our [sponsor page](https://github.com/sponsors/PLACEHOLDER).'].join('\n');
+    const found = lintText(text, [placeholderLeft], DEFAULT_CONFIG).diagnostics;
+    assert.equal(found.length, 1);
+    const line = text.split('\n')[5]!;
+    assert.equal(line.slice(found[0]!.range.start.character, found[0]!.range.end.character), 'PLACEHOLDER');
   });
 });
