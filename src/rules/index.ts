@@ -9,6 +9,7 @@ import { failureCostMissing } from './failure-cost-missing';
 import { leverageCoMarketingOnly } from './leverage-co-marketing-only';
 import { measurementNotMeasurable } from './measurement-not-measurable';
 import { governanceIncomplete } from './governance-incomplete';
+import { exitCriteriaMissing } from './exit-criteria-missing';
 import { charterUnsigned } from './charter-unsigned';
 import { timelineUndated } from './timeline-undated';
 import { rolloutGoNoGoMissing } from './rollout-go-no-go-missing';
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
   leverageCoMarketingOnly,
   measurementNotMeasurable,
   governanceIncomplete,
+  exitCriteriaMissing,
   // After charter-missing-section: when both append at the end, Governance lands before Signatures.
   charterUnsigned,
   timelineUndated,

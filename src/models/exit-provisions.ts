@@ -1,0 +1,64 @@
+import type { CharterText, Match, Span } from './commitments';
+import type { CharterVocabulary } from './charter-vocabulary';
+
+/**
+ * What a document says about how a partnership ends: the framework's seventh common mistake is
+ * "no clear exit criteria: define upfront what failure looks like and when to deprioritize".
+ *
+ * An exit provision is anything a careful reviewer would accept as saying when a partnership is
+ * ended, downgraded or not renewed: a termination clause or notice period (the charter's exit
+ * words), a tier demotion or removal from the program, a consequence for a partner who misses its
+ * minimums, a renewal or re-evaluation made against criteria, a go/no-go decision. A re-evaluation
+ * with no criteria ("pricing will be re-evaluated after 9 months") is not one: it is where the
+ * decision would be taken, with nothing to take it by.
+ */
+
+/** Wording beyond the charter's exit words that says when a partnership is ended or downgraded. */
+// vocabulary candidate
+export const EXIT_PROVISION_TERMS: readonly string[] = [
+  '/\\bdemot(?:e|es|ed|ing|ion|ions)\\b/', '/\\bdowngrad(?:e|es|ed|ing)\\b/', '/\\brelegat(?:e|es|ed|ion)\\b/',
+  'probation', 'probationary', 'non-renewal', 'nonrenewal', '/\\bnot\\s+(?:be\\s+)?renewed\\b/',
+  'revoke', 'revokes', 'revoked', 'revocation', 'offboard', 'offboarded', 'offboarding', 'off-boarding',
+  'discontinue the partnership', 'discontinue a partnership', 'discontinued partnerships', 'kill criteria', 'stop criteria',
+  'no-go', 'no go', 'phase out the partnership', 'deprioritise the partnership', 'deprioritize the partnership',
+  '/\\bdeprioriti[sz]e\\s+(?:the|a|this|that|underperforming)\\s+partners?\\b/',
+  '/\\bremov(?:e|es|ed|al)\\s+(?:\\w+\\s+)?from\\s+(?:the\\s+)?(?:program|programme|partner\\s+(?:program|programme|directory|list|network)|tier|marketplace)\\b/',
+  '/\\blos(?:e|es|ing)\\s+(?:their\\s+|its\\s+|the\\s+)?(?:tier|partner\\s+status|program\\s+status|status|membership|benefits)\\b/',
+  '/\\bmove[sd]?\\s+down\\s+(?:a|one)\\s+(?:tier|level)\\b/',
+  // A consequence for a partner who falls short: "partners who fail to meet the minimum ...".
+  '/\\b(?:fail(?:s|ing)?\\s+to\\s+(?:meet|maintain|reach|achieve)|fall(?:s|ing)?\\s+below|do(?:es)?\\s+not\\s+(?:meet|maintain))\\s+(?:the\\s+|its\\s+|their\\s+|a\\s+|these\\s+)?(?:minimum|minimums|requirements?|targets?|thresholds?|commitments?|criteria|quotas?)\\b/',
+  // A renewal or review that is decided on something: "renewal is subject to meeting the targets".
+  '/\\brenew(?:al|als|ed|s)?\\b[^.;\\n]{0,60}?\\b(?:subject\\s+to|contingent\\s+on|conditional\\s+on|based\\s+on|provided\\s+that|only\\s+if|if\\s+(?:the\\s+)?partners?)\\b/',
+  '/\\b(?:tier|tiers|status|membership|level|levels)\\s+(?:(?:is|are|will\\s+be)\\s+)?(?:re-?)?(?:reviewed|evaluated|assessed|validated|certified)\\s+(?:annually|yearly|quarterly|every|each|against)\\b/',
+];
+
+/** A re-evaluation: where a partnership is weighed again. With criteria it is an exit provision. */
+// vocabulary candidate
+export const REEVALUATION_TERMS: readonly string[] = [
+  '/\\bre-?(?:evaluat|assess|consider)\\w*/', '/\\brevisit(?:s|ed|ing)?\\b/',
+];
+
+/** Words that give a re-evaluation something to decide by. */
+const CRITERIA = /\b(?:against|criteria|criterion|based\s+on|if|whether|unless|threshold|target|targets|metric|metrics)\b/i;
+
+export interface ExitProvisions {
+  /** Wording that says when a partnership ends, is downgraded or is not renewed (first few, in order). */
+  readonly provisions: readonly Match[];
+  /** Re-evaluations the text schedules with nothing to decide by ("re-evaluated after 9 months"). */
+  readonly openReviews: readonly Match[];
+}
+
+/** The exit provisions of the whole document (prose only: code and placeholders are masked). */
+export function readExitProvisions(text: CharterText, words: CharterVocabulary): ExitProvisions {
+  const all: Span = { start: 0, end: text.masked.length };
+  const provisions = [...text.find(words.exitTerms, all), ...text.find(EXIT_PROVISION_TERMS, all)]
+    .filter((m) => !text.negatedAt(m.start, Math.max(0, m.start - 40)) || /^no[\s-]go$/i.test(m.text));
+  const openReviews: Match[] = [];
+  for (const m of text.find(REEVALUATION_TERMS, all)) {
+    const item = text.items.find((i) => i.start <= m.start && m.end <= i.end);
+    const rest = item ? text.slice({ start: m.end, end: item.end }) : '';
+    (CRITERIA.test(rest) ? provisions : openReviews).push(m);
+  }
+  provisions.sort((a, b) => a.start - b.start);
+  return { provisions, openReviews };
+}
