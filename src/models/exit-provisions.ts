@@ -1,5 +1,6 @@
 import type { CharterText, Match, Span } from './commitments';
 import type { CharterVocabulary } from './charter-vocabulary';
+import { findInProse, itemAt } from './prose';
 
 /**
  * What a document says about how a partnership ends: the framework's seventh common mistake is
@@ -51,12 +52,13 @@ export interface ExitProvisions {
 /** The exit provisions of the whole document (prose only: code and placeholders are masked). */
 export function readExitProvisions(text: CharterText, words: CharterVocabulary): ExitProvisions {
   const all: Span = { start: 0, end: text.masked.length };
-  const provisions = [...text.find(words.exitTerms, all), ...text.find(EXIT_PROVISION_TERMS, all)]
+  const provisions = [...findInProse(text, words.exitTerms, all), ...findInProse(text, EXIT_PROVISION_TERMS, all)]
     .filter((m) => !text.negatedAt(m.start, Math.max(0, m.start - 40)) || /^no[\s-]go$/i.test(m.text));
   const openReviews: Match[] = [];
   for (const m of text.find(REEVALUATION_TERMS, all)) {
-    const item = text.items.find((i) => i.start <= m.start && m.end <= i.end);
-    const rest = item ? text.slice({ start: m.end, end: item.end }) : '';
+    const item = itemAt(text.items, m);
+    if (!item) continue;
+    const rest = text.slice({ start: m.end, end: item.end });
     (CRITERIA.test(rest) ? provisions : openReviews).push(m);
   }
   provisions.sort((a, b) => a.start - b.start);

@@ -24,6 +24,7 @@ import { charterVocabulary, type CharterVocabulary } from './charter-vocabulary'
 import { readDecisionRecord, type DecisionRecord } from './decision-record';
 import { readExitProvisions, type ExitProvisions } from './exit-provisions';
 import { readVoice, type DocumentVoice } from './voice';
+import { readSalesFramings, type SalesFraming } from './partner-role';
 
 /** The models of one document, read with one vocabulary. */
 export interface Models {
@@ -52,6 +53,8 @@ export interface Models {
   decisionRecord(): DecisionRecord | undefined;
   /** What the text says about how a partnership ends: termination, demotion, renewal or re-evaluation against criteria. */
   exitProvisions(): ExitProvisions;
+  /** Statements that hand selling to partners ("instead of direct sales"), each with whether its section says what partners add to the product. */
+  salesFramings(): readonly SalesFraming[];
   /** Whether the text addresses its reader ("you", "your") and is written mostly in Latin script. */
   voice(): DocumentVoice;
   /** The charter word lists (party words, metric terms, cadence, governance, signatures) as configured. */
@@ -98,6 +101,7 @@ class DocumentModels implements Models {
   private record: { read: DecisionRecord | undefined } | undefined;
   private exits: ExitProvisions | undefined;
   private documentVoice: DocumentVoice | undefined;
+  private framings: readonly SalesFraming[] | undefined;
 
   constructor(private readonly doc: StrategyDocument, private readonly vocabulary: Vocabulary) {}
 
@@ -165,6 +169,11 @@ class DocumentModels implements Models {
     return this.exits;
   }
 
+  salesFramings(): readonly SalesFraming[] {
+    this.framings ??= readSalesFramings(this.doc, this.commitments());
+    return this.framings;
+  }
+
   voice(): DocumentVoice {
     this.documentVoice ??= readVoice(this.commitments());
     return this.documentVoice;
@@ -192,6 +201,7 @@ export { graduationTerms, itemsOutsideTiers, type Tier, type TierModel } from '.
 export type { LaunchPlan } from './launch-phases';
 export type { ExitProvisions } from './exit-provisions';
 export type { DocumentVoice } from './voice';
+export type { SalesFraming } from './partner-role';
 export { withoutPlaceholders, type ContentItem } from './charter-content';
 export type { CharterVocabulary } from './charter-vocabulary';
 export {

@@ -26,9 +26,9 @@ const LATIN = /\p{Script=Latin}/u;
 const MIN_SECOND_PERSON = 5;
 const PER_WORDS = 200;
 
-/** The voice of the document's prose (the masked text: no code, comments or placeholders). */
+/** The voice of the document's prose (its text items: no code, front matter or HTML). */
 export function readVoice(text: CharterText): DocumentVoice {
-  const prose = text.masked;
+  const prose = text.items.map((i) => i.text).join('\n');
   const words = count(prose, WORD);
   const you = count(prose, SECOND_PERSON);
   const [letters, latin] = letterCounts(prose);

@@ -7,6 +7,7 @@ import { economicCommitmentMissing } from './economic-commitment-missing';
 import { commitmentUnquantified } from './commitment-unquantified';
 import { failureCostMissing } from './failure-cost-missing';
 import { leverageCoMarketingOnly } from './leverage-co-marketing-only';
+import { partnershipAsSalesChannel } from './partnership-as-sales-channel';
 import { measurementNotMeasurable } from './measurement-not-measurable';
 import { governanceIncomplete } from './governance-incomplete';
 import { exitCriteriaMissing } from './exit-criteria-missing';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   commitmentUnquantified,
   failureCostMissing,
   leverageCoMarketingOnly,
+  partnershipAsSalesChannel,
   measurementNotMeasurable,
   governanceIncomplete,
   exitCriteriaMissing,
