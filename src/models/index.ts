@@ -25,6 +25,7 @@ import { readDecisionRecord, type DecisionRecord } from './decision-record';
 import { readExitProvisions, type ExitProvisions } from './exit-provisions';
 import { readVoice, type DocumentVoice } from './voice';
 import { readSalesFramings, type SalesFraming } from './partner-role';
+import { readEnablement, type Enablement } from './enablement';
 
 /** The models of one document, read with one vocabulary. */
 export interface Models {
@@ -55,6 +56,8 @@ export interface Models {
   exitProvisions(): ExitProvisions;
   /** Statements that hand selling to partners ("instead of direct sales"), each with whether its section says what partners add to the product. */
   salesFramings(): readonly SalesFraming[];
+  /** What partners are given to sell and promote with, statements that they get little help, and asks that they sell or promote. */
+  enablement(): Enablement;
   /** Whether the text addresses its reader ("you", "your") and is written mostly in Latin script. */
   voice(): DocumentVoice;
   /** The charter word lists (party words, metric terms, cadence, governance, signatures) as configured. */
@@ -102,6 +105,7 @@ class DocumentModels implements Models {
   private exits: ExitProvisions | undefined;
   private documentVoice: DocumentVoice | undefined;
   private framings: readonly SalesFraming[] | undefined;
+  private enabling: Enablement | undefined;
 
   constructor(private readonly doc: StrategyDocument, private readonly vocabulary: Vocabulary) {}
 
@@ -174,6 +178,11 @@ class DocumentModels implements Models {
     return this.framings;
   }
 
+  enablement(): Enablement {
+    this.enabling ??= readEnablement(this.commitments());
+    return this.enabling;
+  }
+
   voice(): DocumentVoice {
     this.documentVoice ??= readVoice(this.commitments());
     return this.documentVoice;
@@ -202,6 +211,7 @@ export type { LaunchPlan } from './launch-phases';
 export type { ExitProvisions } from './exit-provisions';
 export type { DocumentVoice } from './voice';
 export type { SalesFraming } from './partner-role';
+export type { Enablement } from './enablement';
 export { withoutPlaceholders, type ContentItem } from './charter-content';
 export type { CharterVocabulary } from './charter-vocabulary';
 export {

@@ -8,6 +8,7 @@ import { commitmentUnquantified } from './commitment-unquantified';
 import { failureCostMissing } from './failure-cost-missing';
 import { leverageCoMarketingOnly } from './leverage-co-marketing-only';
 import { partnershipAsSalesChannel } from './partnership-as-sales-channel';
+import { partnersExpectedToSelfPromote } from './partners-expected-to-self-promote';
 import { measurementNotMeasurable } from './measurement-not-measurable';
 import { governanceIncomplete } from './governance-incomplete';
 import { exitCriteriaMissing } from './exit-criteria-missing';
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   failureCostMissing,
   leverageCoMarketingOnly,
   partnershipAsSalesChannel,
+  partnersExpectedToSelfPromote,
   measurementNotMeasurable,
   governanceIncomplete,
   exitCriteriaMissing,
