@@ -1,5 +1,6 @@
 import type { CharterText, Match, Span } from './commitments';
 import { findInProse } from './prose';
+import { wordsPattern } from './word-pattern';
 
 /**
  * What a document gives partners to sell and promote with. The framework's third common mistake
@@ -18,25 +19,29 @@ export const ENABLEMENT_TERMS: readonly string[] = [
   'co-marketing', 'comarketing', 'joint marketing', 'co-selling', 'co-sell', 'joint campaigns', 'joint campaign', 'campaign-in-a-box',
   'MDF', 'market development funds', 'marketing development funds', 'marketing funds', 'partner portal', 'sales tools',
   'partner manager', 'partner managers', 'channel manager', 'channel managers', 'channel account manager', 'partner success',
-  'onboarding', 'office hours', 'lead sharing', 'lead-sharing', 'lead passing', 'joint value proposition',
-  '/\\b(?:marketing|sales|partner|launch|go-to-market|gtm|presales|pre-sales|technical|field)\\s+support\\b/',
+  'onboarding', 'office hours', 'lead sharing', 'lead passing', 'joint value proposition',
+  wordsPattern(['(?:marketing|sales|partner|launch|go-to-market|gtm|presales|pre-sales|technical|field)\\s+support']),
 ];
 
 /** Statements that partners get little or no help ("support will be inconsistent"). */
 // vocabulary candidate
 export const SUPPORT_DISCLAIMERS: readonly string[] = [
-  '/\\bsupport\\s+(?:will|may|might|could|would|is\\s+going\\s+to)\\s+(?:be\\s+)?(?:inconsistent|limited|minimal|sporadic|patchy|unavailable|best[\\s-]effort)\\b/',
-  '/\\b(?:no|little|limited|minimal)\\s+(?:marketing|sales|partner|launch|enablement)\\s+(?:support|resources|assets|materials|help)\\b/',
-  '/\\bpartners?\\s+(?:are|is|will\\s+be)\\s+on\\s+(?:their|its)\\s+own\\b/',
+  wordsPattern([
+    'support\\s+(?:will|may|might|could|would|is\\s+going\\s+to)\\s+(?:be\\s+)?(?:inconsistent|limited|minimal|sporadic|patchy|unavailable|best[\\s-]effort)',
+    '(?:no|little|limited|minimal)\\s+(?:marketing|sales|partner|launch|enablement)\\s+(?:support|resources|assets|materials|help)',
+    'partners?\\s+(?:are|is|will\\s+be)\\s+on\\s+(?:their|its)\\s+own',
+  ]),
 ];
 
 /** Statements that partners are to sell or promote the offer. */
 // vocabulary candidate
 export const PROMOTION_ASKS: readonly string[] = [
-  '/\\b(?:partners?|resellers?|affiliates?|agents?)\\s+(?:will|shall|must|should|are\\s+expected\\s+to|is\\s+expected\\s+to|need\\s+to|are\\s+asked\\s+to|are\\s+responsible\\s+for|is\\s+responsible\\s+for)\\s+(?:(?:actively|also|independently)\\s+)?(?:market|marketing|promote|promoting|sell|selling|resell|reselling|drive\\s+(?:demand|pipeline|awareness)|driving\\s+(?:demand|pipeline|awareness)|generate\\s+(?:leads|demand|pipeline)|generating\\s+(?:leads|demand|pipeline))\\b/',
-  '/\\b(?:drive|drives|run|runs)\\s+(?:their|its)\\s+own\\s+(?:promotion|marketing|demand\\s+generation|go-to-market)\\b/',
-  '/\\bpartner-led\\s+(?:marketing|promotion|demand\\s+generation)\\b/',
-  '/\\breseller\\s+program(?:me)?s?\\b/',
+  'reseller program', 'reseller programs', 'reseller programme', 'reseller programmes',
+  'partner-led marketing', 'partner-led promotion', 'partner-led demand generation',
+  wordsPattern([
+    '(?:partners?|resellers?|affiliates?|distributors?)\\s+(?:will|shall|must|should|are\\s+expected\\s+to|is\\s+expected\\s+to|need\\s+to|are\\s+asked\\s+to|are\\s+responsible\\s+for|is\\s+responsible\\s+for)\\s+(?:(?:actively|also|independently)\\s+)?(?:market|marketing|promote|promoting|sell|selling|resell|reselling|drive\\s+(?:demand|pipeline|awareness)|driving\\s+(?:demand|pipeline|awareness)|generate\\s+(?:leads|demand|pipeline)|generating\\s+(?:leads|demand|pipeline))',
+    '(?:drives?|runs?)\\s+(?:their|its)\\s+own\\s+(?:promotion|marketing|demand\\s+generation|go-to-market)',
+  ]),
 ];
 
 export interface Enablement {
@@ -48,12 +53,26 @@ export interface Enablement {
   readonly asks: readonly Match[];
 }
 
-/** The enablement reading of the whole document (prose only). */
+/** The enablement reading of the whole document (prose only), each part read on first use. */
 export function readEnablement(text: CharterText): Enablement {
   const all: Span = { start: 0, end: text.masked.length };
-  const disclaimers = findInProse(text, SUPPORT_DISCLAIMERS, all);
-  const provided = findInProse(text, ENABLEMENT_TERMS, all)
-    .filter((m) => !text.negatedAt(m.start, Math.max(0, m.start - 20)) && !disclaimers.some((d) => d.start <= m.start && m.end <= d.end));
-  const asks = findInProse(text, PROMOTION_ASKS, all).filter((m) => !text.negatedAt(m.start, Math.max(0, m.start - 30)));
-  return { provided, disclaimers, asks };
+  let disclaimers: Match[] | undefined;
+  let provided: Match[] | undefined;
+  let asks: Match[] | undefined;
+  return {
+    get disclaimers() {
+      disclaimers ??= findInProse(text, SUPPORT_DISCLAIMERS, all);
+      return disclaimers;
+    },
+    get provided() {
+      const denied = this.disclaimers;
+      provided ??= findInProse(text, ENABLEMENT_TERMS, all)
+        .filter((m) => !text.negatedAt(m.start, Math.max(0, m.start - 20)) && !denied.some((d) => d.start <= m.start && m.end <= d.end));
+      return provided;
+    },
+    get asks() {
+      asks ??= findInProse(text, PROMOTION_ASKS, all).filter((m) => !text.negatedAt(m.start, Math.max(0, m.start - 30)));
+      return asks;
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import type { CharterText, Match, Span } from './commitments';
 import type { CharterVocabulary } from './charter-vocabulary';
 import { findInProse, itemAt } from './prose';
+import { wordsPattern } from './word-pattern';
 
 /**
  * What a document says about how a partnership ends: the framework's seventh common mistake is
@@ -17,26 +18,27 @@ import { findInProse, itemAt } from './prose';
 /** Wording beyond the charter's exit words that says when a partnership is ended or downgraded. */
 // vocabulary candidate
 export const EXIT_PROVISION_TERMS: readonly string[] = [
-  '/\\bdemot(?:e|es|ed|ing|ion|ions)\\b/', '/\\bdowngrad(?:e|es|ed|ing)\\b/', '/\\brelegat(?:e|es|ed|ion)\\b/',
-  'probation', 'probationary', 'non-renewal', 'nonrenewal', '/\\bnot\\s+(?:be\\s+)?renewed\\b/',
-  'revoke', 'revokes', 'revoked', 'revocation', 'offboard', 'offboarded', 'offboarding', 'off-boarding',
-  'discontinue the partnership', 'discontinue a partnership', 'discontinued partnerships', 'kill criteria', 'stop criteria',
-  'no-go', 'no go', 'phase out the partnership', 'deprioritise the partnership', 'deprioritize the partnership',
-  '/\\bdeprioriti[sz]e\\s+(?:the|a|this|that|underperforming)\\s+partners?\\b/',
-  '/\\bremov(?:e|es|ed|al)\\s+(?:\\w+\\s+)?from\\s+(?:the\\s+)?(?:program|programme|partner\\s+(?:program|programme|directory|list|network)|tier|marketplace)\\b/',
-  '/\\blos(?:e|es|ing)\\s+(?:their\\s+|its\\s+|the\\s+)?(?:tier|partner\\s+status|program\\s+status|status|membership|benefits)\\b/',
-  '/\\bmove[sd]?\\s+down\\s+(?:a|one)\\s+(?:tier|level)\\b/',
-  // A consequence for a partner who falls short: "partners who fail to meet the minimum ...".
-  '/\\b(?:fail(?:s|ing)?\\s+to\\s+(?:meet|maintain|reach|achieve)|fall(?:s|ing)?\\s+below|do(?:es)?\\s+not\\s+(?:meet|maintain))\\s+(?:the\\s+|its\\s+|their\\s+|a\\s+|these\\s+)?(?:minimum|minimums|requirements?|targets?|thresholds?|commitments?|criteria|quotas?)\\b/',
-  // A renewal or review that is decided on something: "renewal is subject to meeting the targets".
-  '/\\brenew(?:al|als|ed|s)?\\b[^.;\\n]{0,60}?\\b(?:subject\\s+to|contingent\\s+on|conditional\\s+on|based\\s+on|provided\\s+that|only\\s+if|if\\s+(?:the\\s+)?partners?)\\b/',
-  '/\\b(?:tier|tiers|status|membership|level|levels)\\s+(?:(?:is|are|will\\s+be)\\s+)?(?:re-?)?(?:reviewed|evaluated|assessed|validated|certified)\\s+(?:annually|yearly|quarterly|every|each|against)\\b/',
+  'probation', 'probationary', 'non-renewal', 'nonrenewal', 'revoke', 'revokes', 'revoked', 'revocation', 'offboard', 'offboarded',
+  'offboarding', 'off-boarding', 'discontinue the partnership', 'discontinue a partnership', 'discontinued partnerships',
+  'kill criteria', 'stop criteria', 'no-go', 'phase out the partnership',
+  wordsPattern([
+    'demot(?:e|es|ed|ing|ion|ions)', 'downgrad(?:e|es|ed|ing)', 'relegat(?:e|es|ed|ion)', 'not\\s+(?:be\\s+)?renewed',
+    'deprioriti[sz]e\\s+(?:the|a|this|that|underperforming)\\s+partner(?:s|ships?)?',
+    'remov(?:e|es|ed|al)\\s+(?:\\w+\\s+)?from\\s+(?:the\\s+)?(?:program|programme|partner\\s+(?:program|programme|directory|list|network)|tier|marketplace)',
+    'los(?:e|es|ing)\\s+(?:their\\s+|its\\s+|the\\s+)?(?:tier|partner\\s+status|program\\s+status|status|membership|benefits)',
+    'move[sd]?\\s+down\\s+(?:a|one)\\s+(?:tier|level)',
+    // A consequence for a partner who falls short: "partners who fail to meet the minimum ...".
+    '(?:fail(?:s|ing)?\\s+to\\s+(?:meet|maintain|reach|achieve)|fall(?:s|ing)?\\s+below|do(?:es)?\\s+not\\s+(?:meet|maintain))\\s+(?:the\\s+|its\\s+|their\\s+|a\\s+|these\\s+)?(?:minimums?|requirements?|targets?|thresholds?|commitments?|criteria|quotas?)',
+    // A renewal decided on something: "renewal is subject to meeting the targets".
+    'renew(?:al|als|ed|s)?(?![\\p{L}\\p{N}_])[^.;\\n]{0,60}?(?<![\\p{L}\\p{N}_])(?:subject\\s+to|contingent\\s+on|conditional\\s+on|based\\s+on|provided\\s+that|only\\s+if|if\\s+(?:the\\s+)?partners?)',
+    '(?:tiers?|status|membership|levels?)\\s+(?:(?:is|are|will\\s+be)\\s+)?(?:re-?)?(?:reviewed|evaluated|assessed|validated|certified)\\s+(?:annually|yearly|quarterly|every|each|against)',
+  ]),
 ];
 
 /** A re-evaluation: where a partnership is weighed again. With criteria it is an exit provision. */
 // vocabulary candidate
 export const REEVALUATION_TERMS: readonly string[] = [
-  '/\\bre-?(?:evaluat|assess|consider)\\w*/', '/\\brevisit(?:s|ed|ing)?\\b/',
+  wordsPattern(['re-?(?:evaluat|assess|consider)\\w*', 'revisit(?:s|ed|ing)?']),
 ];
 
 /** Words that give a re-evaluation something to decide by. */

@@ -2,6 +2,7 @@ import type { StrategyDocument, Section } from '../core/document';
 import type { CharterText, Match, Span } from './commitments';
 import { sectionAtOffset } from './section-lookup';
 import { findInProse } from './prose';
+import { wordsPattern } from './word-pattern';
 
 /**
  * What role a document gives its partners: a layer that sells the product, or a party that adds
@@ -18,23 +19,27 @@ import { findInProse } from './prose';
 /** Statements that make partners the layer that sells, in place of the company's own selling. */
 // vocabulary candidate
 export const SALES_CHANNEL_TERMS: readonly string[] = [
-  '/\\binstead\\s+of\\s+(?:(?:our|a|an|building\\s+(?:a|an|our)|hiring\\s+(?:a|an|our))\\s+)?(?:own\\s+)?(?:direct\\s+sales|sales\\s+(?:force|team|org|organi[sz]ation))\\b/',
-  '/\\brather\\s+than\\s+(?:(?:hiring|building|scaling|growing)\\s+)?(?:(?:our|a|an)\\s+)?(?:own\\s+)?(?:direct\\s+sales|sales\\s+(?:force|team|org|organi[sz]ation))\\b/',
-  '/\\breplac(?:e|es|ed|ing)\\s+(?:(?:our|the|a)\\s+)?(?:own\\s+)?(?:direct\\s+sales|sales\\s+(?:force|team|org|organi[sz]ation))\\b/',
-  '/\\bpartners?\\s+(?:handle|handles|own|owns|run|runs|do|does|take\\s+over|takes\\s+over|carry|carries)\\s+(?:(?:the|all|our)\\s+)?(?:sales|selling)\\b/',
-  '/\\b(?:sales|selling|distribution)\\s+(?:is|are|will\\s+be)\\s+(?:handled|done|owned|run|carried)\\s+(?:entirely\\s+|only\\s+)?by\\s+(?:the\\s+|our\\s+)?partners\\b/',
-  '/\\bpartners?\\s+(?:are|is|act\\s+as|acts\\s+as|serve\\s+as|serves\\s+as|become|becomes)\\s+(?:our|the|a)\\s+(?:sales|distribution|resale)\\s+(?:channel|force|arm|layer|team)\\b/',
-  '/\\bcommission[\\s-]only\\b/',
+  'commission-only',
+  wordsPattern([
+    'instead\\s+of\\s+(?:(?:our|a|an|building\\s+(?:a|an|our)|hiring\\s+(?:a|an|our))\\s+)?(?:own\\s+)?(?:direct\\s+sales|sales\\s+(?:force|team|org|organi[sz]ation))',
+    'rather\\s+than\\s+(?:(?:hiring|building|scaling|growing)\\s+)?(?:(?:our|a|an)\\s+)?(?:own\\s+)?(?:direct\\s+sales|sales\\s+(?:force|team|org|organi[sz]ation))',
+    'replac(?:e|es|ed|ing)\\s+(?:(?:our|the|a)\\s+)?(?:own\\s+)?(?:direct\\s+sales|sales\\s+(?:force|team|org|organi[sz]ation))',
+    'partners?\\s+(?:handles?|owns?|runs?|do|does|takes?\\s+over|carry|carries)\\s+(?:(?:the|all|our)\\s+)?(?:sales|selling)',
+    '(?:sales|selling|distribution)\\s+(?:is|are|will\\s+be)\\s+(?:handled|done|owned|run|carried)\\s+(?:entirely\\s+|only\\s+)?by\\s+(?:the\\s+|our\\s+)?partners',
+    'partners?\\s+(?:are|is|acts?\\s+as|serves?\\s+as|becomes?)\\s+(?:our|the|a)\\s+(?:sales|distribution|resale)\\s+(?:channel|force|arm|layer|team)',
+  ]),
 ];
 
 /** Wording that says what a partner adds to the product or platform. */
 // vocabulary candidate
 export const PRODUCT_CONTRIBUTION_TERMS: readonly string[] = [
-  '/\\bintegrat(?:e|es|ed|ing|ion|ions)\\b/', 'connector', 'connectors', 'plugin', 'plugins', 'plug-in', 'plug-ins', 'extension',
-  'extensions', 'add-on', 'add-ons', 'API', 'APIs', 'SDK', 'SDKs', '/\\bembed(?:s|ded|ding)?\\b/', '/\\bco-?develop\\w*/',
-  '/\\bco-?buil[dt]\\w*/', '/\\bco-?innovat\\w*/', 'joint product', 'joint products', 'joint solution', 'joint solutions',
-  'joint roadmap', 'product roadmap', 'built on', 'builds on', 'build on', 'interoperability', 'interoperable',
-  'technology partner', 'technology partners', 'capability', 'capabilities', '/\\bextend(?:s|ed|ing)?\\s+(?:the|our)\\s+(?:product|platform)\\b/',
+  'connector', 'connectors', 'plugin', 'plugins', 'plug-in', 'plug-ins', 'extension', 'extensions', 'add-on', 'add-ons', 'API', 'APIs',
+  'SDK', 'SDKs', 'joint product', 'joint products', 'joint solution', 'joint solutions', 'joint roadmap', 'product roadmap', 'built on',
+  'builds on', 'build on', 'interoperability', 'interoperable', 'technology partner', 'technology partners', 'capability', 'capabilities',
+  wordsPattern([
+    'integrat(?:e|es|ed|ing|ion|ions)', 'embed(?:s|ded|ding)?', 'co-?develop\\w*', 'co-?buil[dt]\\w*', 'co-?innovat\\w*',
+    'extend(?:s|ed|ing)?\\s+(?:the|our)\\s+(?:product|platform)',
+  ]),
 ];
 
 /** A statement that hands selling to partners, and whether its passage says what they add. */

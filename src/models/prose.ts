@@ -8,7 +8,7 @@ import { headingSpan } from './commitments';
  * headings do not.
  */
 
-/** The text item holding `span`, if any (items are in document order and do not overlap). */
+/** The text item holding `span`, if any (items are in document order and rarely overlap). */
 export function itemAt(items: readonly Span[], span: Span): TextItem | undefined {
   let lo = 0;
   let hi = items.length - 1;
@@ -19,7 +19,8 @@ export function itemAt(items: readonly Span[], span: Span): TextItem | undefined
     else if (item.start > span.start) hi = mid - 1;
     else return item as TextItem;
   }
-  return undefined;
+  // A list item with text after its nested list overlaps the nested items: look at each.
+  return items.find((i) => i.start <= span.start && span.end <= i.end) as TextItem | undefined;
 }
 
 /** Heading lines of the document, in order, per reading. */

@@ -28,14 +28,39 @@ const PER_WORDS = 200;
 
 /** The voice of the document's prose (its text items: no code, front matter or HTML). */
 export function readVoice(text: CharterText): DocumentVoice {
-  const prose = text.items.map((i) => i.text).join('\n');
-  const words = count(prose, WORD);
-  const you = count(prose, SECOND_PERSON);
-  const [letters, latin] = letterCounts(prose);
+  let words = 0;
+  let you = 0;
+  let letters = 0;
+  let latin = 0;
+  for (const item of text.items) {
+    const c = itemCounts(item.text);
+    words += c[0];
+    you += c[1];
+    letters += c[2];
+    latin += c[3];
+  }
   return {
     addressesReader: you >= MIN_SECOND_PERSON && you * PER_WORDS >= words,
     latinScript: letters === 0 || latin * 2 >= letters,
   };
+}
+
+/**
+ * Words, second-person words, letters and Latin letters of one item's text, kept per text: an
+ * edit changes a few items, and the next version's reading counts only those again.
+ */
+const counted = new Map<string, readonly [number, number, number, number]>();
+const COUNTED_LIMIT = 20000;
+
+function itemCounts(text: string): readonly [number, number, number, number] {
+  let found = counted.get(text);
+  if (!found) {
+    const [letters, latin] = letterCounts(text);
+    found = [count(text, WORD), count(text, SECOND_PERSON), letters, latin];
+    if (counted.size >= COUNTED_LIMIT) counted.clear();
+    counted.set(text, found);
+  }
+  return found;
 }
 
 function count(text: string, pattern: RegExp): number {

@@ -19,7 +19,7 @@ export const partnersExpectedToSelfPromote: Rule = {
     const m = models(doc, vocabulary);
     if (!m.voice().latinScript) return;
     const reading = m.enablement();
-    if (reading.provided.length > 0 || reading.asks.length === 0) return;
+    if (reading.asks.length === 0 || reading.provided.length > 0) return;
     const disclaimer = reading.disclaimers[0];
     const at = disclaimer ?? reading.asks[0]!;
     const lead = disclaimer
