@@ -41,13 +41,16 @@ export const REEVALUATION_TERMS: readonly string[] = [
   wordsPattern(['re-?(?:evaluat|assess|consider)\\w*', 'revisit(?:s|ed|ing)?']),
 ];
 
+/** A time the re-evaluation is set for: "after 9 months", "every quarter", "annually", "in Q3". */
+const SCHEDULED = /\b(?:(?:after|in|within|every|each|at\s+the\s+end\s+of|by)\s+(?:the\s+first\s+)?(?:\d+|one|two|three|four|six|nine|twelve|eighteen)?\s*(?:days?|weeks?|months?|quarters?|years?)\b|annually|quarterly|yearly|monthly|q[1-4]\b)/i;
+
 /** Words that give a re-evaluation something to decide by. */
 const CRITERIA = /\b(?:against|criteria|criterion|based\s+on|if|whether|unless|threshold|target|targets|metric|metrics)\b/i;
 
 export interface ExitProvisions {
   /** Wording that says when a partnership ends, is downgraded or is not renewed (first few, in order). */
   readonly provisions: readonly Match[];
-  /** Re-evaluations the text schedules with nothing to decide by ("re-evaluated after 9 months"). */
+  /** Re-evaluations the text schedules for a time with nothing to decide by ("re-evaluated after 9 months"). */
   readonly openReviews: readonly Match[];
 }
 
@@ -61,7 +64,9 @@ export function readExitProvisions(text: CharterText, words: CharterVocabulary):
     const item = itemAt(text.items, m);
     if (!item) continue;
     const rest = text.slice({ start: m.end, end: item.end });
-    (CRITERIA.test(rest) ? provisions : openReviews).push(m);
+    if (CRITERIA.test(rest)) provisions.push(m);
+    // Only a scheduled one is where the decision would be taken ("re-evaluated after 9 months").
+    else if (SCHEDULED.test(text.slice(item))) openReviews.push(m);
   }
   provisions.sort((a, b) => a.start - b.start);
   return { provisions, openReviews };

@@ -58,6 +58,11 @@ testRule(exitCriteriaMissing, {
       problems: [{ line: 19, message: OPEN_REVIEW }],
     },
     {
+      name: 'a re-evaluation with no time set is not where the decision is taken: on the title',
+      text: strategy(...PLAN, '- We reconsider which trade shows to attend.'),
+      problems: [{ line: 4, message: NOTHING }],
+    },
+    {
       name: '"no termination clause" is not one',
       text: strategy(...PLAN, '- There is no termination clause yet.'),
       problems: [{ line: 4, message: NOTHING }],
