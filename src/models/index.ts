@@ -22,6 +22,10 @@ import { readLaunchPlan, type LaunchPlan } from './launch-phases';
 import { contentItems, sectionHasSubstance, type ContentItem } from './charter-content';
 import { charterVocabulary, type CharterVocabulary } from './charter-vocabulary';
 import { readDecisionRecord, type DecisionRecord } from './decision-record';
+import { readExitProvisions, type ExitProvisions } from './exit-provisions';
+import { readVoice, type DocumentVoice } from './voice';
+import { readSalesFramings, type SalesFraming } from './partner-role';
+import { readEnablement, type Enablement } from './enablement';
 
 /** The models of one document, read with one vocabulary. */
 export interface Models {
@@ -48,6 +52,14 @@ export interface Models {
   hasSubstance(section: Section): boolean;
   /** A decision record's front matter (`tree`, `answers`, `outcome`) with the offsets of each field; undefined without one. */
   decisionRecord(): DecisionRecord | undefined;
+  /** What the text says about how a partnership ends: termination, demotion, renewal or re-evaluation against criteria. */
+  exitProvisions(): ExitProvisions;
+  /** Statements that hand selling to partners ("instead of direct sales"), each with whether its section says what partners add to the product. */
+  salesFramings(): readonly SalesFraming[];
+  /** What partners are given to sell and promote with, statements that they get little help, and asks that they sell or promote. */
+  enablement(): Enablement;
+  /** Whether the text addresses its reader ("you", "your") and is written mostly in Latin script. */
+  voice(): DocumentVoice;
   /** The charter word lists (party words, metric terms, cadence, governance, signatures) as configured. */
   readonly words: CharterVocabulary;
 }
@@ -90,6 +102,10 @@ class DocumentModels implements Models {
   private launch: LaunchPlan | undefined;
   private charterWords: CharterVocabulary | undefined;
   private record: { read: DecisionRecord | undefined } | undefined;
+  private exits: ExitProvisions | undefined;
+  private documentVoice: DocumentVoice | undefined;
+  private framings: readonly SalesFraming[] | undefined;
+  private enabling: Enablement | undefined;
 
   constructor(private readonly doc: StrategyDocument, private readonly vocabulary: Vocabulary) {}
 
@@ -152,6 +168,26 @@ class DocumentModels implements Models {
     return this.record.read;
   }
 
+  exitProvisions(): ExitProvisions {
+    this.exits ??= readExitProvisions(this.commitments(), this.words);
+    return this.exits;
+  }
+
+  salesFramings(): readonly SalesFraming[] {
+    this.framings ??= readSalesFramings(this.doc, this.commitments());
+    return this.framings;
+  }
+
+  enablement(): Enablement {
+    this.enabling ??= readEnablement(this.commitments());
+    return this.enabling;
+  }
+
+  voice(): DocumentVoice {
+    this.documentVoice ??= readVoice(this.commitments());
+    return this.documentVoice;
+  }
+
   content(section: Section): readonly ContentItem[] {
     return contentItems(this.doc, section, this.vocabulary, this.words);
   }
@@ -172,6 +208,10 @@ export {
 export { isOngoing, saysNothing, startsAfter, type Phase, type PhaseKind, type PhaseMention, type PhaseRegion } from './phases';
 export { graduationTerms, itemsOutsideTiers, type Tier, type TierModel } from './tiers';
 export type { LaunchPlan } from './launch-phases';
+export type { ExitProvisions } from './exit-provisions';
+export type { DocumentVoice } from './voice';
+export type { SalesFraming } from './partner-role';
+export type { Enablement } from './enablement';
 export { withoutPlaceholders, type ContentItem } from './charter-content';
 export type { CharterVocabulary } from './charter-vocabulary';
 export {

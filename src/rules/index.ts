@@ -7,8 +7,11 @@ import { economicCommitmentMissing } from './economic-commitment-missing';
 import { commitmentUnquantified } from './commitment-unquantified';
 import { failureCostMissing } from './failure-cost-missing';
 import { leverageCoMarketingOnly } from './leverage-co-marketing-only';
+import { partnershipAsSalesChannel } from './partnership-as-sales-channel';
+import { partnersExpectedToSelfPromote } from './partners-expected-to-self-promote';
 import { measurementNotMeasurable } from './measurement-not-measurable';
 import { governanceIncomplete } from './governance-incomplete';
+import { exitCriteriaMissing } from './exit-criteria-missing';
 import { charterUnsigned } from './charter-unsigned';
 import { timelineUndated } from './timeline-undated';
 import { rolloutGoNoGoMissing } from './rollout-go-no-go-missing';
@@ -36,8 +39,11 @@ export const RULES: readonly Rule[] = [
   commitmentUnquantified,
   failureCostMissing,
   leverageCoMarketingOnly,
+  partnershipAsSalesChannel,
+  partnersExpectedToSelfPromote,
   measurementNotMeasurable,
   governanceIncomplete,
+  exitCriteriaMissing,
   // After charter-missing-section: when both append at the end, Governance lands before Signatures.
   charterUnsigned,
   timelineUndated,
