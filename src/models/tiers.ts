@@ -189,7 +189,7 @@ function headingTier(doc: StrategyDocument, section: Section, key: string): Tier
  * Tiers are siblings: every group of sibling headings naming two or more tiers is a ladder.
  * A bare name ("Gold") counts under a heading about tiers; a name with the kind of member it
  * ranks ("Gold members", "Platinum Channel Partners") counts when two metals, or three names
- * with the same ending, stand side by side; and under a heading about tiers, a short sibling
+ * with the same ending naming the program ("Co-Selling Partners"), stand side by side; and under a heading about tiers, a short sibling
  * that is not a tier name ("Supporter") counts too, as long as the known names are the majority.
  */
 function headingLadders(doc: StrategyDocument, names: readonly string[], region: Section | undefined): Array<{ tiers: Tier[]; container: Section | undefined }> {
@@ -202,7 +202,10 @@ function headingLadders(doc: StrategyDocument, names: readonly string[], region:
   }
   const ladders: Array<{ tiers: Tier[]; container: Section | undefined }> = [];
   for (const [parent, siblings] of groups) {
-    const underTiers = TIERISH.test(parent?.title ?? '') || TIERISH.test(doc.title?.title ?? '') || TIERISH.test(region?.title ?? '');
+    // The heading the group sits under says what it is; the document title only speaks for the
+    // headings right under it ("## Strategic partners" under "## Who we work with" is not a tier
+    // because the title says "Partner Tiers").
+    const underTiers = TIERISH.test((parent ?? doc.title)?.title ?? '') || TIERISH.test(region?.title ?? '');
     const keys = new Map<Section, string>();
     for (const section of siblings) {
       const key = tierKey(section.title, underTiers, names);
@@ -217,7 +220,10 @@ function headingLadders(doc: StrategyDocument, names: readonly string[], region:
     const endings = new Map<string, number>();
     for (const r of ranked) endings.set(r.read.rest, (endings.get(r.read.rest) ?? 0) + 1);
     for (const r of ranked) {
-      if (metals.size >= 2 || (endings.get(r.read.rest) ?? 0) >= 3) keys.set(r.section, `name:${r.read.name}`);
+      // Adjectives with a bare "partners" ("Strategic partners", "Preferred partners") are how prose
+      // sorts partners; with the program in the ending ("Preferred Co-Selling Partners") they rank them.
+      const programEnding = r.read.rest.includes(' ') && (endings.get(r.read.rest) ?? 0) >= 3;
+      if (metals.size >= 2 || programEnding) keys.set(r.section, `name:${r.read.name}`);
     }
     const known = new Set(keys.values()).size;
     if (known < 2) continue;
@@ -430,7 +436,7 @@ function htmlColumnTiers(doc: StrategyDocument, start: number, html: string, nam
 function listTiers(doc: StrategyDocument, list: List, names: readonly string[], region: Section | undefined, leadIn: string | undefined): Tier[] | undefined {
   const at = list.position?.start.offset ?? 0;
   const section = sectionAt(doc, at);
-  const underTiers = TIERISH.test(section?.title ?? '') || TIERISH.test(doc.title?.title ?? '') || TIERISH.test(region?.title ?? '');
+  const underTiers = TIERISH.test((section ?? doc.title)?.title ?? '') || TIERISH.test(region?.title ?? '');
   const sectionAboutTiers = section !== undefined && section !== doc.title && TIERISH.test(section.title);
   const introduced = introducesTiers(leadIn);
   const entries: Array<{ item: ListItem; name: string; range: Range; key: string | undefined; other: string | undefined }> = [];
@@ -563,6 +569,36 @@ function identity(key: string): string {
   return key.startsWith('cell:') ? `x:${key.slice(5).replace(/\s+(?:partners?|members?|sponsors?|tier|level)$/, '')}` : key;
 }
 
+/** The words a tier is called by: "gold" for "name:gold", "integration partner" for a table row of that name. */
+function nameWords(tier: Tier): string | undefined {
+  const m = /^(?:name|x|cell):(.+)$/.exec(tier.key);
+  return m ? m[1] : undefined;
+}
+
+/** The whole line that names a tier, normalised: its heading, first cell, bold lead or branch. */
+function fullName(tier: Tier): string {
+  return ` ${normalizeHeading(tier.text.split(/\r?\n/)[0]!.split(' | ')[0]!)} `;
+}
+
+/**
+ * Whether two groups of tiers are the same ladder written twice: they share a tier, or one
+ * names a tier by words the other's tier title holds ("Integration Partner" in a summary
+ * table, "Tier 1: Integration Partner" as the heading).
+ */
+function sameLadder(a: TierModel, b: TierModel): boolean {
+  const ids = new Set(a.tiers.map((t) => identity(t.key)));
+  if (b.tiers.some((t) => ids.has(identity(t.key)))) return true;
+  // One word is too little to go on ("Strategic" in "Strategic Alliance"), unless the other
+  // title is a numbered tier's description ("Tier 1: Integration").
+  const within = (x: TierModel, y: TierModel) => x.tiers.some((t) => {
+    const words = nameWords(t);
+    if (words === undefined) return false;
+    const several = words.includes(' ');
+    return y.tiers.some((u) => (several || /^[nl]:/.test(u.key)) && fullName(u).includes(` ${words} `));
+  });
+  return within(a, b) || within(b, a);
+}
+
 /**
  * Points each tier of a ladder written as a summary (table rows or columns, a list, a diagram)
  * at its own section when the document gives it one that says more about it: "## Silver
@@ -631,11 +667,8 @@ export function findTierLadders(doc: StrategyDocument, vocabulary: Vocabulary, r
   }
   candidates.sort((a, b) => b.tiers.length - a.tiers.length || PRECEDENCE[a.source] - PRECEDENCE[b.source] || a.tiers[0]!.start - b.tiers[0]!.start);
   const kept: TierModel[] = [];
-  const claimed = new Set<string>();
   for (const candidate of candidates) {
-    const ids = candidate.tiers.map((t) => identity(t.key));
-    if (ids.some((id) => claimed.has(id))) continue;
-    for (const id of ids) claimed.add(id);
+    if (kept.some((ladder) => sameLadder(ladder, candidate))) continue;
     kept.push(relocateToHeadings(doc, candidate, names, region));
   }
   return kept.sort((a, b) => Math.min(...a.tiers.map((t) => t.start)) - Math.min(...b.tiers.map((t) => t.start)));

@@ -28,9 +28,11 @@ export const tiersTooMany: Rule = {
     const tiers = ladders.flatMap((l) => l.tiers);
     if (tiers.length <= max) return;
     const first = tiers[max]!;
-    if (ladders.length === 1) {
+    const own = ladders[0]!.tiers.length;
+    if (ladders.length === 1 || own > max) {
+      // The first ladder is too long on its own: say so, whatever the others add.
       report({
-        message: `This program has ${tiers.length} partner tiers; past ${max}, partners stop seeing what sets one tier apart from the next and expect support you cannot staff. Merge tiers until at most ${max} remain, each with a clearly different level of commitment.`,
+        message: `This program has ${own} partner tiers; past ${max}, partners stop seeing what sets one tier apart from the next and expect support you cannot staff. Merge tiers until at most ${max} remain, each with a clearly different level of commitment.`,
         range: first.range,
       });
       return;
