@@ -141,7 +141,11 @@ class DocumentModels implements Models {
   }
 
   tiers(region?: Section): TierModel | undefined {
-    if (!this.tiersIn.has(region)) this.tiersIn.set(region, findTierModel(this.doc, this.vocabulary, region));
+    if (!this.tiersIn.has(region)) {
+      // The document's model is the longest of its ladders, read once for both.
+      const whole = region === undefined ? this.tierLadders().reduce<TierModel | undefined>((best, l) => (!best || l.tiers.length > best.tiers.length ? l : best), undefined) : undefined;
+      this.tiersIn.set(region, region === undefined ? whole : findTierModel(this.doc, this.vocabulary, region));
+    }
     return this.tiersIn.get(region);
   }
 

@@ -180,7 +180,13 @@ function parentIsAboutTiers(doc: StrategyDocument, section: Section): boolean {
 function headingTier(doc: StrategyDocument, section: Section, key: string): Tier {
   const body = itemsOf(doc, section.allBlocks).map((i) => i.text).join('\n');
   // Sub-headings are part of the description ("**Qualification requirements:**" over a list).
-  const subtitles = doc.sections.filter((s) => within(section, s)).map((s) => s.title);
+  const subtitles: string[] = [];
+  const stack = [...section.children];
+  while (stack.length > 0) {
+    const sub = stack.shift()!;
+    subtitles.push(sub.title);
+    stack.unshift(...sub.children);
+  }
   const text = [section.title, ...subtitles, body].join('\n');
   return { label: tierHead(section.title), key, range: section.headingRange, start: section.start, end: section.end, text, priced: PRICED.test(text) };
 }
@@ -604,14 +610,9 @@ function sameLadder(a: TierModel, b: TierModel): boolean {
  * at its own section when the document gives it one that says more about it: "## Silver
  * Partner" after a list of levels is where the Silver tier is described.
  */
-function relocateToHeadings(doc: StrategyDocument, model: TierModel, names: readonly string[], region: Section | undefined): TierModel {
+function relocateToHeadings(doc: StrategyDocument, model: TierModel, sectionsByKey: () => ReadonlyMap<string, Section>): TierModel {
   if (model.source === 'headings') return model;
-  const byKey = new Map<string, Section>();
-  for (const section of doc.sections) {
-    if (section === doc.title || section.pseudo || (region && !within(region, section))) continue;
-    const key = namedKey(section.title, names);
-    if (key && !byKey.has(identity(key))) byKey.set(identity(key), section);
-  }
+  const byKey = sectionsByKey();
   const moved = model.tiers.map((tier) => {
     const section = byKey.get(identity(tier.key));
     if (!section) return undefined;
@@ -666,10 +667,22 @@ export function findTierLadders(doc: StrategyDocument, vocabulary: Vocabulary, r
     }
   }
   candidates.sort((a, b) => b.tiers.length - a.tiers.length || PRECEDENCE[a.source] - PRECEDENCE[b.source] || a.tiers[0]!.start - b.tiers[0]!.start);
+  let byKey: Map<string, Section> | undefined;
+  const sectionsByKey = () => {
+    if (!byKey) {
+      byKey = new Map();
+      for (const section of doc.sections) {
+        if (section === doc.title || section.pseudo || (region && !within(region, section))) continue;
+        const key = namedKey(section.title, names);
+        if (key && !byKey.has(identity(key))) byKey.set(identity(key), section);
+      }
+    }
+    return byKey;
+  };
   const kept: TierModel[] = [];
   for (const candidate of candidates) {
     if (kept.some((ladder) => sameLadder(ladder, candidate))) continue;
-    kept.push(relocateToHeadings(doc, candidate, names, region));
+    kept.push(relocateToHeadings(doc, candidate, sectionsByKey));
   }
   return kept.sort((a, b) => Math.min(...a.tiers.map((t) => t.start)) - Math.min(...b.tiers.map((t) => t.start)));
 }
