@@ -555,6 +555,49 @@ function treeLadders(doc: StrategyDocument, start: number, end: number, names: r
   return ladders;
 }
 
+/** A delimiter row of a pipe table: "|---|:---:|". */
+const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/** An mdast position for the offsets `from`-`to`. */
+function span(doc: StrategyDocument, from: number, to: number): { start: { line: number; column: number; offset: number }; end: { line: number; column: number; offset: number } } {
+  const a = doc.index.positionAt(from);
+  const b = doc.index.positionAt(to);
+  return { start: { line: a.line + 1, column: a.character + 1, offset: from }, end: { line: b.line + 1, column: b.character + 1, offset: to } };
+}
+
+/**
+ * A pipe table Markdown did not read as one because its delimiter row has a different number of
+ * cells than its header (so it renders as a paragraph of pipes), read the way its author meant
+ * it: one row per line, cells between the pipes. Returned in the shape of a Markdown table.
+ */
+function looseTable(doc: StrategyDocument, start: number, end: number): Table | undefined {
+  if (doc.text[start] !== '|') return undefined;
+  const rows: Table['children'] = [];
+  let at = start;
+  const lines = doc.text.slice(start, end).split('\n');
+  if (lines.length < 3 || !DELIMITER_ROW.test(lines[1]!)) return undefined;
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.replace(/\r$/, '');
+    const lineStart = at;
+    at += raw.length + 1;
+    if (i === 1) continue;
+    if (!/^\s*\|.*\|\s*$/.test(line)) return undefined;
+    const cells: Table['children'][number]['children'] = [];
+    let cellStart = line.indexOf('|') + 1;
+    for (let bar = line.indexOf('|', cellStart); bar >= 0; bar = line.indexOf('|', cellStart)) {
+      const rawCell = line.slice(cellStart, bar);
+      const value = rawCell.trim();
+      const from = lineStart + cellStart + (rawCell.length - rawCell.trimStart().length);
+      const position = span(doc, from, from + value.length);
+      cells.push({ type: 'tableCell', children: value ? [{ type: 'text', value, position }] : [], position });
+      cellStart = bar + 1;
+    }
+    const position = span(doc, lineStart, lineStart + line.length);
+    rows.push({ type: 'tableRow', children: cells, position });
+  }
+  return { type: 'table', children: rows };
+}
+
 /** Every block of the tree, depth first (tables and lists nested in lists or quotes included). */
 function* blocksOf(nodes: readonly { type: string; children?: unknown }[]): Generator<{ type: string; children?: unknown }> {
   for (const node of nodes) {
@@ -653,6 +696,10 @@ export function findTierLadders(doc: StrategyDocument, vocabulary: Vocabulary, r
     const called = () => introducesTiers(leadInBefore(doc, at)) || TIERISH.test(sectionAt(doc, at)?.title ?? '') || TIERISH.test(region?.title ?? '');
     if (block.type === 'table') {
       const found = tableTiers(doc, block as Table, names, graduation, leadInBefore(doc, at));
+      if (found) candidates.push({ source: found.source, tiers: found.tiers, container: container(at), introduced: found.headed || called(), extents: found.extents });
+    } else if (block.type === 'paragraph') {
+      const table = looseTable(doc, at, end);
+      const found = table && tableTiers(doc, table, names, graduation, leadInBefore(doc, at));
       if (found) candidates.push({ source: found.source, tiers: found.tiers, container: container(at), introduced: found.headed || called(), extents: found.extents });
     } else if (block.type === 'list') {
       const found = listTiers(doc, block as List, names, region, leadInBefore(doc, at));

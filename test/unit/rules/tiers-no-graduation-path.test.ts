@@ -83,6 +83,14 @@ testRule(tiersNoGraduationPath, {
         '## Program structure', '', '### Gold channel partners', 'Requirements: $2M revenue.', '### Silver channel partners', 'Requirements: $500K revenue.',
       ),
     },
+    {
+      name: 'a mis-delimited pipe table of levels with a fee column is bought, not climbed',
+      text: tiering('| Membership level | Yearly fee |', '|---|---|---|', '| Gold | $40k |', '| Silver | $10k |', '| Bronze | $2k |'),
+    },
+    {
+      name: 'pipes in ordinary prose are not a table',
+      text: tiering('## Tier 1', 'Uses a | b.', '', '## Tier 2', 'Evaluated for Tier 3 after 6 months.', '', '## Tier 3', 'x', '', '| not | a table', 'just text |'),
+    },
     { name: 'a single tier is not a model', text: tiering('## Tier 1', 'Everyone starts here.') },
     {
       name: 'a decision tree elsewhere in the document',
@@ -94,6 +102,11 @@ testRule(tiersNoGraduationPath, {
     { name: 'not a tiering document', text: md('---', 'type: partnership-charter', '---', '# Charter', '', '## Tier 1', 'x', '## Tier 2', 'x') },
   ],
   invalid: [
+    {
+      name: 'a mis-delimited pipe table of levels with neither fee nor criteria',
+      text: tiering('## Membership', '', '| Membership level | Seats |', '|---|---|---|', '| Gold | Board |', '| Silver | Elected |', '| Bronze | None |'),
+      problems: [{ line: 6, message: /None of these 3 tiers/ }],
+    },
     {
       name: 'an HTML table of levels with neither dues nor criteria',
       text: tiering('## Membership tiers', '', '<table>', '<tr><th></th><th>Bronze</th><th>Silver</th><th>Gold</th></tr>', '<tr><th>Workshops</th><td>1</td><td>2</td><td>4</td></tr>', '</table>'),

@@ -90,6 +90,18 @@ testRule(tiersTooMany, {
   ],
   invalid: [
     {
+      name: 'a pipe table whose delimiter row has one cell too many is still read as a table',
+      text: tiering(
+        '| Membership level | Yearly fee | Seats |',
+        '|---|---|---|---|',
+        '| Platinum | $90k | Board |',
+        '| Gold | $40k | Elected |',
+        '| Silver | $10k | Elected |',
+        '| Observer, Student | $0 | None |',
+      ),
+      problems: [{ line: 11, message: TOO_MANY(4) }],
+    },
+    {
       name: 'a first ladder too long on its own is reported as such, whatever ladders follow',
       text: tiering(
         '## Tiers', '', '- **Tier 1:** a', '- **Tier 2:** b', '- **Tier 3:** c', '- **Tier 4:** d', '',
