@@ -151,13 +151,16 @@ const NOT_A_TIER = /\b(?:overview|summary|introduction|benefits?|requirements?|c
  * a trailing "partner", "member", "sponsor", "tier" or "level" dropped so "Express Partner" and
  * "Express" are one tier).
  */
-function namedKey(title: string, names: readonly string[]): string | undefined {
+function namedKey(title: string, names: readonly string[], metalPrefix = true): string | undefined {
   const known = tierKey(title, true, names);
   if (known) return known;
   const head = normalizeHeading(tierHead(title));
   if (!head || head.split(' ').length > 5 || NOT_A_TIER.test(head) || /\d/.test(head)) return undefined;
   const ranked = rankedMemberName(title, names);
   if (ranked) return `name:${ranked.name}`;
+  // A metal names a rung whatever follows it ("Gold Integrator", "Silver Reseller").
+  const first = head.split(' ')[0]!;
+  if (metalPrefix && METALS.includes(first) && names.includes(first)) return `name:${first}`;
   const bare = head.replace(/\s+(?:partners?|members?|sponsors?|tier|level)$/, '');
   return bare ? `x:${bare}` : undefined;
 }
@@ -465,9 +468,12 @@ function listTiers(doc: StrategyDocument, list: List, names: readonly string[], 
     }
   }
   const known = new Set(entries.map((e) => e.key).filter(Boolean)).size;
-  // A lead-in that calls the items tiers vouches for all of them; otherwise other names ride on known ones.
-  const takeOthers = introduced ? entries.length === list.children.length && entries.every((e) => e.key ?? e.other)
-    : known >= 2 && entries.filter((e) => !e.key && e.other).length <= known;
+  // A lead-in that calls the items tiers vouches for all of them when they are all short names
+  // and two are known tier names ("at three levels:" before "Adoption", "Revenue" is prose);
+  // otherwise other names ride on known ones.
+  const takeOthers = known >= 2 && (introduced
+    ? entries.length === list.children.length && entries.every((e) => e.key ?? e.other)
+    : entries.filter((e) => !e.key && e.other).length <= known);
   const tiers: Tier[] = [];
   const seen = new Set<string>();
   for (const entry of entries) {
@@ -549,7 +555,11 @@ function treeLadders(doc: StrategyDocument, start: number, end: number, names: r
       }
     }
     close();
-    if (tiers.length >= 2) ladders.push({ tiers, anchor });
+    // "Maturity levels:" over "Initial", "Managed" is not a partner ladder: the line must speak
+    // of partners (or the branches carry two known tier names).
+    const aboutPartners = /\b(?:partner\w*|member\w*|sponsor\w*|alliances?|programs?|resellers?|integrators?)\b/i.test(lead[1]!);
+    const known = tiers.filter((t) => /^(?:n|l|name):/.test(t.key)).length;
+    if (tiers.length >= 2 && (aboutPartners || known >= 2)) ladders.push({ tiers, anchor });
     i = j - 1;
   }
   return ladders;
@@ -720,7 +730,8 @@ export function findTierLadders(doc: StrategyDocument, vocabulary: Vocabulary, r
       byKey = new Map();
       for (const section of doc.sections) {
         if (section === doc.title || section.pseudo || (region && !within(region, section))) continue;
-        const key = namedKey(section.title, names);
+        // Strictly named: "## Gold standard onboarding" is not the Gold tier's section.
+        const key = namedKey(section.title, names, false);
         if (key && !byKey.has(identity(key))) byKey.set(identity(key), section);
       }
     }

@@ -91,6 +91,14 @@ testRule(tiersNoGraduationPath, {
       name: 'pipes in ordinary prose are not a table',
       text: tiering('## Tier 1', 'Uses a | b.', '', '## Tier 2', 'Evaluated for Tier 3 after 6 months.', '', '## Tier 3', 'x', '', '| not | a table', 'just text |'),
     },
+    {
+      name: 'a lead-in about levels of something else over a plain list',
+      text: md('---', 'type: partnership-strategy', '---', '# Strategy', '', 'We measure the partnership at three levels:', '', '- Adoption', '- Revenue', '- Retention'),
+    },
+    {
+      name: 'a diagram of maturity levels is not a partner ladder',
+      text: md('---', 'type: partnership-strategy', '---', '# Strategy', '', '```', 'Maturity levels:', '├── Initial', '├── Managed', '└── Optimised', '```'),
+    },
     { name: 'a single tier is not a model', text: tiering('## Tier 1', 'Everyone starts here.') },
     {
       name: 'a decision tree elsewhere in the document',

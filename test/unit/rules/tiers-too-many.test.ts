@@ -90,6 +90,18 @@ testRule(tiersTooMany, {
   ],
   invalid: [
     {
+      name: 'a described list stays where it is when later headings of the same names say less',
+      text: tiering(
+        '## Tier perks', '',
+        '- **Bronze**: name in the README and a thank-you post on launch day',
+        '- **Silver**: small logo on the site and in the README',
+        '- **Gold**: large logo on the front page and in every README',
+        '- **Platinum**: logo above the fold and a talk slot at the yearly meetup',
+        '', '## Current sponsors', '', '### Bronze', '', '### Silver', '', '### Gold', '', '### Platinum', '',
+      ),
+      problems: [{ line: 11, message: TOO_MANY(4) }],
+    },
+    {
       name: 'a pipe table whose delimiter row has one cell too many is still read as a table',
       text: tiering(
         '| Membership level | Yearly fee | Seats |',
