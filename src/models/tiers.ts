@@ -132,7 +132,7 @@ export function tierKey(title: string, underTiers: boolean, names: readonly stri
 /**
  * A tier name followed by the kind of member it ranks: "Gold members", "Platinum Channel
  * Partners", "Strategic Co-Selling Partners". Read only in a group of such headings (see
- * `headingTiers`), since one "Select partners" heading alone says nothing.
+ * `headingLadders`), since one "Select partners" heading alone says nothing.
  */
 function rankedMemberName(title: string, names: readonly string[]): { name: string; rest: string } | undefined {
   const words = normalizeHeading(tierHead(title)).split(' ');
