@@ -363,8 +363,6 @@ function tableTiers(doc: StrategyDocument, table: Table, names: readonly string[
 function columnTiers(doc: StrategyDocument, table: Table, columns: readonly string[], names: readonly string[]): { tiers: Tier[]; extents: Array<[number, number]>; source: 'columns' } | undefined {
   const [header, ...rows] = table.children;
   if (!header) return undefined;
-  const tableText = table.children.map((r) => plain(r.children[0] ?? r)).join('\n');
-  const fees = FEE_LABEL.test(tableText);
   const tiers: Tier[] = [];
   const seen = new Set<string>();
   columns.forEach((name, i) => {
@@ -377,7 +375,7 @@ function columnTiers(doc: StrategyDocument, table: Table, columns: readonly stri
     const text = [name, ...values].join('\n');
     tiers.push({
       label: tierHead(name), key, range: doc.index.rangeOf(at.start, at.end), start: at.start, end: at.end, text,
-      priced: PRICED.test(text) || (fees && MONEY.test(values.join(' '))),
+      priced: PRICED.test(text),
     });
   });
   if (tiers.length < 2) return undefined;
@@ -415,7 +413,6 @@ function htmlColumnTiers(doc: StrategyDocument, start: number, html: string, nam
     const cells = rows[r]!;
     const columns = columnTierNames(cells.map((c) => c.text), names);
     if (!columns) continue;
-    const tableFees = FEE_LABEL.test(html.replace(/<[^>]*>/g, ' '));
     const tiers: Tier[] = [];
     const seen = new Set<string>();
     columns.forEach((name, i) => {
@@ -428,7 +425,7 @@ function htmlColumnTiers(doc: StrategyDocument, start: number, html: string, nam
       const at = start + cell.at;
       tiers.push({
         label: name, key, range: doc.index.rangeOf(at, at + cell.text.length), start: at, end: at + cell.text.length, text,
-        priced: PRICED.test(text) || (tableFees && MONEY.test(values.join(' '))),
+        priced: PRICED.test(text),
       });
     });
     if (tiers.length >= 2) return { tiers, extents: [[start, start + html.length]] };
