@@ -17,7 +17,7 @@ import { findCharterSections, type CharterSectionId } from './sections';
 import { charterParties, type Parties } from './parties';
 import { CharterText } from './commitments';
 import { findPhases, type Phase, type PhaseRegion } from './phases';
-import { findTierModel, type TierModel } from './tiers';
+import { findTierLadders, findTierModel, type TierModel } from './tiers';
 import { readLaunchPlan, type LaunchPlan } from './launch-phases';
 import { contentItems, sectionHasSubstance, type ContentItem } from './charter-content';
 import { charterVocabulary, type CharterVocabulary } from './charter-vocabulary';
@@ -44,6 +44,8 @@ export interface Models {
   phases(region?: PhaseRegion): readonly Phase[];
   /** The tier model written in `region` (a section, subsections included); without one, anywhere in the document. */
   tiers(region?: Section): TierModel | undefined;
+  /** Every tier ladder of the document, in document order (the same ladder written twice counts once). */
+  tierLadders(): readonly TierModel[];
   /** A launch plan's pre-launch, launch-week and post-launch sections, and what it says about follow-up. */
   launchPlan(): LaunchPlan;
   /** The text items of `section` in context (subsection titles, table headers), placeholders marked. */
@@ -99,6 +101,7 @@ class DocumentModels implements Models {
   charterText: CharterText | undefined;
   private readonly phasesIn = new Map<PhaseRegion | undefined, readonly Phase[]>();
   private readonly tiersIn = new Map<Section | undefined, TierModel | undefined>();
+  private ladders: readonly TierModel[] | undefined;
   private launch: LaunchPlan | undefined;
   private charterWords: CharterVocabulary | undefined;
   private record: { read: DecisionRecord | undefined } | undefined;
@@ -154,8 +157,17 @@ class DocumentModels implements Models {
   }
 
   tiers(region?: Section): TierModel | undefined {
-    if (!this.tiersIn.has(region)) this.tiersIn.set(region, findTierModel(this.doc, this.vocabulary, region));
+    if (!this.tiersIn.has(region)) {
+      // The document's model is the longest of its ladders, read once for both.
+      const whole = region === undefined ? this.tierLadders().reduce<TierModel | undefined>((best, l) => (!best || l.tiers.length > best.tiers.length ? l : best), undefined) : undefined;
+      this.tiersIn.set(region, region === undefined ? whole : findTierModel(this.doc, this.vocabulary, region));
+    }
     return this.tiersIn.get(region);
+  }
+
+  tierLadders(): readonly TierModel[] {
+    this.ladders ??= findTierLadders(this.doc, this.vocabulary);
+    return this.ladders;
   }
 
   launchPlan(): LaunchPlan {
@@ -206,7 +218,7 @@ export {
   type Clause, type Match, type Side, type Span,
 } from './commitments';
 export { isOngoing, saysNothing, startsAfter, type Phase, type PhaseKind, type PhaseMention, type PhaseRegion } from './phases';
-export { graduationTerms, itemsOutsideTiers, type Tier, type TierModel } from './tiers';
+export { graduationTerms, itemsOutsideTiers, GENERIC_GRADUATION_TERMS, type Tier, type TierModel } from './tiers';
 export type { LaunchPlan } from './launch-phases';
 export type { ExitProvisions } from './exit-provisions';
 export type { DocumentVoice } from './voice';

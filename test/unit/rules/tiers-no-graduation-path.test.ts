@@ -55,6 +55,54 @@ testRule(tiersNoGraduationPath, {
         '| Premier | Partner manager | — |',
       ),
     },
+    {
+      name: 'membership levels bought by a fee column: the fee is the way in',
+      text: tiering('| Membership level | Annual fee | Seats |', '| --- | --- | --- |', '| Gold | $80k | Board seat |', '| Silver | $25k | Elected seat |', '| Bronze | $5k | Working groups |'),
+    },
+    {
+      name: 'a price list whose top level is by arrangement is still bought',
+      text: tiering('## Sponsor tiers', '', '- **Headline Sponsor**: one only, ask us', '- **Gold ($1,500/mo)**: large logo', '- **Silver ($600/mo)**: logo', '- **Bronze ($150/mo)**: name listed'),
+    },
+    {
+      name: 'a benefits matrix with the levels as columns compares them; it is not where the way up is written',
+      text: tiering('## Membership tiers', '', '<table>', '<tr><th></th><th>Bronze</th><th>Silver</th><th>Gold</th></tr>', '<tr><th>Workshops</th><td>1</td><td>2</td><td>4</td></tr>', '</table>'),
+    },
+    {
+      name: 'the same matrix in Markdown',
+      text: tiering('## Membership tiers', '', '| Benefit | Bronze | Silver | Gold |', '| --- | --- | --- | --- |', '| Workshops | 1 | 2 | 4 |'),
+    },
+    {
+      name: 'entry requirements under a bold sub-heading of each tier',
+      text: tiering(
+        '## Partner tiers', '',
+        '### Silver partners', '**Entry requirements:**', '- Signed agreement', '',
+        '### Gold partners', '**Entry requirements:**', '- Five joint customers', '',
+        '### Platinum partners', '**Entry requirements:**', '- Twenty joint customers',
+      ),
+    },
+    {
+      name: 'a second group the document does not call tiers is not judged when the program ladder has criteria',
+      text: tiering(
+        '## Who we recruit', '', '### Tier 1 national integrators', 'Large firms.', '### Tier 2 regional integrators', 'Mid-size firms.', '',
+        '## Program structure', '', '### Gold channel partners', 'Requirements: $2M revenue.', '### Silver channel partners', 'Requirements: $500K revenue.',
+      ),
+    },
+    {
+      name: 'a mis-delimited pipe table of levels with a fee column is bought, not climbed',
+      text: tiering('| Membership level | Yearly fee |', '|---|---|---|', '| Gold | $40k |', '| Silver | $10k |', '| Bronze | $2k |'),
+    },
+    {
+      name: 'pipes in ordinary prose are not a table',
+      text: tiering('## Tier 1', 'Uses a | b.', '', '## Tier 2', 'Evaluated for Tier 3 after 6 months.', '', '## Tier 3', 'x', '', '| not | a table', 'just text |'),
+    },
+    {
+      name: 'a lead-in about levels of something else over a plain list',
+      text: md('---', 'type: partnership-strategy', '---', '# Strategy', '', 'We measure the partnership at three levels:', '', '- Adoption', '- Revenue', '- Retention'),
+    },
+    {
+      name: 'a diagram of maturity levels is not a partner ladder',
+      text: md('---', 'type: partnership-strategy', '---', '# Strategy', '', '```', 'Maturity levels:', '├── Initial', '├── Managed', '└── Optimised', '```'),
+    },
     { name: 'a single tier is not a model', text: tiering('## Tier 1', 'Everyone starts here.') },
     {
       name: 'a decision tree elsewhere in the document',
@@ -66,6 +114,31 @@ testRule(tiersNoGraduationPath, {
     { name: 'not a tiering document', text: md('---', 'type: partnership-charter', '---', '# Charter', '', '## Tier 1', 'x', '## Tier 2', 'x') },
   ],
   invalid: [
+    {
+      name: 'a mis-delimited pipe table of levels with neither fee nor criteria',
+      text: tiering('## Membership', '', '| Membership level | Seats |', '|---|---|---|', '| Gold | Board |', '| Silver | Elected |', '| Bronze | None |'),
+      problems: [{ line: 6, message: /None of these 3 tiers/ }],
+    },
+    {
+      name: 'member levels described by who they suit; "advance notice", "Common Criteria" and legal requirements are not a way up',
+      text: md(
+        '---', 'type: partner-tiering', '---', '# Consortium membership', '',
+        '## Gold members', 'Chip vendors who steer the roadmap. Advance notice of security fixes.', '',
+        '## Silver members', 'Integrators. Help with Common Criteria evidence.', '',
+        '## Bronze members', 'Supporters who contribute code.', '',
+        '## Fees', 'Fees keep the project compliant with legal requirements.',
+      ),
+      problems: [{ line: 4, message: /None of these 3 tiers/ }],
+    },
+    {
+      name: 'two ladders in diagrams: the one without criteria is reported on its "Levels:" line',
+      text: md(
+        '---', 'type: partnership-strategy', '---', '# Ecosystem strategy', '',
+        '```', 'Reseller tiers:', '├── Registered Reseller', '│   └── Requirements: signed agreement', '└── Premier Reseller', '    └── Requirements: $1M resold a year',
+        '', 'Technology partner levels:', '├── Listed', '│   └── Directory entry', '├── Integrated', '│   └── Joint webinar', '└── Strategic Alliance', '    └── Executive sponsor', '```',
+      ),
+      problems: [{ line: 13, message: /None of these 3 tiers/ }],
+    },
     {
       name: 'tiers of which only some have a price still need a way up',
       text: tiering('## Tiers', '', '### Gold', '', '- $2,000/month.', '', '### Silver', '', '- Listed in the directory.'),

@@ -64,11 +64,126 @@ testRule(tiersTooMany, {
     { name: 'four tiers allowed by the maxTiers option', text: tiering('## Tier 1', '## Tier 2', '## Tier 3', '## Tier 4'), config: { rules: { 'tiers-too-many': { options: { maxTiers: 4 } } } } },
     { name: 'not a tiering document', text: md('---', 'type: launch-plan', '---', '# Launch', '', '## Tier 1', '## Tier 2', '## Tier 3', '## Tier 4') },
     {
+      name: 'tier headings and a summary table that names the same tiers by their titles count once',
+      text: tiering(
+        '## Tier 1: Builder Partner', 'Self-serve.', '', '## Tier 2: Solution Partner', 'Joint development.', '', '## Tier 3: Alliance Partner', 'Co-development.',
+        '', '## At a glance', '',
+        '| Tier | Support |', '| --- | --- |', '| Builder Partner | Docs |', '| Solution Partner | Syncs |', '| Alliance Partner | Manager |',
+      ),
+    },
+    {
+      name: 'under a tiers heading, sections about the tiers are not tiers',
+      text: tiering('## Sponsorship tiers', '', '### Gold', 'x', '### Silver', 'x', '### Bronze', 'x', '### Comparison', 'x', '### Frequently asked questions', 'x'),
+    },
+    {
+      name: 'two headings that start with adjectives tier names use are not a ladder on their own',
+      text: tiering('## Who we work with', '', '### Strategic partners', 'x', '### Preferred partners', 'x', '### Emerging partners', 'x', '', '## Tier 1', 'x', '## Tier 2', 'x'),
+    },
+    {
+      name: 'a price table with metal columns outside a partnering document',
+      text: md('---', 'type: launch-plan', '---', '# Launch', '', '| Feature | Bronze | Silver | Gold | Platinum |', '| --- | --- | --- | --- | --- |', '| Seats | 1 | 5 | 20 | 100 |'),
+    },
+    {
       name: 'heading words that merely start like a tier name',
       text: tiering('## Strategic fit', 'x', '## Select partners for the pilot', 'x', '## Gold standard onboarding', 'x', '## Tier 1', '## Tier 2'),
     },
   ],
   invalid: [
+    {
+      name: 'a described list stays where it is when later headings of the same names say less',
+      text: tiering(
+        '## Tier perks', '',
+        '- **Bronze**: name in the README and a thank-you post on launch day',
+        '- **Silver**: small logo on the site and in the README',
+        '- **Gold**: large logo on the front page and in every README',
+        '- **Platinum**: logo above the fold and a talk slot at the yearly meetup',
+        '', '## Current sponsors', '', '### Bronze', '', '### Silver', '', '### Gold', '', '### Platinum', '',
+      ),
+      problems: [{ line: 11, message: TOO_MANY(4) }],
+    },
+    {
+      name: 'a pipe table whose delimiter row has one cell too many is still read as a table',
+      text: tiering(
+        '| Membership level | Yearly fee | Seats |',
+        '|---|---|---|---|',
+        '| Platinum | $90k | Board |',
+        '| Gold | $40k | Elected |',
+        '| Silver | $10k | Elected |',
+        '| Observer, Student | $0 | None |',
+      ),
+      problems: [{ line: 11, message: TOO_MANY(4) }],
+    },
+    {
+      name: 'a first ladder too long on its own is reported as such, whatever ladders follow',
+      text: tiering(
+        '## Tiers', '', '- **Tier 1:** a', '- **Tier 2:** b', '- **Tier 3:** c', '- **Tier 4:** d', '',
+        '## Alliance levels', '', '### Listed', 'x', '### Bronze', 'x', '### Silver', 'x',
+      ),
+      problems: [{ line: 11, message: TOO_MANY(4) }],
+    },
+    {
+      name: 'headings that rank members by metal, with no heading about tiers',
+      text: tiering('## Why join', 'x', '## Platinum members', 'x', '## Gold members', 'x', '## Silver members', 'x', '## Bronze members', 'x', '## Research groups', 'x'),
+      problems: [{ line: 14, message: TOO_MANY(4) }],
+    },
+    {
+      name: 'three names with one ending make a ladder: "Premier Reseller Partners"',
+      text: tiering('## Reseller program', '', '### Premier reseller partners', 'x', '### Select reseller partners', 'x', '### Registered reseller partners', 'x', '### Authorized reseller partners', 'x'),
+      problems: [{ line: 14, message: TOO_MANY(4) }],
+    },
+    {
+      name: 'under a tiers heading, a sibling with a name of its own is a tier too: the fourth is reported',
+      text: tiering('## Sponsorship tiers', '', '### Friend of the project', 'x', '### Bronze', 'x', '### Silver', 'x', '### Gold', 'x'),
+      problems: [{ line: 14, message: TOO_MANY(4) }],
+    },
+    {
+      name: 'a bold-led list under a tiers heading with names of its own',
+      text: tiering('## Tier perks', '', '- **Founding Sponsor**: one seat only', '- **Gold ($900/mo)**: big logo', '- **Silver ($300/mo)**: logo', '- **Community Backer ($10/mo)**: name in the README'),
+      problems: [{ line: 11, message: TOO_MANY(4) }],
+    },
+    {
+      name: 'a list a lead-in calls levels, each level with a section of its own: reported on the fourth section',
+      text: md(
+        '---', 'type: partner-tiering', '---', '# Reseller program', '',
+        'Partners join at one of these levels:', '', '- Referral', '- Registered Partner', '- Certified Partner', '- Silver Partner', '- Gold Partner', '',
+        '## Referral', 'Passes leads on; paid a finder fee.', '',
+        '## Registered Partner', 'Learns the product with a sandbox and training.', '',
+        '## Certified Partner', 'Runs small deployments with our review.', '',
+        '## Silver Partner', 'Runs deployments alone after a year as Certified Partner.', '',
+        '## Gold Partner', 'Three years at Silver and four certified engineers.',
+      ),
+      problems: [{ line: 23, message: TOO_MANY(5) }],
+    },
+    {
+      name: 'a table whose header row names the tiers, one per column: reported on the fourth column',
+      text: tiering('| Benefit | Community | Bronze | Silver | Gold |', '| --- | --- | --- | --- | --- |', '| Logo on site | no | yes | yes | yes |', '| Board seat | no | no | no | yes |'),
+      problems: [{ line: 6, message: TOO_MANY(4) }],
+    },
+    {
+      name: 'an HTML table whose header row names the tiers: reported on the fourth header cell',
+      text: tiering('## Membership tiers', '', '<table>', '  <tr>', '    <th></th>', '    <th>Bronze</th>', '    <th>Silver</th>', '    <th>Gold</th>', '    <th>Platinum</th>', '  </tr>', '  <tr>', '    <th>Trainings a year</th>', '    <td>1</td>', '    <td>2</td>', '    <td>4</td>', '    <td>8</td>', '  </tr>', '</table>'),
+      problems: [{ line: 14, message: TOO_MANY(4) }],
+    },
+    {
+      name: 'a ladder drawn as a tree in a code block under a "Tiers:" line',
+      text: tiering(
+        '## Integrator program', '', '```', 'Tiers:',
+        '├── Registered Integrator (entry)', '│   └── Requirements: signed agreement',
+        '├── Silver Integrator', '│   └── Requirements: 2 certified staff',
+        '├── Gold Integrator', '│   └── Requirements: 5 certified staff',
+        '└── Platinum Integrator', '    └── Requirements: 10 certified staff',
+        '```',
+      ),
+      problems: [{ line: 16, message: TOO_MANY(4) }],
+    },
+    {
+      name: 'two ladders side by side: the first tier of the second ladder is one too many',
+      text: tiering(
+        '## Target integrators', '', '### Tier 1 national integrators', 'x', '### Tier 2 regional integrators', 'x', '### Tier 3 boutique integrators', 'x', '',
+        '## Program levels', '', '### Platinum channel partners', 'x', '### Gold channel partners', 'x', '### Silver channel partners', 'x',
+      ),
+      problems: [{ line: 17, message: /runs 2 tier ladders with 6 partner tiers in all \(3 \+ 3\)/ }],
+    },
     {
       name: 'a table the text introduces as tiers: each row a tier, the total row not one',
       text: strategy('Each partner tier works on these terms:'),
