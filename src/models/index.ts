@@ -22,6 +22,7 @@ import { readLaunchPlan, type LaunchPlan } from './launch-phases';
 import { contentItems, sectionHasSubstance, type ContentItem } from './charter-content';
 import { charterVocabulary, type CharterVocabulary } from './charter-vocabulary';
 import { readDecisionRecord, type DecisionRecord } from './decision-record';
+import { findMetricLists, type MetricList } from './metric-lists';
 
 /** The models of one document, read with one vocabulary. */
 export interface Models {
@@ -46,6 +47,8 @@ export interface Models {
   content(section: Section): readonly ContentItem[];
   /** Whether `section` has anything written in it beyond headings, labels, placeholders and template prompts. */
   hasSubstance(section: Section): boolean;
+  /** Sections that list what is measured ("KPIs", "Success Metrics"), outermost ones, with whether any item sets a target. */
+  metricLists(): readonly MetricList[];
   /** A decision record's front matter (`tree`, `answers`, `outcome`) with the offsets of each field; undefined without one. */
   decisionRecord(): DecisionRecord | undefined;
   /** The charter word lists (party words, metric terms, cadence, governance, signatures) as configured. */
@@ -90,6 +93,7 @@ class DocumentModels implements Models {
   private launch: LaunchPlan | undefined;
   private charterWords: CharterVocabulary | undefined;
   private record: { read: DecisionRecord | undefined } | undefined;
+  private metrics: readonly MetricList[] | undefined;
 
   constructor(private readonly doc: StrategyDocument, private readonly vocabulary: Vocabulary) {}
 
@@ -147,6 +151,11 @@ class DocumentModels implements Models {
     return this.launch;
   }
 
+  metricLists(): readonly MetricList[] {
+    this.metrics ??= findMetricLists(this.doc, this.vocabulary, this.words, (section) => this.content(section));
+    return this.metrics;
+  }
+
   decisionRecord(): DecisionRecord | undefined {
     this.record ??= { read: readDecisionRecord(this.doc) };
     return this.record.read;
@@ -172,6 +181,7 @@ export {
 export { isOngoing, saysNothing, startsAfter, type Phase, type PhaseKind, type PhaseMention, type PhaseRegion } from './phases';
 export { graduationTerms, itemsOutsideTiers, type Tier, type TierModel } from './tiers';
 export type { LaunchPlan } from './launch-phases';
+export { isNumericTarget, type MetricList } from './metric-lists';
 export { withoutPlaceholders, type ContentItem } from './charter-content';
 export type { CharterVocabulary } from './charter-vocabulary';
 export {
