@@ -67,8 +67,8 @@ export function models(doc: StrategyDocument, vocabulary: Vocabulary): Models {
   return found;
 }
 
-/** Headings of the part of a strategy that lays out its rollout. */
-const ROADMAP_TITLE = /\b(?:roadmap|timeline|rollout|roll-out|phases|phased\s+(?:plan|approach)|implementation\s+(?:plan|roadmap|phases)|execution\s+plan|pipeline|milestones)\b/i;
+/** Headings of the part of a strategy that lays out its rollout: a roadmap, or the steps every partnership goes through. */
+const ROADMAP_TITLE = /\b(?:roadmap|timeline|rollout|roll-out|phases|phased\s+(?:plan|approach)|implementation\s+(?:plan|roadmap|phases)|execution\s+plan|pipeline|milestones|partnership\s+(?:process|lifecycle|life[\s-]cycle))\b/i;
 
 /** The outermost section of `doc` whose title says it holds the rollout. */
 function roadmapSection(doc: StrategyDocument): Section | undefined {
@@ -178,7 +178,7 @@ export {
   EXTERNAL_TERMS_WORDS, FAILURE_COST_TERMS, LOSS_VERBS, WEAK_FAILURE_TERMS, hasCommitmentQuantity, headingSpan, inSection,
   type Clause, type Match, type Side, type Span,
 } from './commitments';
-export { isOngoing, saysNothing, startsAfter, type Phase, type PhaseKind, type PhaseMention, type PhaseRegion } from './phases';
+export { isOngoing, isPrePilotStep, saysNothing, startsAfter, type Phase, type PhaseKind, type PhaseMention, type PhaseRegion } from './phases';
 export { graduationTerms, itemsOutsideTiers, type Tier, type TierModel } from './tiers';
 export type { LaunchPlan } from './launch-phases';
 export { isNumericTarget, type MetricList } from './metric-lists';

@@ -38,6 +38,8 @@ export interface PhaseVocabulary {
   afterWords: string[];
   /** Answers that leave a go/no-go unanswered: "Go/no-go: none", "to be defined". */
   nonAnswers: string[];
+  /** Steps that come before any pilot: a numbered phase named after one cannot be a crawl under another name. */
+  prePilotSteps: string[];
 }
 
 // vocabulary candidate
@@ -68,6 +70,11 @@ export const PHASE_VOCABULARY: PhaseVocabulary = {
     'none', 'n/a', 'nil', 'not yet defined', 'not defined', 'not set', 'not agreed', 'not decided', 'to be defined',
     'to be decided', 'to be agreed', 'to be confirmed', 'to be determined', 'to be set',
   ],
+  prePilotSteps: [
+    'discovery', 'identify', 'identification', 'qualification', 'qualify', 'engage', 'outreach', 'introduction', 'proposal',
+    'negotiation', 'negotiate', 'contracting', 'contract', 'agreement', 'signing', 'legal review', 'onboarding', 'kickoff',
+    'kick-off', 'planning', 'plan', 'recruitment', 'due diligence',
+  ],
 };
 
 const resolved = new WeakMap<Vocabulary, PhaseVocabulary>();
@@ -91,6 +98,7 @@ function withDefaults(vocabulary: Vocabulary): PhaseVocabulary {
     ongoingTerms: v.ongoingTerms ?? PHASE_VOCABULARY.ongoingTerms,
     afterWords: v.afterWords ?? PHASE_VOCABULARY.afterWords,
     nonAnswers: v.nonAnswers ?? PHASE_VOCABULARY.nonAnswers,
+    prePilotSteps: v.prePilotSteps ?? PHASE_VOCABULARY.prePilotSteps,
   };
 }
 
@@ -785,4 +793,20 @@ export function startsAfter(phase: Phase, other: Exclude<PhaseKind, 'other'>, vo
   const names = alternation(pv.phaseNames[other]);
   const words = alternation(pv.afterWords);
   return new RegExp(`(?<![\\p{L}])(?:${words})(?![\\p{L}])[^.\\n]{0,40}?(?<![\\p{L}])(?:${names})(?![\\p{L}])`, 'iu').test(phase.text);
+}
+
+/**
+ * Whether a numbered phase is a step that comes before any pilot ("Phase 1: Discovery", "Phase 3:
+ * Contracting (1-4 weeks)"): its title names only such steps and nothing a pilot would do.
+ */
+export function isPrePilotStep(phase: Phase, vocabulary: Vocabulary): boolean {
+  if (phase.kind !== 'other') return false;
+  const pv = phaseVocabulary(vocabulary);
+  const title = stripLabel(phase.mentions[0]!.head, patternsFor(pv)).replace(/\([^)]*\)/g, ' ');
+  const steps = findPhrases(title, pv.prePilotSteps);
+  if (steps.length === 0) return false;
+  // Nothing but the steps, joiners and punctuation: "Discovery", "Proposal & negotiation".
+  let rest = title;
+  for (const hit of [...steps].reverse()) rest = rest.slice(0, hit.start) + ' ' + rest.slice(hit.end);
+  return !/[\p{L}\p{N}]/u.test(rest.replace(/\b(?:and|or|the|of|&)\b/gi, ' '));
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { buildDocument, sniff, DEFAULT_VOCABULARY, type Vocabulary } from '../../src/core';
 import { parseLabel, findGoNoGo, PHASE_VOCABULARY } from '../../src/models/phases';
-import { models } from '../../src/models';
+import { isPrePilotStep, models } from '../../src/models';
 import { md } from './helpers';
 
 function phasesOf(text: string, vocabulary: Vocabulary = DEFAULT_VOCABULARY) {
@@ -182,6 +182,13 @@ describe('phases: model', () => {
     assert.equal(labelled.length, 1);
     assert.equal(labelled[0]!.timing?.durations[0]?.minWeeks, 6);
     assert.deepEqual(phasesOf(md(...PLAN, '## Plan', '', 'A pilot with two customers comes first.', 'Pilot customers report within 2 weeks.')).phases, []);
+  });
+
+  it('tells steps that come before any pilot from numbered phases that may be one', () => {
+    const { phases } = phasesOf(md(
+      ...PLAN, '## Phase 1: Discovery (2 weeks)', '', '## Phase 2: Proposal & Negotiation', '', '## Phase 3: Validation', '', '## Phase 4: Onboarding and integration', '',
+    ));
+    assert.deepEqual(phases.map((p) => isPrePilotStep(p, DEFAULT_VOCABULARY)), [true, true, false, false]);
   });
 
   it('reads the names real plans give the phases: pilot, beta, launch, general availability, scale', () => {
