@@ -677,10 +677,12 @@ export function findPhases(doc: StrategyDocument, vocabulary: Vocabulary, region
   }
 
   // A crawl or walk no label names may still be written in a sentence with its length: "we run
-  // a 2-week pilot before the wider launch". Its first such mention stands for it.
+  // a 2-week pilot before the wider launch". Its first such mention stands for it. Not when a
+  // numbered phase of another name is planned: the sentence may describe part of that phase.
   const labelled = new Set(entries.filter((_, i) => labels[i]));
+  const numberedOther = found.some((f) => f.label.kind === 'other');
   for (const kind of ['crawl', 'walk'] as const) {
-    if (found.some((f) => f.label.kind === kind)) continue;
+    if (numberedOther || found.some((f) => f.label.kind === kind)) continue;
     for (const entry of entries) {
       const sized = sizedMentions(entry.text, patterns).find((m) => m.kind === kind);
       if (!sized) continue;

@@ -182,6 +182,9 @@ describe('phases: model', () => {
     assert.equal(labelled.length, 1);
     assert.equal(labelled[0]!.timing?.durations[0]?.minWeeks, 6);
     assert.deepEqual(phasesOf(md(...PLAN, '## Plan', '', 'A pilot with two customers comes first.', 'Pilot customers report within 2 weeks.')).phases, []);
+    // Beside a numbered phase of another name, the sentence may describe part of it.
+    const numbered = phasesOf(md(...PLAN, '## Phase 1: Validation (6 weeks)', '', 'Starts with a 1-week pilot of the sandbox.')).phases;
+    assert.deepEqual(numbered.map((p) => p.name), ['Phase 1']);
   });
 
   it('tells steps that come before any pilot from numbered phases that may be one', () => {
