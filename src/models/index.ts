@@ -22,7 +22,8 @@ import { readLaunchPlan, type LaunchPlan } from './launch-phases';
 import { contentItems, sectionHasSubstance, type ContentItem } from './charter-content';
 import { charterVocabulary, type CharterVocabulary } from './charter-vocabulary';
 import { readDecisionRecord, type DecisionRecord } from './decision-record';
-import { findMetricLists, type MetricList } from './metric-lists';
+import { findMetricLists, findUnsetTargets, type MetricList } from './metric-lists';
+import type { TextItem } from '../core/items';
 
 /** The models of one document, read with one vocabulary. */
 export interface Models {
@@ -49,6 +50,8 @@ export interface Models {
   hasSubstance(section: Section): boolean;
   /** Sections that list what is measured ("KPIs", "Success Metrics"), outermost ones, with whether any item sets a target. */
   metricLists(): readonly MetricList[];
+  /** Lines labelled as targets or quotas whose answer holds no number ("Sales targets: as agreed"). */
+  unsetTargets(): readonly TextItem[];
   /** A decision record's front matter (`tree`, `answers`, `outcome`) with the offsets of each field; undefined without one. */
   decisionRecord(): DecisionRecord | undefined;
   /** The charter word lists (party words, metric terms, cadence, governance, signatures) as configured. */
@@ -94,6 +97,7 @@ class DocumentModels implements Models {
   private charterWords: CharterVocabulary | undefined;
   private record: { read: DecisionRecord | undefined } | undefined;
   private metrics: readonly MetricList[] | undefined;
+  private unset: readonly TextItem[] | undefined;
 
   constructor(private readonly doc: StrategyDocument, private readonly vocabulary: Vocabulary) {}
 
@@ -154,6 +158,11 @@ class DocumentModels implements Models {
   metricLists(): readonly MetricList[] {
     this.metrics ??= findMetricLists(this.doc, this.vocabulary, this.words, (section) => this.content(section));
     return this.metrics;
+  }
+
+  unsetTargets(): readonly TextItem[] {
+    this.unset ??= findUnsetTargets(this.doc, this.vocabulary, this.words);
+    return this.unset;
   }
 
   decisionRecord(): DecisionRecord | undefined {

@@ -13,6 +13,7 @@ import { findDates } from '../core/dates';
 import { findPhrases, hasPhrase, type Vocabulary } from '../core/vocabulary';
 import type { CharterVocabulary } from './charter-vocabulary';
 import { withoutPlaceholders, type ContentItem } from './charter-content';
+import { itemsOf, type TextItem } from '../core/items';
 
 /**
  * Words the metric-list reading uses. Not yet part of `Vocabulary`: each list is read from the
@@ -137,4 +138,28 @@ export function findMetricLists(
     lists.push({ kind, section, items, target });
   }
   return lists;
+}
+
+/** A line labelled as a target or quota: "Sales targets: …", "Quarterly quota: …". */
+const TARGET_LABEL = /^\s*([^:\r\n]{0,60}?\b(?:targets?|quotas?))\s*:\s*(\S[^\r\n]*)$/i;
+/** A value that points to where the number is: "see the table below", "in Appendix B". */
+const POINTS_ELSEWHERE = /\b(?:see|below|above|appendix|table|attached|per\s+the|as\s+in|listed|linked)\b/i;
+
+/**
+ * The lines of `doc` labelled as targets or quotas whose answer holds no number ("Sales targets:
+ * achievement of agreed sales targets"), in document order. Placeholders ("Target: TBD") and
+ * pointers to where the numbers are ("Targets: see the table below") are left out.
+ */
+export function findUnsetTargets(doc: StrategyDocument, vocabulary: Vocabulary, charter: CharterVocabulary): TextItem[] {
+  const out: TextItem[] = [];
+  for (const item of itemsOf(doc, doc.root.children)) {
+    if (item.kind !== 'list-item' && item.kind !== 'paragraph') continue;
+    const first = item.text.split(/\r\n|\r|\n/)[0]!;
+    const m = TARGET_LABEL.exec(first);
+    if (!m || m[1]!.trim().split(/\s+/).length > 5) continue;
+    const answer = withoutPlaceholders(m[2]!, vocabulary, charter);
+    if (!/[\p{L}]/u.test(answer) || hasNumber(answer) || MULTIPLE.test(answer) || POINTS_ELSEWHERE.test(answer)) continue;
+    out.push(item);
+  }
+  return out;
 }

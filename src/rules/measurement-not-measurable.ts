@@ -25,7 +25,19 @@ export const measurementNotMeasurable: Rule = {
       if (charter && (list.kind === 'goals' || (measurement && list.section.start >= measurement.start && list.section.end <= measurement.end))) continue;
       report({ message: listMessage(list), range: list.section.headingRange });
     }
-    if (charter) checkCharter(m, doc, vocabulary, report);
+    if (charter) {
+      checkCharter(m, doc, vocabulary, report);
+      return;
+    }
+    // "Sales targets: achievement of agreed sales targets": once per document, on the first such line.
+    const unset = m.unsetTargets();
+    if (unset.length > 0) {
+      const lines = unset.length === 1 ? 'This line names a target' : `This line and ${unset.length - 1} more name targets`;
+      report({
+        message: `${lines} without a number, so no one can tell whether it was met. Write the figure and the period, for example $250K of co-sold bookings per half-year, or say where the agreed numbers are kept.`,
+        range: unset[0]!.range,
+      });
+    }
   },
 };
 

@@ -79,6 +79,10 @@ const pilotKpis = plan(
   '## Pilot (6 weeks)', '', '- Two warehouses on the scripted connector.', '- Go/no-go: pick errors down 20% or more.', '',
   '## Success metrics to watch', '', '1. order sync failures per week', '2. time from order to dispatch', '3. tickets raised by warehouse staff',
 );
+const agreedTargets = strategy(
+  '## Silver', '', '- **Discount**: 20%', '- **Sales targets**: meet the agreed sales targets', '',
+  '## Gold', '', '- **Discount**: 30%', '- **Co-selling targets**: as agreed in the yearly plan',
+);
 const vagueGoals = strategy('## Goals', '', '1. Sign up a handful of resellers quickly to learn what works.', '2. Grow pipeline in markets we do not reach today.', '', '## Pricing', '', '- List price $40 per seat.');
 const kpiTable = plan('## Walk (10 weeks)', '', '- Eight more customers.', '', '## KPIs', '', '| KPI | How we read it |', '| --- | --- |', '| Activation | invited customers who connect |', '| Support load | tickets raised this quarter |');
 
@@ -101,6 +105,10 @@ testRule(measurementNotMeasurable, {
       text: charter({ goals: md('## Mutual Goals', '', '- **Success for Acme:** more joint customers.', '- **Success for Initech:** lower churn on its add-on.') }),
     },
     { name: 'a KPI table whose targets are still TBD is a template (placeholder-left reports it)', text: plan('## KPIs', '', '| KPI | Target |', '| --- | --- |', '| Activation | TBD |', '| Support tickets | TBD |') },
+    {
+      name: 'target lines with numbers, placeholders, pointers, or an audience',
+      text: strategy('## Gold tier', '', '- **Target partners**: regional integrators', '- **Sales targets**: $400K per half-year', '- **Pipeline target**: see the table below', '- **Renewal target**: TBD'),
+    },
     { name: 'a README with a metrics list is not a partnership document', text: md('# fastqueue', '', '## Metrics', '', '- queue depth', '- messages per second', '- consumer lag') },
   ],
   invalid: [
@@ -110,6 +118,11 @@ testRule(measurementNotMeasurable, {
       problems: [{ line: lineOf(kpiNames, '### Program KPIs'), message: /"Program KPIs" names what to measure but sets no number/ }],
     },
     { name: 'success metrics in a rollout plan', text: pilotKpis, problems: [{ line: lineOf(pilotKpis, '## Success metrics to watch'), message: /baseline, a target and a date/ }] },
+    {
+      name: 'tiers that ask for agreed targets with no figure: once, on the first',
+      text: agreedTargets,
+      problems: [{ line: lineOf(agreedTargets, '- **Sales targets**: meet the agreed'), message: /This line and 1 more name targets without a number/ }],
+    },
     { name: 'goals with measures but no number', text: vagueGoals, problems: [{ line: lineOf(vagueGoals, '## Goals'), message: /"Goals" puts no number on any goal/ }] },
     { name: 'a KPI table that names a period but no number', text: kpiTable, problems: [{ line: lineOf(kpiTable, '## KPIs'), message: /sets no number/ }] },
   ],
