@@ -60,12 +60,17 @@ function blank(text: string, spans: Array<{ start: number; end: number }>): stri
   return out;
 }
 
-/** Whether `text` sets a numeric target: a number next to a metric, or a number shaped like a target. */
-export function isNumericTarget(text: string, charter: CharterVocabulary): boolean {
+/** `text` with what only looks like a number blanked: dates, cadences, named periods, labels ("Phase 1"). */
+function measuredPart(text: string, charter: CharterVocabulary): string {
   let rest = blank(text, findDates(text));
   rest = blank(rest, findPhrases(rest, charter.reviewCadenceTerms));
   rest = rest.replace(PERIOD_NAMES, (m) => ' '.repeat(m.length));
-  rest = rest.replace(LABEL_NUMBERS, (m) => ' '.repeat(m.length));
+  return rest.replace(LABEL_NUMBERS, (m) => ' '.repeat(m.length));
+}
+
+/** Whether `text` sets a numeric target: a number next to a metric, or a number shaped like a target. */
+export function isNumericTarget(text: string, charter: CharterVocabulary): boolean {
+  const rest = measuredPart(text, charter);
   if (!hasNumber(rest)) return false;
   return hasPhrase(rest, charter.metricTerms) || TARGET_SHAPE.test(rest);
 }
@@ -84,7 +89,7 @@ export interface MetricList {
   /** Its items with written content, subsections included, in context. */
   items: ContentItem[];
   /**
-   * The first item that sets a numeric target; else, for metrics, one that names a metric a target
+   * The first item that holds a number (or a target in words); else, for metrics, one that names a metric a target
    * section elsewhere puts a number on, and for goals, any numeric target in a metrics or target section.
    */
   target: ContentItem | undefined;
@@ -125,7 +130,8 @@ export function findMetricLists(
     // nothing measurable ("be the integration customers trust") are a vision, not a missed target.
     if (kind === 'goals' && !items.some((c) => MOVES.test(c.item.text) && metricWords(c.item.text, charter).length > 0)) continue;
     // The item's own words: a numbered subsection title ("2. Financial KPIs") is not a target.
-    let target = items.find((c) => isNumericTarget(withoutPlaceholders(c.item.text, vocabulary, charter), charter) || MULTIPLE.test(c.item.text));
+    // Any number counts here ("Active resellers: 45"): the list is reported only when it has none.
+    let target = items.find((c) => hasNumber(measuredPart(withoutPlaceholders(c.item.text, vocabulary, charter), charter)) || MULTIPLE.test(c.item.text));
     if (!target) {
       // "Partner-sourced revenue" listed here, "$2M partner-sourced revenue" under "## Targets";
       // goals in words here, their numbers under "## KPIs".

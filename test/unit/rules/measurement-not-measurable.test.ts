@@ -89,6 +89,7 @@ const kpiTable = plan('## Walk (10 weeks)', '', '- Eight more customers.', '', '
 testRule(measurementNotMeasurable, {
   valid: [
     { name: 'a KPI list with targets', text: strategy('## KPIs', '', '- Sourced pipeline from $0 to $1M by Q4', '- 12 certified resellers by June') },
+    { name: 'current figures rather than targets are still numbers', text: strategy('## Program metrics', '', '- Active resellers: 45', '- Regions covered: 7') },
     { name: 'targets given as multiples in words', text: strategy('## Success metrics', '', '- Double reseller-sourced pipeline this year', '- Halve the time to first deal') },
     {
       name: 'metrics named in a list, their numbers set under Targets',
