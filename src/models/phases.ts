@@ -767,8 +767,17 @@ export function findPhases(doc: StrategyDocument, vocabulary: Vocabulary, region
       }
     }
     for (const phase of phases) if (phase.kind !== 'other' && named.has(phase.kind) && !phase.goNoGo) phase.goNoGo = criterion;
+    // "Week 6: go/no-go review" in the phase, and its bar under "## Success criteria", naming no phase.
+    if (inGate && named.size === 0) {
+      for (const phase of phases) if (phase.kind !== 'other' && !phase.goNoGo && callsGate(phase.text, pv)) phase.goNoGo = criterion;
+    }
   }
   return phases;
+}
+
+/** Whether `text` holds a go/no-go occasion ("the go/no-go review"), whose bar may be written elsewhere. */
+function callsGate(text: string, pv: PhaseVocabulary): boolean {
+  return findPhrases(text, pv.goNoGoTerms).some((hit) => GATE_EVENT.test(text.slice(hit.end, hit.end + 40)));
 }
 
 function stripLabel(text: string, p: LabelPatterns): string {

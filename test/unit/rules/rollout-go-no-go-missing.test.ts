@@ -25,6 +25,10 @@ testRule(rolloutGoNoGoMissing, {
     { name: 'prose that is not a phase', text: plan('Crawl, walk, run is the approach.', '', '- Walk-through for sales', '- Run a webinar') },
     { name: 'CRLF', text: charter('- **Crawl** (6 weeks). Gate: 2 pilots renew.', '- **Walk**. Gate: 70% adoption.').replace(/\n/g, '\r\n') },
     { name: 'a go/no-go review with its bar after a colon', text: plan('## Pilot (6 weeks)', '', '- Week 6: go/no-go review: both pilot teams keep using the connector') },
+    {
+      name: 'a go/no-go review in the phase, its bar in a criteria section that names no phase',
+      text: plan('## Pilot (6 weeks)', '', '- Week 6: go/no-go review with both sponsors', '', '## Success criteria', '', '- Both store teams keep using the connector after week 4'),
+    },
     { name: 'a pilot in a sentence, with its bar', text: plan('## Next steps', '', 'We start with a 6-week pilot; we proceed if order errors drop by a quarter.') },
     { name: 'a pilot without a length is not read from a sentence', text: plan('## Next steps', '', '- Ask the partner for a pilot customer.', '- Share the API keys.') },
   ],
