@@ -119,6 +119,7 @@ testRule(measurementNotMeasurable, {
       problems: [{ line: lineOf(kpiNames, '### Program KPIs'), message: /"Program KPIs" names what to measure but sets no number/ }],
     },
     { name: 'success metrics in a rollout plan', text: pilotKpis, problems: [{ line: lineOf(pilotKpis, '## Success metrics to watch'), message: /baseline, a target and a date/ }] },
+    { name: 'the heading number is left out of the message', text: plan('## 4) KPIs', '', '- activation', '- churn'), problems: [{ line: 6, message: /^"KPIs" names/ }] },
     {
       name: 'tiers that ask for agreed targets with no figure: once, on the first',
       text: agreedTargets,
