@@ -540,6 +540,26 @@ export function findDurations(text: string): DurationMention[] {
   return pickTokens(candidates);
 }
 
+/** What may stand between a length and the noun after it: "2-week pilot", "six-week-long beta". */
+const LENGTH_BEFORE_NOUN = /^(?:[\s-]*long)?[\s-]+$/i;
+/** What may stand between a noun and its length: "pilot (6 weeks)", "pilot of 6 weeks", "pilot lasting two months". */
+const LENGTH_AFTER_NOUN = /^(?:\s*\(\s*|\s+(?:of|lasting|running|that\s+(?:runs|lasts)|(?:will\s+)?(?:runs?|lasts?))\s+(?:for\s+)?)(?:about\s+|roughly\s+|approximately\s+|~\s*)?$/i;
+
+/**
+ * The length given to the noun at `[start, end)` of `text`: written as an adjective before it
+ * ("a 2-week pilot", "a six-week-long beta") or right after it ("pilot (6 weeks)", "pilot of 6
+ * weeks", "a pilot lasting two months"). Durations tied to another event ("within 2 weeks") and
+ * cadences are not lengths. `durations` may be passed when already found.
+ */
+export function lengthOfNoun(text: string, start: number, end: number, durations: readonly DurationMention[] = findDurations(text)): DurationMention | undefined {
+  for (const d of durations) {
+    if (d.relative) continue;
+    if (d.end <= start && start - d.end <= 8 && LENGTH_BEFORE_NOUN.test(text.slice(d.end, start))) return d;
+    if (d.start >= end && d.start - end <= 40 && LENGTH_AFTER_NOUN.test(text.slice(end, d.start))) return d;
+  }
+  return undefined;
+}
+
 /** Dates and durations of `text` in order; where a date and a duration overlap, the longer wins. */
 export function findTimes(text: string): TimeMention[] {
   const all: TimeMention[] = [...findDates(text), ...findDurations(text)];

@@ -26,6 +26,8 @@ import { readExitProvisions, type ExitProvisions } from './exit-provisions';
 import { readVoice, type DocumentVoice } from './voice';
 import { readSalesFramings, type SalesFraming } from './partner-role';
 import { readEnablement, type Enablement } from './enablement';
+import { findMetricLists, findUnsetTargets, type MetricList } from './metric-lists';
+import type { TextItem } from '../core/items';
 
 /** The models of one document, read with one vocabulary. */
 export interface Models {
@@ -52,6 +54,10 @@ export interface Models {
   content(section: Section): readonly ContentItem[];
   /** Whether `section` has anything written in it beyond headings, labels, placeholders and template prompts. */
   hasSubstance(section: Section): boolean;
+  /** Sections that list what is measured ("KPIs", "Success Metrics"), outermost ones, with whether any item sets a target. */
+  metricLists(): readonly MetricList[];
+  /** Lines labelled as targets or quotas whose answer holds no number ("Sales targets: as agreed"). */
+  unsetTargets(): readonly TextItem[];
   /** A decision record's front matter (`tree`, `answers`, `outcome`) with the offsets of each field; undefined without one. */
   decisionRecord(): DecisionRecord | undefined;
   /** What the text says about how a partnership ends: termination, demotion, renewal or re-evaluation against criteria. */
@@ -78,8 +84,8 @@ export function models(doc: StrategyDocument, vocabulary: Vocabulary): Models {
   return found;
 }
 
-/** Headings of the part of a strategy that lays out its rollout. */
-const ROADMAP_TITLE = /\b(?:roadmap|timeline|rollout|roll-out|phases|phased\s+(?:plan|approach)|implementation\s+(?:plan|roadmap|phases)|execution\s+plan|pipeline|milestones)\b/i;
+/** Headings of the part of a strategy that lays out its rollout: a roadmap, or the steps every partnership goes through. */
+const ROADMAP_TITLE = /\b(?:roadmap|timeline|rollout|roll-out|phases|phased\s+(?:plan|approach)|implementation\s+(?:plan|roadmap|phases)|execution\s+plan|pipeline|milestones|partnership\s+(?:process|lifecycle|life[\s-]cycle))\b/i;
 
 /** The outermost section of `doc` whose title says it holds the rollout. */
 function roadmapSection(doc: StrategyDocument): Section | undefined {
@@ -109,6 +115,8 @@ class DocumentModels implements Models {
   private documentVoice: DocumentVoice | undefined;
   private framings: readonly SalesFraming[] | undefined;
   private enabling: Enablement | undefined;
+  private metrics: readonly MetricList[] | undefined;
+  private unset: readonly TextItem[] | undefined;
 
   constructor(private readonly doc: StrategyDocument, private readonly vocabulary: Vocabulary) {}
 
@@ -175,6 +183,16 @@ class DocumentModels implements Models {
     return this.launch;
   }
 
+  metricLists(): readonly MetricList[] {
+    this.metrics ??= findMetricLists(this.doc, this.vocabulary, this.words, (section) => this.content(section));
+    return this.metrics;
+  }
+
+  unsetTargets(): readonly TextItem[] {
+    this.unset ??= findUnsetTargets(this.doc, this.vocabulary, this.words);
+    return this.unset;
+  }
+
   decisionRecord(): DecisionRecord | undefined {
     this.record ??= { read: readDecisionRecord(this.doc) };
     return this.record.read;
@@ -217,13 +235,14 @@ export {
   EXTERNAL_TERMS_WORDS, FAILURE_COST_TERMS, LOSS_VERBS, WEAK_FAILURE_TERMS, hasCommitmentQuantity, headingSpan, inSection,
   type Clause, type Match, type Side, type Span,
 } from './commitments';
-export { isOngoing, saysNothing, startsAfter, type Phase, type PhaseKind, type PhaseMention, type PhaseRegion } from './phases';
+export { isOngoing, isPrePilotStep, saysNothing, startsAfter, type Phase, type PhaseKind, type PhaseMention, type PhaseRegion } from './phases';
 export { graduationTerms, itemsOutsideTiers, GENERIC_GRADUATION_TERMS, type Tier, type TierModel } from './tiers';
 export type { LaunchPlan } from './launch-phases';
 export type { ExitProvisions } from './exit-provisions';
 export type { DocumentVoice } from './voice';
 export type { SalesFraming } from './partner-role';
 export type { Enablement } from './enablement';
+export { isNumericTarget, type MetricList } from './metric-lists';
 export { withoutPlaceholders, type ContentItem } from './charter-content';
 export type { CharterVocabulary } from './charter-vocabulary';
 export {

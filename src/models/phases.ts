@@ -3,7 +3,7 @@ import type { Range } from '../core/types';
 import type { StrategyDocument, Section } from '../core/document';
 import { itemsOf, plain, type TextItem } from '../core/items';
 import { findPhrases, type Vocabulary } from '../core/vocabulary';
-import { findDates, findDurations, startOf, endOf, type DateMention, type DatePoint, type DurationMention } from '../core/time';
+import { findDates, findDurations, lengthOfNoun, startOf, endOf, type DateMention, type DatePoint, type DurationMention } from '../core/time';
 import { innermostSection, sectionsHolding } from './section-lookup';
 
 /**
@@ -38,15 +38,18 @@ export interface PhaseVocabulary {
   afterWords: string[];
   /** Answers that leave a go/no-go unanswered: "Go/no-go: none", "to be defined". */
   nonAnswers: string[];
+  /** Steps that come before any pilot: a numbered phase named after one cannot be a crawl under another name. */
+  prePilotSteps: string[];
 }
 
 // vocabulary candidate
 export const PHASE_VOCABULARY: PhaseVocabulary = {
   // The framework's names, and the names real plans give the same steps: a pilot or proof of
-  // concept is a crawl, a beta or early access a walk, a launch, general availability or scale a run.
+  // concept is a crawl, a beta, early access or expansion (to more customers) a walk, a launch,
+  // general availability or scale a run.
   phaseNames: {
     crawl: ['crawl', 'pilot', 'pilots', 'proof of concept', 'poc'],
-    walk: ['walk', 'beta', 'early access', 'limited availability', 'limited release'],
+    walk: ['walk', 'beta', 'early access', 'limited availability', 'limited release', 'expansion'],
     run: ['run', 'launch', 'launches', 'full launch', 'general availability', 'ga', 'scale', 'scaling', 'full rollout'],
   },
   phaseWords: ['phase', 'stage', 'wave'],
@@ -66,6 +69,11 @@ export const PHASE_VOCABULARY: PhaseVocabulary = {
   nonAnswers: [
     'none', 'n/a', 'nil', 'not yet defined', 'not defined', 'not set', 'not agreed', 'not decided', 'to be defined',
     'to be decided', 'to be agreed', 'to be confirmed', 'to be determined', 'to be set',
+  ],
+  prePilotSteps: [
+    'discovery', 'identify', 'identification', 'qualification', 'qualify', 'engage', 'outreach', 'introduction', 'proposal',
+    'negotiation', 'negotiate', 'contracting', 'contract', 'agreement', 'signing', 'legal review', 'onboarding', 'kickoff',
+    'kick-off', 'planning', 'plan', 'recruitment', 'due diligence',
   ],
 };
 
@@ -90,6 +98,7 @@ function withDefaults(vocabulary: Vocabulary): PhaseVocabulary {
     ongoingTerms: v.ongoingTerms ?? PHASE_VOCABULARY.ongoingTerms,
     afterWords: v.afterWords ?? PHASE_VOCABULARY.afterWords,
     nonAnswers: v.nonAnswers ?? PHASE_VOCABULARY.nonAnswers,
+    prePilotSteps: v.prePilotSteps ?? PHASE_VOCABULARY.prePilotSteps,
   };
 }
 
@@ -211,6 +220,11 @@ interface ParsedLabel {
   name: string;
   /** Merge key: "crawl", "phase 2". */
   key: string;
+  /**
+   * For a numbered phase whose title names a framework phase ("Phase 2: Program Expansion"):
+   * the numbered label, to fall back on when two numbered phases name the same one.
+   */
+  numbered?: { name: string; key: string };
 }
 
 function kindOfName(name: string, p: LabelPatterns): Exclude<PhaseKind, 'other'> | undefined {
@@ -230,10 +244,10 @@ export function parseLabel(text: string, pv: PhaseVocabulary): ParsedLabel | und
     // "Crawl-Walk-Run", "Crawl → Walk": an overview of the framework, not one phase.
     const overview = new RegExp(`^\\s*[-–—/,&+>→]+\\s*(?:${p.anyName.source})`, 'iu');
     if (overview.test(rest)) return undefined;
-    if (!suffix && !AFTER_LABEL.test(rest)) return undefined;
     const kind = kindOfName(name, p);
-    if (!kind) return undefined;
-    return { kind, name: kind, key: kind };
+    if (kind && (suffix || AFTER_LABEL.test(rest))) return { kind, name: kind, key: kind };
+    // "Phase 1: Pilot with two hospitals": the number makes it a label; its title is read below.
+    if (!generic) return undefined;
   }
   if (!generic) {
     // "Q2 2026: Pilot Projects", "Months 4-9 — Scale": a period, then a title that names a phase.
@@ -241,15 +255,81 @@ export function parseLabel(text: string, pv: PhaseVocabulary): ParsedLabel | und
     const named = dated ? p.inTitle.exec(dated.groups!['title']!) : null;
     const kind = named ? kindOfName(named[1]!, p) : undefined;
     if (kind) return { kind, name: kind, key: kind };
+    // "2-week pilot plan", "A six-week beta": a crawl or walk named with its length.
+    const sized = lengthLed(text, p);
+    if (sized) return { kind: sized, name: sized, key: sized };
   }
   if (generic) {
-    const afterGeneric = (sep ?? '') + rest;
+    const afterGeneric = (sep ?? '') + (name ? text.slice(m.index + m[0].length - name.length - (suffix?.length ?? 0)) : rest);
     if (!AFTER_LABEL.test(afterGeneric) && !/^\s*[.)]/.test(afterGeneric)) return undefined;
     const label = generic.replace(/\s+/g, ' ').trim();
     const display = label.charAt(0).toUpperCase() + label.slice(1);
+    // "Phase 2: Program Expansion": a numbered phase whose title names a framework phase.
+    const kind = titleKind(afterGeneric.replace(/^\s*[:.)\-–—|]\s*/, ''), p);
+    if (kind) return { kind, name: kind, key: kind, numbered: { name: display, key: label.toLowerCase() } };
     return { kind: 'other', name: display, key: label.toLowerCase() };
   }
   return undefined;
+}
+
+/** Words before a phase name in a title that make it preparation for the phase, not the phase ("Prepare the launch"). */
+const PREPARES_BEFORE = /(?:\b(?:pre|prepare|preparing|preparation\s+for|towards?|before|planning\s+(?:for|the))\s+(?:the\s+|a\s+)?)$/i;
+const PREPARES_AFTER = /^\s+(?:readiness|prep|preparation|planning|prerequisites|design)\b/i;
+
+/** The framework phase a title names as a word of its own, when it names one and not preparation for it. */
+function titleKind(title: string, p: LabelPatterns): Exclude<PhaseKind, 'other'> | undefined {
+  const named = p.inTitle.exec(title);
+  if (!named) return undefined;
+  const before = title.slice(0, named.index);
+  const after = title.slice(named.index + named[0].length);
+  if (PREPARES_BEFORE.test(before) || PREPARES_AFTER.test(after)) return undefined;
+  return kindOfName(named[1]!, p);
+}
+
+/** Numbering, an emoji or markup before a label, and an article before a length ("a 2-week pilot"). */
+const LENGTH_LEAD = /^[\s\p{Extended_Pictographic}\u{FE0F}\u{200D}*_>#]*(?:(?:\d+(?:\.\d+)*|[ivx]{1,4}|[a-z])[.)]\s+)?(?:(?:an?|the|our|one)\s+)?/iu;
+
+/** A crawl or walk named with its length at the start of `text`: "2-week pilot skeleton", "Six-week beta". */
+function lengthLed(text: string, p: LabelPatterns): 'crawl' | 'walk' | undefined {
+  const lead = LENGTH_LEAD.exec(text)![0].length;
+  const rest = text.slice(lead);
+  const first = findDurations(rest)[0];
+  if (!first || first.start !== 0 || first.relative) return undefined;
+  const named = /^(?:[\s-]*long)?[\s-]+/i.exec(rest.slice(first.end));
+  if (!named) return undefined;
+  const after = rest.slice(first.end + named[0].length);
+  p.anyName.lastIndex = 0;
+  const name = p.anyName.exec(after);
+  if (!name || name.index !== 0) return undefined;
+  const kind = kindOfName(name[0], p);
+  return kind === 'crawl' || kind === 'walk' ? kind : undefined;
+}
+
+/** Where a crawl or walk is named with its length inside a sentence: "we can run a 2-week pilot first". */
+interface SizedMention {
+  kind: 'crawl' | 'walk';
+  /** Offsets of the name in the text searched. */
+  start: number;
+  end: number;
+  /** The words that name it with its length, for the phase's timing: "2-week pilot". */
+  phrase: string;
+}
+
+/** The first crawl or walk of each kind that `text` names together with its length. */
+function sizedMentions(text: string, p: LabelPatterns): SizedMention[] {
+  const out: SizedMention[] = [];
+  const durations = findDurations(text);
+  if (durations.length === 0) return out;
+  p.anyName.lastIndex = 0;
+  for (let m = p.anyName.exec(text); m; m = p.anyName.exec(text)) {
+    const kind = kindOfName(m[0], p);
+    if ((kind !== 'crawl' && kind !== 'walk') || out.some((o) => o.kind === kind)) continue;
+    const end = m.index + m[0].length;
+    const length = lengthOfNoun(text, m.index, end, durations);
+    if (!length) continue;
+    out.push({ kind, start: m.index, end, phrase: text.slice(Math.min(length.start, m.index), Math.max(length.end, end)) });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -396,6 +476,16 @@ function labelRangeIn(doc: StrategyDocument, from: number, to: number, p: LabelP
   return { start: from, end: limit };
 }
 
+/** Where `name` is written in an item's Markdown (case aside); the item's first line when it cannot be found. */
+function nameRangeIn(doc: StrategyDocument, item: TextItem, name: string): { start: number; end: number } {
+  const raw = doc.text.slice(item.start, item.end);
+  const re = new RegExp(`(?<![\\p{L}\\p{N}_])${name.split(/[\s-]+/).map(escapeRegExp).join('[\\s-]+')}(?![\\p{L}\\p{N}_])`, 'iu');
+  const m = re.exec(raw);
+  if (m) return { start: item.start + m.index, end: item.start + m.index + m[0].length };
+  const lineEnd = doc.index.lineEnd(doc.index.positionAt(item.start).line);
+  return { start: item.start, end: Math.min(item.end, lineEnd) };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Go/no-go
 
@@ -407,6 +497,11 @@ function isNonAnswer(text: string, pv: PhaseVocabulary, vocabulary: Vocabulary):
   return !/[\p{L}\p{N}]/u.test(rest);
 }
 
+/** Nouns for the occasion of a go/no-go call rather than its bar: "go/no-go review", "gate meeting". */
+const GATE_EVENT = /^[\s*_]*(?:decisions?|reviews?|summary|summaries|meetings?|calls?|checkpoints?|sessions?|discussions?|reports?|points?|dates?|milestones?|workshops?|memos?|assessments?|evaluations?)(?![\p{L}\p{N}])[\s*_]*/iu;
+/** What introduces the bar after such a noun: a colon or dash, or "if", "when", "based on"... */
+const BAR_INTRO = /^(?:[:=–—]|\s-\s|(?:\s*,\s*|\s+)(?:if|when|once|unless|based\s+on|against|on\s+whether|requires?|requiring|needs?)(?![\p{L}]))/iu;
+
 /** The go/no-go criterion `text` states, if any: a threshold, or a gate word with an answer after it. */
 export function findGoNoGo(text: string, pv: PhaseVocabulary, vocabulary: Vocabulary): string | undefined {
   for (const hit of findPhrases(text, pv.goNoGoTerms)) {
@@ -416,7 +511,17 @@ export function findGoNoGo(text: string, pv: PhaseVocabulary, vocabulary: Vocabu
     const before = text.slice(lineStart, hit.start);
     if (/\b(?:no|without|missing|lacks?|lacking)\s+(?:an?\s+|clear\s+)?$/i.test(before)) continue;
     if (/\d/.test(hit.text)) return text.slice(lineStart, lineEnd).trim();
-    const answer = text.slice(hit.end, lineEnd).split(/[.;|](?:\s|$)/)[0]!.replace(/^[\s:*_=\-–—]+/, '').replace(/^(?:is|are|will\s+be)\s+/i, '');
+    let after = text.slice(hit.end, lineEnd);
+    // "a go/no-go review", "produce the go/no-go summary": a meeting or a document where the call
+    // is made, not the bar it is made against, unless the bar follows ("go/no-go review: 20% lift").
+    const event = GATE_EVENT.exec(after);
+    if (event) {
+      const rest = after.slice(event[0].length);
+      const bar = BAR_INTRO.exec(rest);
+      if (!bar) continue;
+      after = rest.slice(bar[0].length);
+    }
+    const answer = after.split(/[.;|](?:\s|$)/)[0]!.replace(/^[\s:*_=\-–—]+/, '').replace(/^(?:is|are|will\s+be)\s+/i, '');
     if (!isNonAnswer(answer, pv, vocabulary)) return text.slice(hit.start, lineEnd).trim();
   }
   return undefined;
@@ -525,7 +630,7 @@ export function findPhases(doc: StrategyDocument, vocabulary: Vocabulary, region
       if (label) perBlock.set(entries[i]!.block, (perBlock.get(entries[i]!.block) ?? 0) + 1);
     });
     labels.forEach((label, i) => {
-      if (label?.kind === 'other' && perBlock.get(entries[i]!.block) === 1) labels[i] = undefined;
+      if ((label?.kind === 'other' || label?.numbered) && perBlock.get(entries[i]!.block) === 1) labels[i] = undefined;
     });
   }
   entries.forEach((entry, i) => {
@@ -557,6 +662,50 @@ export function findPhases(doc: StrategyDocument, vocabulary: Vocabulary, region
       },
     });
   });
+
+  // A numbered phase whose title names a framework phase that something else names too (another
+  // numbered phase, "Phase 1: Pilot setup" and "Phase 2: Pilot run", or a label of its own,
+  // "Phase 2: Walk" and "Phase 4: EMEA expansion") is told apart by its number, as another phase.
+  const numberedKeys = new Map<PhaseKind, Set<string>>();
+  for (const { label } of found) {
+    const identity = label.numbered ? label.numbered.key : ' named';
+    numberedKeys.set(label.kind, (numberedKeys.get(label.kind) ?? new Set()).add(identity));
+  }
+  for (const f of found) {
+    const numbered = f.label.numbered;
+    if (numbered && numberedKeys.get(f.label.kind)!.size > 1) f.label = { kind: 'other', name: numbered.name, key: numbered.key };
+  }
+
+  // A crawl or walk no label names may still be written in a sentence with its length: "we run
+  // a 2-week pilot before the wider launch". Its first such mention stands for it. Not when a
+  // numbered phase of another name is planned: the sentence may describe part of that phase.
+  const labelled = new Set(entries.filter((_, i) => labels[i]));
+  const numberedOther = found.some((f) => f.label.kind === 'other');
+  for (const kind of ['crawl', 'walk'] as const) {
+    if (numberedOther || found.some((f) => f.label.kind === kind)) continue;
+    for (const entry of entries) {
+      const sized = sizedMentions(entry.text, patterns).find((m) => m.kind === kind);
+      if (!sized) continue;
+      const { start, end } = nameRangeIn(doc, entry.item, entry.text.slice(sized.start, sized.end));
+      found.push({
+        label: { kind, name: kind, key: kind },
+        order: entry.item.start,
+        mention: {
+          source: entry.item.kind === 'table-row' ? 'table-row' : entry.item.kind === 'list-item' ? 'list-item' : 'paragraph',
+          labelStart: start,
+          labelEnd: end,
+          labelRange: doc.index.rangeOf(start, end),
+          head: sized.phrase,
+          text: entry.text,
+          inGateSection: ancestorsIn(entry.section, scope).some((s) => gateTitle(s.title, pv)),
+          item: entry.item,
+          ...(entry.section ? { section: entry.section } : {}),
+          ...(entry.table ? { table: entry.table } : {}),
+        },
+      });
+      break;
+    }
+  }
 
   found.sort((a, b) => a.order - b.order);
   const byKey = new Map<string, Phase>();
@@ -602,7 +751,6 @@ export function findPhases(doc: StrategyDocument, vocabulary: Vocabulary, region
   }
 
   // Criteria written apart from the phases: "## Go/no-go gates" / "- After crawl: 20%+ …".
-  const labelled = new Set(entries.filter((_, i) => labels[i]));
   const headingPhaseList = [...headingPhases];
   for (const entry of entries) {
     if (labelled.has(entry)) continue;
@@ -619,8 +767,17 @@ export function findPhases(doc: StrategyDocument, vocabulary: Vocabulary, region
       }
     }
     for (const phase of phases) if (phase.kind !== 'other' && named.has(phase.kind) && !phase.goNoGo) phase.goNoGo = criterion;
+    // "Week 6: go/no-go review" in the phase, and its bar under "## Success criteria", naming no phase.
+    if (inGate && named.size === 0) {
+      for (const phase of phases) if (phase.kind !== 'other' && !phase.goNoGo && callsGate(phase.text, pv)) phase.goNoGo = criterion;
+    }
   }
   return phases;
+}
+
+/** Whether `text` holds a go/no-go occasion ("the go/no-go review"), whose bar may be written elsewhere. */
+function callsGate(text: string, pv: PhaseVocabulary): boolean {
+  return findPhrases(text, pv.goNoGoTerms).some((hit) => GATE_EVENT.test(text.slice(hit.end, hit.end + 40)));
 }
 
 function stripLabel(text: string, p: LabelPatterns): string {
@@ -647,4 +804,20 @@ export function startsAfter(phase: Phase, other: Exclude<PhaseKind, 'other'>, vo
   const names = alternation(pv.phaseNames[other]);
   const words = alternation(pv.afterWords);
   return new RegExp(`(?<![\\p{L}])(?:${words})(?![\\p{L}])[^.\\n]{0,40}?(?<![\\p{L}])(?:${names})(?![\\p{L}])`, 'iu').test(phase.text);
+}
+
+/**
+ * Whether a numbered phase is a step that comes before any pilot ("Phase 1: Discovery", "Phase 3:
+ * Contracting (1-4 weeks)"): its title names only such steps and nothing a pilot would do.
+ */
+export function isPrePilotStep(phase: Phase, vocabulary: Vocabulary): boolean {
+  if (phase.kind !== 'other') return false;
+  const pv = phaseVocabulary(vocabulary);
+  const title = stripLabel(phase.mentions[0]!.head, patternsFor(pv)).replace(/\([^)]*\)/g, ' ');
+  const steps = findPhrases(title, pv.prePilotSteps);
+  if (steps.length === 0) return false;
+  // Nothing but the steps, joiners and punctuation: "Discovery", "Proposal & negotiation".
+  let rest = title;
+  for (const hit of [...steps].reverse()) rest = rest.slice(0, hit.start) + ' ' + rest.slice(hit.end);
+  return !/[\p{L}\p{N}]/u.test(rest.replace(/\b(?:and|or|the|of|&)\b/gi, ' '));
 }

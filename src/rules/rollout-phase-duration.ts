@@ -27,6 +27,14 @@ function weeks(n: number): string {
   return `${rounded} week${rounded === 1 ? '' : 's'}`;
 }
 
+/** A length written as an adjective reads as a length: "2-week" is "2 weeks", "six-week-long" is "six weeks". */
+function asLength(text: string): string {
+  const m = /^(.*?)[\s-]*(day|week|month|quarter|year)s?(?:[\s-]+long)?$/i.exec(text);
+  if (!m) return text;
+  const single = /^(?:1|one|an?)$/i.test(m[1]!);
+  return `${m[1]} ${m[2]}${single ? '' : 's'}`;
+}
+
 /**
  * The phase's length, from the line where its timing is written: a stated duration when there is
  * exactly one (several different ones are ambiguous), else a span given to the day or plan week.
@@ -37,7 +45,7 @@ function lengthOf(phase: Phase): Length | undefined {
   const [first, ...others] = timing.durations;
   if (first) {
     if (others.some((d) => d.minWeeks !== first.minWeeks || d.maxWeeks !== first.maxWeeks)) return undefined;
-    return { minWeeks: first.minWeeks, maxWeeks: first.maxWeeks, describe: first.text };
+    return { minWeeks: first.minWeeks, maxWeeks: first.maxWeeks, describe: asLength(first.text) };
   }
   const spans = timing.dates.map((d) => ({ d, w: spanWeeks(d) })).filter((x): x is { d: typeof x.d; w: number } => x.w !== undefined);
   if (spans.length !== 1) return undefined;

@@ -1,6 +1,6 @@
 import type { Rule } from '../core/rule';
 import { comparable, isBefore } from '../core/time';
-import { models, type Phase } from '../models';
+import { isPrePilotStep, models, type Phase } from '../models';
 
 const NAMES = { crawl: 'Crawl', walk: 'Walk', run: 'Run' } as const;
 
@@ -31,8 +31,9 @@ export const rolloutSkipsCrawl: Rule = {
 
     if (!crawl) {
       const first = [walk, run].filter((p): p is Phase => p !== undefined).sort((a, b) => a.labelStart - b.labelStart)[0];
-      // A numbered phase before it ("Phase 1: pilot") may be a crawl under another name.
-      const earlierOther = first && phases.some((p) => p.kind === 'other' && p.labelStart < first.labelStart);
+      // A numbered phase before it ("Phase 1: Validation") may be a crawl under another name,
+      // unless it is a step that comes before any pilot ("Phase 2: Contracting").
+      const earlierOther = first && phases.some((p) => p.kind === 'other' && p.labelStart < first.labelStart && !isPrePilotStep(p, vocabulary));
       if (first && !earlierOther) {
         const what = first.kind === 'walk' ? 'walk' : 'run';
         report({

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { buildDocument, sniff, DEFAULT_VOCABULARY, type Vocabulary } from '../../src/core';
 import { parseLabel, findGoNoGo, PHASE_VOCABULARY } from '../../src/models/phases';
-import { models } from '../../src/models';
+import { isPrePilotStep, models } from '../../src/models';
 import { md } from './helpers';
 
 function phasesOf(text: string, vocabulary: Vocabulary = DEFAULT_VOCABULARY) {
@@ -26,9 +26,33 @@ describe('phases: labels', () => {
   });
 
   it('reads numbered phases with other names', () => {
-    assert.deepEqual(parseLabel('Phase 2: Expansion', pv), { kind: 'other', name: 'Phase 2', key: 'phase 2' });
+    assert.deepEqual(parseLabel('Phase 2: Integration', pv), { kind: 'other', name: 'Phase 2', key: 'phase 2' });
     assert.equal(parseLabel('Stage 3 (Q3 2027)', pv)?.name, 'Stage 3');
     assert.equal(parseLabel('Phase 2', pv)?.key, 'phase 2');
+  });
+
+  it('reads a numbered phase whose title names a framework phase', () => {
+    assert.deepEqual(parseLabel('Phase 2: Regional Expansion (Months 4-6)', pv), {
+      kind: 'walk', name: 'walk', key: 'walk', numbered: { name: 'Phase 2', key: 'phase 2' },
+    });
+    assert.equal(parseLabel('Stage 3 – Growth and Scaling', pv)?.kind, 'run');
+    assert.equal(parseLabel('Phase 1: Pilot with two hospitals', pv)?.kind, 'crawl');
+    // Preparing for a phase is not the phase; a hyphenated word is not a phase name.
+    for (const text of ['Phase 1: Launch readiness', 'Phase 1: Prepare the launch', 'Phase 0: Pre-pilot paperwork', 'Phase 3: Run-rate review']) {
+      assert.equal(parseLabel(text, pv)?.kind, 'other', text);
+    }
+  });
+
+  it('reads a crawl or walk named with its length', () => {
+    for (const [text, kind] of [
+      ['3-week pilot outline', 'crawl'], ['A six-week beta for resellers', 'walk'], ['7) 10-day pilot plan', 'crawl'], ['Two-week-long pilot', 'crawl'],
+    ] as const) {
+      assert.equal(parseLabel(text, pv)?.kind, kind, text);
+    }
+    // Only crawl and walk names, and only a length that opens the label.
+    for (const text of ['90-day launch plan', 'Within 2 weeks pilot customers get access', 'Every 2 weeks pilot review', 'Our pilot takes 2 weeks']) {
+      assert.equal(parseLabel(text, pv), undefined, text);
+    }
   });
 
   it('leaves prose alone', () => {
@@ -75,7 +99,7 @@ describe('phases: model', () => {
       '## Phase 1: Crawl', '', '- **Dates:** 2027-01-11 to 2027-02-26', '- **Exit criteria:** 2 pilots live with 20%+ faster setup', '',
       '## 🚶 Walk (weeks 8-19)', '', 'Ten customers.', '',
       '**Run**', 'Ongoing after walk passes.', '',
-      '## Phase 4: Expansion', '', 'EMEA.',
+      '## Phase 4: Integration', '', 'EMEA.',
     ));
     assert.deepEqual(phases.map((p) => p.name), ['crawl', 'walk', 'run', 'Phase 4']);
     assert.equal(phases[0]!.timing!.line, '**Dates:** 2027-01-11 to 2027-02-26'.replace(/\*\*/g, ''));
@@ -125,8 +149,49 @@ describe('phases: model', () => {
   it('does not take a lone numbered item in a plan for a phase', () => {
     const { phases } = phasesOf(md(...PLAN, '## Risks', '', '- Phase 3: not planned.', '- Budget cuts.'));
     assert.deepEqual(phases, []);
-    const listed = phasesOf(md(...PLAN, '- Phase 1: pilots (6 weeks)', '- Phase 2: expansion')).phases;
+    const listed = phasesOf(md(...PLAN, '- Phase 1: pilots (6 weeks)', '- Phase 2: integration')).phases;
     assert.deepEqual(listed.map((p) => p.name), ['crawl', 'Phase 2'], 'Phase 1 names its pilots: a crawl');
+  });
+
+  it('tells two numbered phases that name the same phase apart by their numbers', () => {
+    const { phases } = phasesOf(md(...PLAN, '## Phase 1: Pilot setup (2 weeks)', '', 'Contracts.', '', '## Phase 2: Pilot delivery (6 weeks)', '', 'Two customers.'));
+    assert.deepEqual(phases.map((p) => p.name), ['Phase 1', 'Phase 2']);
+    const named = phasesOf(md(...PLAN, '## Phase 1: Walk (10 weeks)', '', 'Eight customers.', '', '## Phase 2: Market expansion', '', 'Asia.')).phases;
+    assert.deepEqual(named.map((p) => p.name), ['walk', 'Phase 2']);
+  });
+
+  it('reads a crawl written in a sentence with its length when no label names one', () => {
+    const { doc, phases } = phasesOf(md(
+      ...PLAN, '## Next steps', '', '1. Agree on the integration owner.', '2. Start with a 3-week pilot on two warehouses.', '',
+      '## Walk (weeks 4-14)', '', 'Ten more warehouses.',
+    ));
+    assert.deepEqual(phases.map((p) => p.kind), ['crawl', 'walk']);
+    const crawl = phases[0]!;
+    assert.equal(crawl.labelRange.start.line, doc.text.split('\n').findIndex((l) => l.includes('3-week pilot')));
+    assert.equal(doc.text.slice(crawl.labelStart, crawl.labelEnd), 'pilot');
+    assert.equal(crawl.timing?.durations[0]?.minWeeks, 3);
+    for (const sentence of ['a pilot (5 weeks) with one bank', 'a pilot lasting two months with one bank']) {
+      const found = phasesOf(md(...PLAN, '## Plan', '', `We begin with ${sentence}.`)).phases;
+      assert.deepEqual(found.map((p) => p.kind), ['crawl'], sentence);
+      assert.ok(found[0]!.timing?.durations.length, sentence);
+    }
+  });
+
+  it('takes no sentence for a crawl when a label already names one, nor a pilot without a length', () => {
+    const labelled = phasesOf(md(...PLAN, 'We mentioned a 2-week pilot to the partner.', '', '## Pilot (6 weeks)', '', 'Two customers.')).phases;
+    assert.equal(labelled.length, 1);
+    assert.equal(labelled[0]!.timing?.durations[0]?.minWeeks, 6);
+    assert.deepEqual(phasesOf(md(...PLAN, '## Plan', '', 'A pilot with two customers comes first.', 'Pilot customers report within 2 weeks.')).phases, []);
+    // Beside a numbered phase of another name, the sentence may describe part of it.
+    const numbered = phasesOf(md(...PLAN, '## Phase 1: Validation (6 weeks)', '', 'Starts with a 1-week pilot of the sandbox.')).phases;
+    assert.deepEqual(numbered.map((p) => p.name), ['Phase 1']);
+  });
+
+  it('tells steps that come before any pilot from numbered phases that may be one', () => {
+    const { phases } = phasesOf(md(
+      ...PLAN, '## Phase 1: Discovery (2 weeks)', '', '## Phase 2: Proposal & Negotiation', '', '## Phase 3: Validation', '', '## Phase 4: Onboarding and integration', '',
+    ));
+    assert.deepEqual(phases.map((p) => isPrePilotStep(p, DEFAULT_VOCABULARY)), [true, true, false, false]);
   });
 
   it('reads the names real plans give the phases: pilot, beta, launch, general availability, scale', () => {
@@ -170,6 +235,15 @@ describe('phases: go/no-go', () => {
       'Advance when the partner signs the reseller addendum', 'exit when both pilots renew',
     ]) {
       assert.ok(g(text), text);
+    }
+  });
+
+  it('does not take the occasion of a go/no-go call for its bar', () => {
+    for (const text of ['Week 6: produce the go/no-go summary and next steps', 'Hold a go/no-go review with both sponsors', 'Gate meeting at the end of the pilot']) {
+      assert.equal(findGoNoGo(text, PHASE_VOCABULARY, DEFAULT_VOCABULARY), undefined, text);
+    }
+    for (const text of ['Go/no-go review: both pilots renew', 'Go/no-go decision, based on whether support tickets fall', 'Go/no-go review against a 25% faster close']) {
+      assert.ok(findGoNoGo(text, PHASE_VOCABULARY, DEFAULT_VOCABULARY), text);
     }
   });
 

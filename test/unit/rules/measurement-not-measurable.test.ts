@@ -63,3 +63,69 @@ testRule(measurementNotMeasurable, {
     { name: 'CRLF, a numbered bold pseudo-heading, no numbers', text: pseudoCrlf, problems: [{ line: 6, message: /no number to hit/ }] },
   ],
 });
+
+// KPI and goal lists outside a charter's Measurement section: strategies and rollout plans.
+const strategy = (...lines: string[]) => md('---', 'type: partnership-strategy', '---', '# Reseller program strategy', '', ...lines);
+const plan = (...lines: string[]) => md('---', 'type: rollout-plan', '---', '# Northwind integration rollout', '', ...lines);
+const kpiNames = strategy(
+  '## Partner motions', '', 'Resellers in three regions.', '',
+  '## Measuring the program', '',
+  '### Program KPIs', '',
+  '#### Revenue KPIs', '- **Sourced pipeline**: pipeline from reseller deals', '- **Win rate**: deals won against deals registered', '',
+  '#### Health KPIs', '- **Partner activity**: resellers with a deal this quarter', '- **Enablement**: certified sales engineers', '',
+  '### Reporting', '', '- A shared dashboard.',
+);
+const pilotKpis = plan(
+  '## Pilot (6 weeks)', '', '- Two warehouses on the scripted connector.', '- Go/no-go: pick errors down 20% or more.', '',
+  '## Success metrics to watch', '', '1. order sync failures per week', '2. time from order to dispatch', '3. tickets raised by warehouse staff',
+);
+const agreedTargets = strategy(
+  '## Silver', '', '- **Discount**: 20%', '- **Sales targets**: meet the agreed sales targets', '',
+  '## Gold', '', '- **Discount**: 30%', '- **Co-selling targets**: as agreed in the yearly plan',
+);
+const vagueGoals = strategy('## Goals', '', '1. Sign up a handful of resellers quickly to learn what works.', '2. Grow pipeline in markets we do not reach today.', '', '## Pricing', '', '- List price $40 per seat.');
+const kpiTable = plan('## Walk (10 weeks)', '', '- Eight more customers.', '', '## KPIs', '', '| KPI | How we read it |', '| --- | --- |', '| Activation | invited customers who connect |', '| Support load | tickets raised this quarter |');
+
+testRule(measurementNotMeasurable, {
+  valid: [
+    { name: 'a KPI list with targets', text: strategy('## KPIs', '', '- Sourced pipeline from $0 to $1M by Q4', '- 12 certified resellers by June') },
+    { name: 'current figures rather than targets are still numbers', text: strategy('## Program metrics', '', '- Active resellers: 45', '- Regions covered: 7') },
+    { name: 'targets given as multiples in words', text: strategy('## Success metrics', '', '- Double reseller-sourced pipeline this year', '- Halve the time to first deal') },
+    {
+      name: 'metrics named in a list, their numbers set under Targets',
+      text: strategy('## KPIs', '', '- Sourced pipeline', '- Win rate', '', '## Targets for the year', '', '- Sourced pipeline: $2M', '- Win rate: 30%'),
+    },
+    { name: 'a single line under a KPI heading is not a list', text: strategy('## KPIs', '', 'We agree the KPIs with each reseller in its business plan.') },
+    { name: 'goals that name nothing measurable', text: strategy('## Goals', '', '- Be the integration our customers trust.', '- Work in the open with the community.') },
+    {
+      name: 'goals in words, with the numbers in the KPI list',
+      text: strategy('## Goals', '', '- Grow pipeline with resellers.', '- Keep churn low.', '', '## KPIs', '', '- Pipeline from $0 to $1M', '- Churn under 5%'),
+    },
+    {
+      name: 'a charter: Mutual Goals need no number here; Measurement is judged as a section',
+      text: charter({ goals: md('## Mutual Goals', '', '- **Success for Acme:** more joint customers.', '- **Success for Initech:** lower churn on its add-on.') }),
+    },
+    { name: 'a KPI table whose targets are still TBD is a template (placeholder-left reports it)', text: plan('## KPIs', '', '| KPI | Target |', '| --- | --- |', '| Activation | TBD |', '| Support tickets | TBD |') },
+    {
+      name: 'target lines with numbers, placeholders, pointers, or an audience',
+      text: strategy('## Gold tier', '', '- **Target partners**: regional integrators', '- **Sales targets**: $400K per half-year', '- **Pipeline target**: see the table below', '- **Renewal target**: TBD'),
+    },
+    { name: 'a README with a metrics list is not a partnership document', text: md('# fastqueue', '', '## Metrics', '', '- queue depth', '- messages per second', '- consumer lag') },
+  ],
+  invalid: [
+    {
+      name: 'a KPI list with subsections and no number: reported once, on the outermost KPI heading',
+      text: kpiNames,
+      problems: [{ line: lineOf(kpiNames, '### Program KPIs'), message: /"Program KPIs" names what to measure but sets no number/ }],
+    },
+    { name: 'success metrics in a rollout plan', text: pilotKpis, problems: [{ line: lineOf(pilotKpis, '## Success metrics to watch'), message: /baseline, a target and a date/ }] },
+    { name: 'the heading number is left out of the message', text: plan('## 4) KPIs', '', '- activation', '- churn'), problems: [{ line: 6, message: /^"KPIs" names/ }] },
+    {
+      name: 'tiers that ask for agreed targets with no figure: once, on the first',
+      text: agreedTargets,
+      problems: [{ line: lineOf(agreedTargets, '- **Sales targets**: meet the agreed'), message: /This line and 1 more name targets without a number/ }],
+    },
+    { name: 'goals with measures but no number', text: vagueGoals, problems: [{ line: lineOf(vagueGoals, '## Goals'), message: /"Goals" puts no number on any goal/ }] },
+    { name: 'a KPI table that names a period but no number', text: kpiTable, problems: [{ line: lineOf(kpiTable, '## KPIs'), message: /sets no number/ }] },
+  ],
+});

@@ -24,6 +24,13 @@ testRule(rolloutGoNoGoMissing, {
     { name: 'a go/no-go column', text: plan('| Phase | Dates | Go/no-go |', '| --- | --- | --- |', '| Crawl | Q1 2027 | 20%+ faster setup |', '| Walk | Q2 2027 | 70% adoption |') },
     { name: 'prose that is not a phase', text: plan('Crawl, walk, run is the approach.', '', '- Walk-through for sales', '- Run a webinar') },
     { name: 'CRLF', text: charter('- **Crawl** (6 weeks). Gate: 2 pilots renew.', '- **Walk**. Gate: 70% adoption.').replace(/\n/g, '\r\n') },
+    { name: 'a go/no-go review with its bar after a colon', text: plan('## Pilot (6 weeks)', '', '- Week 6: go/no-go review: both pilot teams keep using the connector') },
+    {
+      name: 'a go/no-go review in the phase, its bar in a criteria section that names no phase',
+      text: plan('## Pilot (6 weeks)', '', '- Week 6: go/no-go review with both sponsors', '', '## Success criteria', '', '- Both store teams keep using the connector after week 4'),
+    },
+    { name: 'a pilot in a sentence, with its bar', text: plan('## Next steps', '', 'We start with a 6-week pilot; we proceed if order errors drop by a quarter.') },
+    { name: 'a pilot without a length is not read from a sentence', text: plan('## Next steps', '', '- Ask the partner for a pilot customer.', '- Share the API keys.') },
   ],
   invalid: [
     {
@@ -55,6 +62,22 @@ testRule(rolloutGoNoGoMissing, {
       text: plan('| Phase | Dates |', '| --- | --- |', '| Crawl | Q1 2027 |'),
       problems: [{ line: 8 }],
       suggestionOutput: plan('| Phase | Dates |', '| --- | --- |', '| Crawl | Q1 2027 Go/no-go: [threshold] |'),
+    },
+    {
+      name: 'a pilot that ends in a go/no-go meeting with no bar',
+      text: plan('## 3-week pilot outline', '', '**Week 1:** connect two stores', '', '**Week 3:** hold the go/no-go meeting and agree next steps'),
+      problems: [{ line: 6, message: /crawl phase has no go\/no-go/ }],
+    },
+    {
+      name: 'a pilot promised in a sentence, with no bar',
+      text: plan('## What we can offer', '', '1. Keys within a day of signing.', '2. A two-week pilot before any wider rollout.'),
+      problems: [{ line: 9, message: /crawl phase has no go\/no-go/ }],
+      suggestionOutput: plan('## What we can offer', '', '1. Keys within a day of signing.', '2. A two-week pilot before any wider rollout. Go/no-go: [threshold]'),
+    },
+    {
+      name: 'a numbered phase titled as an expansion is a walk',
+      text: plan('## Phase 1: Pilot (weeks 1-6)', '', '- Two clinics. Go/no-go: 20% fewer missed appointments.', '', '## Phase 2: Regional Expansion (weeks 7-18)', '', '- Twelve clinics.'),
+      problems: [{ line: 10, message: /walk phase has no go\/no-go/ }],
     },
     {
       name: 'a blank go/no-go cell',

@@ -21,6 +21,9 @@ testRule(rolloutPhaseDuration, {
     { name: 'run has no length limit', text: plan('- Run: 2 years') },
     { name: 'bounds from options', text: plan('- Crawl (12 weeks)'), config: { ...DEFAULT_CONFIG, rules: { 'rollout-phase-duration': { options: { crawlWeeks: [8, 12] } } } } },
     { name: 'CRLF', text: charter('- Crawl (6 weeks)', '- Walk (10 weeks)').replace(/\n/g, '\r\n') },
+    { name: 'a pilot of usual length written in a sentence', text: plan('## Plan', '', 'We begin with a six-week pilot at two depots.') },
+    { name: 'a sentence about a short pilot when a labelled crawl gives the length', text: plan('We first floated a 2-week pilot.', '', '## Crawl (6 weeks)', '', 'Two depots.') },
+    { name: 'two numbered pilot phases are not one crawl', text: plan('## Phase 1: Pilot setup (1 week)', '', 'Paperwork.', '', '## Phase 2: Pilot delivery (6 weeks)', '', 'Two depots.') },
   ],
   invalid: [
     {
@@ -42,6 +45,21 @@ testRule(rolloutPhaseDuration, {
       name: 'walk too short',
       text: plan('| Phase | Length |', '| --- | --- |', '| Walk | 4 weeks |'),
       problems: [{ line: 8, message: /walk phase is planned for 4 weeks/ }],
+    },
+    {
+      name: 'a heading that opens with the pilot length',
+      text: plan('## 8) 10-day pilot outline', '', '- Day 1: connect the sandbox'),
+      problems: [{ line: 6, message: /crawl phase is planned for 10 days; crawl usually runs 4–8 weeks, and this is too little time/ }],
+    },
+    {
+      name: 'a short pilot promised in a sentence',
+      text: plan('## Commitments we can make', '', '- We can run a two-week pilot before the wider launch.'),
+      problems: [{ line: 8, message: /crawl phase is planned for two weeks;/ }],
+    },
+    {
+      name: 'a numbered expansion phase that runs six months',
+      text: plan('### Phase 1: Pilot (weeks 1-6)', '', 'Two partners.', '', '### Phase 2: Partner Expansion (Months 3-8)', '', 'Twenty partners.'),
+      problems: [{ line: 10, message: /walk phase is planned for .*8–12 weeks/ }],
     },
     {
       name: 'options move the bounds',

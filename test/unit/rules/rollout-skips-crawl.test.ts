@@ -2,6 +2,7 @@ import { testRule } from '../rule-tester';
 import { rolloutSkipsCrawl } from '../../../src/rules/rollout-skips-crawl';
 
 const plan = (...lines: string[]) => ['---', 'type: rollout-plan', '---', '# Globex rollout', '', ...lines].join('\n');
+const strategy = (...lines: string[]) => ['---', 'type: partnership-strategy', '---', '# Partner program strategy', '', ...lines].join('\n');
 const charter = (...lines: string[]) => ['---', 'type: partnership-charter', '---', '# Acme × Globex Charter', '', '## Timeline', '', ...lines].join('\n');
 
 testRule(rolloutSkipsCrawl, {
@@ -23,8 +24,23 @@ testRule(rolloutSkipsCrawl, {
     { name: 'only a crawl', text: plan('- Crawl: 6 weeks') },
     { name: 'prose naming walk and run', text: plan('We will walk before we run.', '', '- Run a webinar in week 3.', '- Walk-through for sales.') },
     { name: 'CRLF', text: charter('- Crawl (weeks 1-6)', '- Walk (weeks 7-12)').replace(/\n/g, '\r\n') },
+    { name: 'a numbered step with another name may be the pilot', text: plan('## Phase 1: Contracting', '', 'Sign.', '', '## Phase 2: Validation with two customers', '', 'Test.', '', '## Phase 3: Launch', '', 'Everyone.') },
+    {
+      name: 'a lifecycle with a pilot step',
+      text: strategy('## Partnership lifecycle', '', '### Phase 1: Discovery (2 weeks)', '', 'Calls.', '', '### Phase 2: Pilot (6 weeks)', '', 'Two shops.', '', '### Phase 3: Launch', '', 'Listing.'),
+    },
+    { name: 'a process outside a roadmap or lifecycle section is not read', text: strategy('## Reseller onboarding', '', '### Phase 1: Contracting', '', 'Sign.', '', '### Phase 2: Launch', '', 'Go.') },
+    { name: 'a software release plan is not a partnership document', text: ['# Release plan', '', '## Phase 1: Contracting the vendor', '', '## Phase 2: Launch', '', 'Ship v2.'].join('\n') },
   ],
   invalid: [
+    {
+      name: 'a partnership lifecycle that goes from contract to launch with no pilot',
+      text: strategy(
+        '## Partnership lifecycle', '', '### Phase 1: Discovery (1-2 weeks)', '', '- Intro calls', '', '### Phase 2: Proposal & negotiation (2 weeks)', '',
+        '- Terms', '', '### Phase 3: Onboarding (3 weeks)', '', '1. **Kickoff**: meet the team', '2. **Launch**: joint announcement',
+      ),
+      problems: [{ line: 19, message: /starts at run with no crawl phase/ }],
+    },
     {
       name: 'the Initech draft: walk with no crawl',
       text: charter('- Walk: launch the integration with all customers in Q2.', '- Run: TBD'),

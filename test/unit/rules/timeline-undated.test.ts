@@ -65,7 +65,7 @@ testRule(timelineUndated, {
     },
     {
       name: 'a numbered phase with no dates, in a heading',
-      text: plan('## Phase 1: Crawl (4 weeks)', '', 'Pilots.', '', '## Phase 2: Expansion', '', 'EMEA customers.'),
+      text: plan('## Phase 1: Crawl (4 weeks)', '', 'Pilots.', '', '## Phase 2: Integration', '', 'EMEA customers.'),
       problems: [{ line: 10, message: /^Phase 2 has no dates or length/ }],
     },
     {
