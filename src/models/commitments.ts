@@ -91,6 +91,13 @@ const SUBJECT_LEAD = /(?:^|[\s(])(?:will|shall|must|can|to|also|each|both|jointl
 const DETERMINERS = new Set(['the', 'these', 'those', 'this', 'that', 'any', 'all', 'some', 'our', 'their', 'its', 'his', 'her', 'a', 'an', 'no', 'such', 'other', 'more', 'extra', 'additional']);
 const ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|inc|ltd|corp|co|no|approx|est|mr|mrs|ms|dr|st|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|[a-z])$/i;
 /** What ends the reach of a commitment word within a sentence. */
+/**
+ * People named as those a thing is for ("a way for developers to publish", "recognition to
+ * developers"): the beneficiaries of a promise, not staff put into it.
+ */
+const RECIPIENT_LEAD = /\b(?:for|to)\s+(?:(?:the|all|other|more|many|individual|independent|external|third-party)\s+)?$/i;
+const PEOPLE = /^(?:developers?|engineers?|researchers?|maintainers?)$/i;
+
 const CLAUSE_BREAK = /[;!?]|\.(?:\s|$)|—|\b(?:which|who|whom|whose|where|while|because|although|unless|whereas|but)\b/i;
 const EMPTY_ANSWER = /^[\s.!:;,—–-]*(?:n\/?a|none|nothing|nil|tba|pending|later|not yet(?:\s+[\p{L}]+)?|to be (?:decided|determined|confirmed|agreed|defined|discussed)|no|0)?[\s.!;,—–-]*$/iu;
 
@@ -622,6 +629,7 @@ export class CharterText {
     const reaches = (from: number, to: number, limit: number) =>
       wordsBetween(this.masked, from, to, limit) <= limit && !CLAUSE_BREAK.test(this.masked.slice(from, to));
     return this.economicTerms(clause).filter((e) => {
+      if (PEOPLE.test(e.text) && RECIPIENT_LEAD.test(this.masked.slice(Math.max(clause.start, e.start - 40), e.start))) return false;
       const before = lastEndingAtOrBefore(commits, e.start);
       let after = before + 1;
       while (after < commits.length && commits[after]!.start < e.end) after++;

@@ -11,11 +11,11 @@
  *
  * Models are shared between rules: never change one.
  */
-import { previousVersion, type StrategyDocument, type Section } from '../core/document';
+import { followsOutline, previousVersion, type StrategyDocument, type Section } from '../core/document';
 import type { Vocabulary } from '../core/vocabulary';
 import { findCharterSections, type CharterSectionId } from './sections';
 import { charterParties, type Parties } from './parties';
-import { CharterText } from './commitments';
+import { CharterText, type Span } from './commitments';
 import { findPhases, type Phase, type PhaseRegion } from './phases';
 import { findTierLadders, findTierModel, type TierModel } from './tiers';
 import { readLaunchPlan, type LaunchPlan } from './launch-phases';
@@ -26,6 +26,7 @@ import { readExitProvisions, type ExitProvisions } from './exit-provisions';
 import { readVoice, type DocumentVoice } from './voice';
 import { readSalesFramings, type SalesFraming } from './partner-role';
 import { readEnablement, type Enablement } from './enablement';
+import { findReferences } from './references';
 import { findMetricLists, findUnsetTargets, type MetricList } from './metric-lists';
 import type { TextItem } from '../core/items';
 
@@ -68,6 +69,22 @@ export interface Models {
   enablement(): Enablement;
   /** Whether the text addresses its reader ("you", "your") and is written mostly in Latin script. */
   voice(): DocumentVoice;
+  /**
+   * Whether the document is written as a charter, wholly or in part: it follows the framework's
+   * outline (declared, or titled as one), or has at least two of the five charter sections under
+   * some name. An agreement, MOU or announcement in its own form is not; whole-document verdicts
+   * ("nothing here says…") are for documents that set out to cover the charter's ground.
+   */
+  charterShaped(): boolean;
+  /**
+   * Whether the document is a published post about a partnership (front matter with a date and
+   * an author, as blog and news posts carry): it reports what was agreed, and is not the plan
+   * itself, so verdicts on what the plan leaves out do not apply to it. Never for a document
+   * declared a partnership document.
+   */
+  publishedPost(): boolean;
+  /** Paragraphs that are only a link (`* [Press release](…)`): pointers to what was published, not commitments. */
+  references(): readonly Span[];
   /** The charter word lists (party words, metric terms, cadence, governance, signatures) as configured. */
   readonly words: CharterVocabulary;
 }
@@ -117,6 +134,7 @@ class DocumentModels implements Models {
   private enabling: Enablement | undefined;
   private metrics: readonly MetricList[] | undefined;
   private unset: readonly TextItem[] | undefined;
+  private linksOnly: readonly Span[] | undefined;
 
   constructor(private readonly doc: StrategyDocument, private readonly vocabulary: Vocabulary) {}
 
@@ -191,6 +209,25 @@ class DocumentModels implements Models {
   unsetTargets(): readonly TextItem[] {
     this.unset ??= findUnsetTargets(this.doc, this.vocabulary, this.words);
     return this.unset;
+  }
+
+  charterShaped(): boolean {
+    return followsOutline(this.doc) || this.charterSections().size >= 2;
+  }
+
+  publishedPost(): boolean {
+    // A charter whose author declared it (`type:`, or `documents:`) is one, whatever else its front matter holds.
+    if (this.doc.kindSource === 'front-matter' || this.doc.kindSource === 'settings') return false;
+    const data = this.doc.frontMatter?.data;
+    if (!data || typeof data !== 'object' || Array.isArray(data)) return false;
+    const fields = data as Record<string, unknown>;
+    const has = (...names: string[]) => names.some((n) => fields[n] !== undefined && fields[n] !== null && fields[n] !== '');
+    return has('date', 'pubDate', 'published', 'publishDate') && has('author', 'authors');
+  }
+
+  references(): readonly Span[] {
+    this.linksOnly ??= findReferences(this.doc);
+    return this.linksOnly;
   }
 
   decisionRecord(): DecisionRecord | undefined {

@@ -1,7 +1,7 @@
 import type { Rule } from '../core/rule';
 import type { TextEdit } from '../core/types';
 import { blankLineBefore } from '../core/text';
-import { followsOutline, type StrategyDocument, type Section } from '../core/document';
+import { type StrategyDocument, type Section } from '../core/document';
 import { models, CHARTER_SECTIONS, CHARTER_SECTION_IDS, type CharterSectionId } from '../models';
 
 /**
@@ -37,10 +37,11 @@ export const charterMissingSection: Rule = {
     fixable: true,
   },
   check({ doc, vocabulary, report }) {
-    const present = models(doc, vocabulary).charterSections();
+    const m = models(doc, vocabulary);
+    const present = m.charterSections();
     // An agreement, MOU or announcement in its own form, with at most one of the five sections, is
     // not a charter missing sections: its gaps are for the content rules to name.
-    if (!followsOutline(doc) && present.size < 2) return;
+    if (!m.charterShaped()) return;
     const anchor = doc.title?.headingRange ?? doc.index.lineRange(0);
     for (const id of CHARTER_SECTION_IDS) {
       if (present.has(id)) continue;

@@ -117,6 +117,8 @@ export const failureCostMissing: Rule = {
       if (found) findings.push(found);
     }
     if (findings.some((f) => f.kind === 'both' || f.kind === 'unclear')) return;
+    // A post announcing a partnership tells readers what was agreed; it is not where the stakes are set.
+    if (findings.length === 0 && m.publishedPost()) return;
 
     if (doc.kind === 'partnership-strategy') {
       // A program strategy is asked only when it weighs its risks: it plans for what could go

@@ -63,6 +63,8 @@ export const leverageCoMarketingOnly: Rule = {
   },
   check({ doc, vocabulary, report }) {
     const m = models(doc, vocabulary);
+    // A post announcing a partnership reports it; whether the partner needs us is the plan's question.
+    if (m.publishedPost()) return;
     const text = m.commitments();
     const clauses = text.clauses.filter((c) => !fromTemplate(doc, c));
     // A bold lead-in is a category, not evidence: "**Requirement:** none" shows no requirement leverage.
@@ -82,9 +84,12 @@ export const leverageCoMarketingOnly: Rule = {
     const headings = doc.sections.filter((s) => s !== doc.title && !isLeverageHeading(s.title)).map((s) => headingSpan(doc, s));
     if (clauses.some((c) => evidence(content(c))) || headings.some(evidence)) return;
 
-    // The first co-marketing mention, in prose or in a heading.
+    // The first co-marketing mention, in prose or in a heading. A paragraph that is only a link
+    // ("* [Press release](…)") points at coverage already published: not leverage either way.
+    const references = m.references();
+    const linkedTo = (at: number) => references.some((r) => r.start <= at && at < r.end);
     const mentions = [...clauses, ...headings]
-      .flatMap((span) => text.find(vocabulary.coMarketingTerms, span).filter((found) => !text.negatedAt(found.start, span.start)))
+      .flatMap((span) => text.find(vocabulary.coMarketingTerms, span).filter((found) => !text.negatedAt(found.start, span.start) && !linkedTo(found.start)))
       .sort((a, b) => a.start - b.start);
     const first = mentions[0];
     if (!first) return;

@@ -28,6 +28,7 @@ const capability = strategy('## Partner requirements', '', '- **Investment capac
 
 testRule(commitmentUnquantified, {
   valid: [
+    { name: 'developers a promise is for are not staff promised ("a way for developers to publish")', text: value('- Acme commits 2 engineers for 5 months.', '- Initech will provide a way for developers to publish their plugins, and will give recognition to maintainers.') },
     { name: 'a capability asked of partners ("ability to invest") is not a promise', text: capability },
     { name: 'a mitigation with its amount', text: risks.replace('revenue guarantees', 'a $250K revenue guarantee') },
     { name: 'the Acme × Globex sample charter', text: example('acme-globex-charter.md') },

@@ -48,8 +48,17 @@ testRule(failureCostMissing, {
       name: 'a bold pseudo-heading charter',
       text: md('# Partnership Charter: Northwind and Contoso', '', '**Give and get:**', 'Northwind funds a $40K pilot pool. If this fails, we lose the pool and they lose a quarter of partner-manager time.'),
     },
+    {
+      name: 'a post announcing a partnership (front matter with a date and an author) is not asked what each side stakes',
+      text: md('---', 'title: Our new partnership agreement with Fabrikam', "date: '2025-03-04'", 'author: Priya Raman', '---', '', '# Our new partnership agreement with Fabrikam', '', 'We are glad to share that Fabrikam will host our nightly builds.'),
+    },
   ],
   invalid: [
+    {
+      name: 'a charter declared with type: is asked even when its front matter carries a date and an author',
+      text: md('---', 'type: partnership-charter', 'date: 2025-03-04', 'author: Priya Raman', '---', '', '# Partnership Charter: Fabrikam', '', '## Value Exchange', '', ACME, INITECH),
+      problems: [{ line: 9, message: /^Nothing in this charter says what each side loses/ }],
+    },
     {
       name: 'a strategy that weighs its risks but never what a partner loses: on the risks heading',
       text: strategyWith(...RISKS),

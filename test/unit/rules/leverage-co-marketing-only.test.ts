@@ -39,6 +39,14 @@ const noTimeline = weak({ timeline: '' });
 
 testRule(leverageCoMarketingOnly, {
   valid: [
+    {
+      name: 'a press release only linked to, from a list of news about the partnership, is coverage, not leverage',
+      text: weak({ value: md('## Value Exchange', '', '- **Acme commits:** 2 engineers for 5 months.', '- **Initech commits:** 1 solution architect for 3 months.', '', '## News', '', '- [Joint press release](https://example.com/news/acme-initech)', '- [Launch blog post](https://example.com/blog/launch)') }),
+    },
+    {
+      name: 'a post announcing the partnership (front matter with a date and an author) is not asked for leverage',
+      text: md('---', 'title: Partnership agreement with Initech', 'date: 2025-05-01', 'author: Lena Ortiz', '---', '', '# Partnership agreement with Initech', '', 'We will run a joint webinar with Initech in June.'),
+    },
     { name: 'the Acme × Globex sample charter', text: example('acme-globex-charter.md') },
     { name: 'the same charter with CRLF line endings', text: crlf(example('acme-globex-charter.md')) },
     { name: 'requirement leverage', text: charter() },
@@ -68,6 +76,12 @@ testRule(leverageCoMarketingOnly, {
       text: initech,
       problems: [{ line: 15, message: /^The only leverage in this charter is co-marketing, which rarely closes a deal\./ }],
       output: initech.replace('## Timeline', `${template('## Leverage')}\n\n## Timeline`),
+    },
+    {
+      name: 'the same press release promised in the text, not linked to',
+      text: weak({ value: md('## Value Exchange', '', '- **Acme commits:** 2 engineers for 5 months.', '- **Initech commits:** a joint press release at launch.') }),
+      problems: [{ line: lineOf(weak({ value: md('## Value Exchange', '', '- **Acme commits:** 2 engineers for 5 months.', '- **Initech commits:** a joint press release at launch.') }), 'joint press release') }],
+      output: weak({ value: md('## Value Exchange', '', '- **Acme commits:** 2 engineers for 5 months.', '- **Initech commits:** a joint press release at launch.') }).replace('## Timeline', `${template('## Leverage')}\n\n## Timeline`),
     },
     { name: 'webinars and logo swaps only', text: plain, problems: [{ line: lineOf(plain, 'joint webinar') }], output: plain.replace('## Timeline', `${template('## Leverage')}\n\n## Timeline`) },
     {
