@@ -22,6 +22,7 @@ import { readLaunchPlan, type LaunchPlan } from './launch-phases';
 import { contentItems, sectionHasSubstance, type ContentItem } from './charter-content';
 import { charterVocabulary, type CharterVocabulary } from './charter-vocabulary';
 import { readDecisionRecord, type DecisionRecord } from './decision-record';
+import { findFigures, type StatedFigure } from './targets';
 
 /** The models of one document, read with one vocabulary. */
 export interface Models {
@@ -48,6 +49,8 @@ export interface Models {
   hasSubstance(section: Section): boolean;
   /** A decision record's front matter (`tree`, `answers`, `outcome`) with the offsets of each field; undefined without one. */
   decisionRecord(): DecisionRecord | undefined;
+  /** Every figure the document states (an amount, a count, a percentage) with its metric, period and scenario. */
+  figures(): readonly StatedFigure[];
   /** The charter word lists (party words, metric terms, cadence, governance, signatures) as configured. */
   readonly words: CharterVocabulary;
 }
@@ -90,6 +93,7 @@ class DocumentModels implements Models {
   private launch: LaunchPlan | undefined;
   private charterWords: CharterVocabulary | undefined;
   private record: { read: DecisionRecord | undefined } | undefined;
+  private stated: readonly StatedFigure[] | undefined;
 
   constructor(private readonly doc: StrategyDocument, private readonly vocabulary: Vocabulary) {}
 
@@ -152,6 +156,11 @@ class DocumentModels implements Models {
     return this.record.read;
   }
 
+  figures(): readonly StatedFigure[] {
+    this.stated ??= findFigures(this.doc);
+    return this.stated;
+  }
+
   content(section: Section): readonly ContentItem[] {
     return contentItems(this.doc, section, this.vocabulary, this.words);
   }
@@ -172,6 +181,7 @@ export {
 export { isOngoing, saysNothing, startsAfter, type Phase, type PhaseKind, type PhaseMention, type PhaseRegion } from './phases';
 export { graduationTerms, itemsOutsideTiers, type Tier, type TierModel } from './tiers';
 export type { LaunchPlan } from './launch-phases';
+export { comparablePeriod, sameValue, type FigureValue, type StatedFigure } from './targets';
 export { withoutPlaceholders, type ContentItem } from './charter-content';
 export type { CharterVocabulary } from './charter-vocabulary';
 export {
