@@ -157,7 +157,11 @@ class DocumentModels implements Models {
   }
 
   figures(): readonly StatedFigure[] {
-    this.stated ??= findFigures(this.doc);
+    // Tier names are the tiers the document's own tier model names ("gold", "tier-2").
+    this.stated ??= findFigures(this.doc, (this.tiers()?.tiers ?? []).flatMap((t) => {
+      const [how, id] = t.key.split(':');
+      return how === 'name' ? [id!] : how === 'n' || how === 'l' ? [`tier-${id}`, `level-${id}`] : [];
+    }));
     return this.stated;
   }
 

@@ -50,6 +50,12 @@ export interface StatedFigure {
   scenario: string;
   /** True for a figure read from a table cell. */
   fromTable: boolean;
+  /** The table it was read from (its offset), for a figure read from a table cell. */
+  table: number | undefined;
+  /** The tier the figure is for, when a heading above it or its table row or column names one ("gold", "tier-2"). */
+  tier: string | undefined;
+  /** The section (on `path`) whose heading names the figure's tier, when a heading does. */
+  tierSection: Section | undefined;
   /** Offsets of the value in the document. */
   start: number;
   end: number;
@@ -68,7 +74,7 @@ export interface StatedFigure {
 /** Words that say nothing about which figure is meant: "Total Company ARR" is "ARR". */
 const NEUTRAL = new Set([
   'total', 'company', 'overall', 'target', 'targets', 'goal', 'goals', 'objective', 'objectives', 'kpi', 'kpis', 'metric',
-  'metrics', 'projected', 'projection', 'expected', 'planned', 'plan', 'estimated', 'forecast', 'annual', 'annually',
+  'metrics', 'projected', 'projection', 'expected', 'planned', 'plan', 'estimated', 'forecast',
   'our', 'the', 'a', 'an', 'of', 'and', 'number', 'count', 'amount', 'level', 'figure', 'key', 'year', 'yearly', 'fy',
   'end', 'eoy', 'q1', 'q2', 'q3', 'q4', 'h1', 'h2', 'by', 'in', 'for', 'usd', 'dollars', 'reach', 'achieve', 'hit',
   'milestone', 'milestones', 'result', 'results', 'outcome', 'outcomes', 'summary', 'vision', 'term',
@@ -265,8 +271,11 @@ function valuesIn(text: string): ValueMatch[] {
 // ---------------------------------------------------------------------------------------------
 // Metric words
 
+/** A numbered name ("Tier 2", "Level III", "Phase 1") is one word: "tier-2". */
+const NUMBERED = /\b(tier|level|phase|stage|option|track|wave|cohort|step|year|region|zone|band|class)\s*[-#]?\s*(\d{1,2}|[ivx]{1,4}|[a-d])\b/gi;
+
 function words(text: string): string[] {
-  return text.toLowerCase().match(/[a-z][a-z'&-]*/g) ?? [];
+  return text.toLowerCase().replace(NUMBERED, '$1-$2').match(/[a-z][a-z\d'&-]*/g) ?? [];
 }
 
 function normalise(word: string): string {
@@ -289,13 +298,15 @@ function metricKey(text: string): string[] {
 
 /** The words right after a value that name what it counts: "partner ARR" in "$25M partner ARR by 2026". */
 function wordsAfter(text: string, from: number): { phrase: string; end: number } {
-  const re = /[ \t]*([A-Za-z][A-Za-z'&-]*)/y;
+  const re = /[ \t]*([A-Za-z][A-Za-z'&-]*(?:[ \t]*[-#]?[ \t]*\d{1,2}\b)?)/y;
   re.lastIndex = from;
   const taken: string[] = [];
   let end = from;
   for (let m = re.exec(text); m && taken.length < 4; m = re.exec(text)) {
     const w = m[1]!.toLowerCase();
     if (STOP.has(w)) break;
+    // A number after a word is a figure's name only in a numbered name ("Tier 1").
+    if (/\d/.test(w) && !/^(?:tier|level|phase|stage|option|track|wave|cohort|step|region|zone|band|class)\b/.test(w)) break;
     taken.push(m[1]!);
     end = re.lastIndex;
   }
@@ -326,6 +337,10 @@ function maskSource(source: string): string {
 
 interface Context {
   doc: StrategyDocument;
+  /** Tier names ("gold", "premier"), lower case. */
+  tierNames: ReadonlySet<string>;
+  /** Tier named by each heading, read once. */
+  headingTiers: Map<Section, string | undefined>;
   /** Period mention of each heading, read once. */
   headingPeriods: Map<Section, PeriodMention | undefined>;
 }
@@ -333,6 +348,30 @@ interface Context {
 function headingPeriod(ctx: Context, section: Section): PeriodMention | undefined {
   if (!ctx.headingPeriods.has(section)) ctx.headingPeriods.set(section, onePeriod(periodsIn(section.title)));
   return ctx.headingPeriods.get(section);
+}
+
+/** The tier a text names: one tier name ("Gold Sponsor") or a numbered tier ("Tier 2: Resellers"); undefined for none or several. */
+function tierIn(ctx: Context, text: string): string | undefined {
+  const found = new Set<string>();
+  for (const w of words(text)) {
+    if (ctx.tierNames.has(w) || /^(?:tier|level)-/.test(w)) found.add(w);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** The tier a heading names: a tier name or a numbered tier as its first words ("Gold Sponsor", "Tier 2: Resellers"). */
+function headingTier(ctx: Context, path: readonly Section[]): { tier: string; section: Section } | undefined {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const section = path[i]!;
+    if (section === ctx.doc.title) continue;
+    if (!ctx.headingTiers.has(section)) {
+      const first = words(section.title)[0];
+      ctx.headingTiers.set(section, first && (ctx.tierNames.has(first) || /^(?:tier|level)-/.test(first)) ? first : undefined);
+    }
+    const tier = ctx.headingTiers.get(section);
+    if (tier) return { tier, section };
+  }
+  return undefined;
 }
 
 function pathOf(section: Section | undefined): Section[] {
@@ -400,21 +439,21 @@ function scenarioOf(text: string): string {
 }
 
 /** Every figure `doc` states, in document order. */
-export function findFigures(doc: StrategyDocument): StatedFigure[] {
-  const ctx: Context = { doc, headingPeriods: new Map() };
+export function findFigures(doc: StrategyDocument, tierNames: readonly string[] = []): StatedFigure[] {
+  const ctx: Context = { doc, headingPeriods: new Map(), tierNames: new Set(tierNames.map((t) => t.toLowerCase())), headingTiers: new Map() };
   const items = itemsOf(doc, doc.root.children);
   const out: StatedFigure[] = [];
-  let header: { cells: string[]; row: TableRow } | undefined;
+  let header: { cells: string[]; row: TableRow; table: number } | undefined;
   items.forEach((item, index) => {
     if (item.kind === 'table-header') {
       const row = item.node as TableRow;
-      header = { cells: row.children.map((cell) => cellText(doc, cell)), row };
+      header = { cells: row.children.map((cell) => cellText(doc, cell)), row, table: item.start };
       return;
     }
     const section = innermostSection(doc.sections, item.start, false);
     const path = pathOf(section);
     if (item.kind === 'table-row') {
-      if (header) readRow(ctx, item, index, header.cells, path, out);
+      if (header) readRow(ctx, item, index, header.cells, header.table, path, out);
       return;
     }
     readProse(ctx, item, index, section, path, out);
@@ -486,6 +525,10 @@ function readProse(ctx: Context, item: TextItem, index: number, section: Section
       periodSection = fromHeadings.section;
     }
     const scenario = scenarioOf(clause) || (label ? scenarioOf(label.label) : '') || headingScenario;
+    // The tier a heading above names is part of what the figure measures ("Gold" > "Annual fee: $5,000").
+    const named = key.some((w) => ctx.tierNames.has(w) || /^(?:tier|level)-/.test(w)) ? undefined : headingTier(ctx, path);
+    if (named) key = [...key, named.tier];
+    const tier = named?.tier ?? tierIn(ctx, key.join(' '));
     key = [...key, ...segment.map((w) => `@${w}`), ...(segmentWords ? segmentWords.split(' ').map((w) => `@${w}`) : [])];
     const head = headOf(metricKey(metricText));
     const startOffset = start + match.start;
@@ -499,6 +542,9 @@ function readProse(ctx: Context, item: TextItem, index: number, section: Section
       stock: head !== undefined && STOCK_HEADS.has(head),
       scenario,
       fromTable: false,
+      table: undefined,
+      tier,
+      tierSection: named?.section,
       start: startOffset,
       end: startOffset + match.text.length,
       range: doc.index.rangeOf(startOffset, startOffset + match.text.length),
@@ -509,7 +555,7 @@ function readProse(ctx: Context, item: TextItem, index: number, section: Section
   }
 }
 
-function readRow(ctx: Context, item: TextItem, index: number, headerCells: readonly string[], path: readonly Section[], out: StatedFigure[]): void {
+function readRow(ctx: Context, item: TextItem, index: number, headerCells: readonly string[], table: number, path: readonly Section[], out: StatedFigure[]): void {
   const { doc } = ctx;
   const row = item.node as TableRow;
   const cells = row.children;
@@ -556,7 +602,7 @@ function readRow(ctx: Context, item: TextItem, index: number, headerCells: reado
     if (metricWords.length === 0 || rowKey.length === 0 && headPeriods.length === 0) continue;
     const scenario = rowScenario || scenarioOf(head) || (path.map((s) => scenarioOf(s.title)).find((s) => s !== '') ?? '');
     const startOffset = cellStart + match.start;
-    const metricText = headPeriods.length > 0 ? rowLabel : rowPeriods.length > 0 ? head : `${head} (${rowLabel})`;
+    const metricText = headPeriods.length > 0 ? rowLabel : rowPeriods.length > 0 ? head : `${head} for ${rowLabel}`;
     out.push({
       value,
       valueText: match.text,
@@ -567,6 +613,9 @@ function readRow(ctx: Context, item: TextItem, index: number, headerCells: reado
       stock: STOCK_HEADS.has(headOf(metricKey(headPeriods.length > 0 ? rowLabel : head)) ?? ''),
       scenario,
       fromTable: true,
+      table,
+      tier: tierIn(ctx, metricWords.join(' ')),
+      tierSection: undefined,
       start: startOffset,
       end: startOffset + match.text.length,
       range: doc.index.rangeOf(startOffset, startOffset + match.text.length),

@@ -26,7 +26,7 @@ export const numbersInconsistent: Rule = {
     const groups = new Map<string, StatedFigure[]>();
     for (const figure of figures) {
       const period = comparablePeriod(figure);
-      if (period === undefined && !figure.fromTable) continue;
+      if (period === undefined && !figure.fromTable && !figure.tier) continue;
       const key = `${figure.metric}\u0000${period ?? ''}\u0000${figure.scenario}`;
       const group = groups.get(key);
       if (group) group.push(figure);
@@ -60,35 +60,55 @@ export const numbersInconsistent: Rule = {
 
 function contradicts(a: StatedFigure, b: StatedFigure): boolean {
   if (a.item === b.item) return false;
+  // Rows of one table are one statement each: two of them with the same words are two cases.
+  if (a.table !== undefined && a.table === b.table) return false;
   if (sameValue(a.value, b.value)) return false;
-  // Without a period, only a figure in one table against the same figure in another.
-  if (comparablePeriod(a) === undefined && !(a.fromTable && b.fromTable)) return false;
+  // Without a period: a figure in one table against the same figure in another, or one tier's figure stated twice.
+  if (comparablePeriod(a) === undefined && !(a.fromTable && b.fromTable) && !(a.tier && b.tier)) return false;
   return !parallelSections(a, b);
 }
 
-/** Words of a heading that tell what it is about (numbers and filler left out). */
-function titleWords(section: Section): Set<string> {
-  const words = section.title.toLowerCase().replace(/\d+/g, ' ').match(/[a-z][a-z-]+/g) ?? [];
-  return new Set(words.filter((w) => !FILLER.has(w)).map((w) => w.replace(/s$/, '')));
+/** Words of a heading, numbers and filler left out, in order. */
+function titleWords(section: Section): string[] {
+  const words = section.title.toLowerCase().match(/[a-z][a-z-]*|\d+/g) ?? [];
+  return words.filter((w) => !FILLER.has(w)).map((w) => w.replace(/s$/, ''));
 }
 
 const FILLER = new Set(['the', 'and', 'of', 'for', 'to', 'in', 'on', 'a', 'an', 'with', 'by', 'our', 'vs', 'or', 'at']);
 
-/** Headings above a figure up to (not including) the one that gives its period. */
+/** Headings that say what a figure is about: the one giving its period, the one naming its tier. */
+function explaining(figure: StatedFigure): Section[] {
+  return [figure.periodSection, figure.tierSection].filter((s): s is Section => s !== undefined);
+}
+
+/** Headings of a branch above the first that explains the figure. */
 function segmentHeadings(branch: readonly Section[], figure: StatedFigure): Section[] {
-  const at = figure.periodSection ? branch.indexOf(figure.periodSection) : -1;
+  const explains = explaining(figure);
+  const at = branch.findIndex((s) => explains.includes(s));
   return at < 0 ? branch.slice() : branch.slice(0, at);
 }
 
-const ENUMERATED = /^\s*(?:[A-Z\d]{1,3}[.):]\s|(?:tier|phase|stage|option|scenario|track|region|segment|partner|level|wave|step)\b)/i;
+const ENUMERATED = /^\s*(?:[A-Z\d]{1,3}[.):]\s|(?:tier|phase|stage|option|scenario|track|region|segment|level|wave|step)\b)/i;
+/** Sections that restate figures given elsewhere. */
+const SUMMARY = /\b(?:summary|overview|at\s+a\s+glance|highlights|key\s+(?:figures|numbers|metrics|takeaways)|conclusion|recommendations?|targets?|goals?|objectives?|metrics|kpis?|projections?|financials?|financial|forecast|outlook|impact|opportunity|vision|roadmap|timeline|milestones|budget|economics|business\s+case)\b/i;
+
+/** Titles that differ in exactly one word: "AWS Partnership" and "Azure Partnership", "EMEA" and "APAC". */
+function sameShape(a: Section, b: Section): boolean {
+  const wa = titleWords(a);
+  const wb = titleWords(b);
+  if (wa.length !== wb.length || wa.length === 0) return false;
+  let differ = 0;
+  for (let i = 0; i < wa.length; i++) if (wa[i] !== wb[i]) differ++;
+  return differ === 1;
+}
 
 /**
  * Whether two figures sit in sections that may be about different things: one per partner, per
- * tier, per region. Below the sections they share, each has its own branch of headings; a branch
- * whose heading gives the figure's period is explained by it (a "2026 Targets" heading against a
- * "Q4 2026" one). What is left is compared: a subsection against its parent may be a part of the
- * whole, and sibling headings that share words ("AWS Partnership", "Azure Partnership") or are
- * numbered alike read as parallel.
+ * tier, per region. Below the sections they share, each has its own branch of headings; a heading
+ * that gives the figure's period or names its tier explains the branch from there down (a "2026
+ * Targets" heading against a "Q4 2026" one). A subsection against its parent's text may be a part
+ * of the whole; sibling headings numbered alike or differing in one word ("AWS Partnership",
+ * "Azure Partnership") read as parallel, and so do any two that neither explain nor summarise.
  */
 function parallelSections(a: StatedFigure, b: StatedFigure): boolean {
   let i = 0;
@@ -97,11 +117,8 @@ function parallelSections(a: StatedFigure, b: StatedFigure): boolean {
   const restB = b.path.slice(i);
   if (restA.length === 0 && restB.length === 0) return false;
   if (restA.length === 0 || restB.length === 0) {
-    // A subsection against the text of its parent: a part against the whole, unless the
-    // subsection's heading gives the period.
     const [deeper, figure] = restA.length > 0 ? [restA, a] : [restB, b];
-    const explained = figure.periodSection !== undefined && deeper.includes(figure.periodSection);
-    return !explained || segmentHeadings(deeper, figure).length > 0;
+    return segmentHeadings(deeper, figure).length > 0;
   }
   const branchA = segmentHeadings(restA, a);
   const branchB = segmentHeadings(restB, b);
@@ -109,7 +126,9 @@ function parallelSections(a: StatedFigure, b: StatedFigure): boolean {
   const headA = branchA[0]!;
   const headB = branchB[0]!;
   if (ENUMERATED.test(headA.title) && ENUMERATED.test(headB.title)) return true;
-  const wordsB = titleWords(headB);
-  for (const w of titleWords(headA)) if (wordsB.has(w)) return true;
-  return false;
+  if (sameShape(headA, headB)) return true;
+  const explainedA = branchA.length < restA.length;
+  const explainedB = branchB.length < restB.length;
+  if (explainedA || explainedB) return false;
+  return !SUMMARY.test(headA.title) && !SUMMARY.test(headB.title);
 }
