@@ -92,11 +92,11 @@ const ENUMERATED = /^\s*(?:[A-Z\d]{1,3}[.):]\s|(?:tier|phase|stage|option|scenar
 /** Sections that restate figures given elsewhere. */
 const SUMMARY = /\b(?:summary|overview|at\s+a\s+glance|highlights|key\s+(?:figures|numbers|metrics|takeaways)|conclusion|recommendations?|targets?|goals?|objectives?|metrics|kpis?|projections?|financials?|financial|forecast|outlook|impact|opportunity|vision|roadmap|timeline|milestones|budget|economics|business\s+case)\b/i;
 
-/** Titles that differ in exactly one word: "AWS Partnership" and "Azure Partnership", "EMEA" and "APAC". */
+/** Titles of two words or more that differ in exactly one: "AWS Partnership" and "Azure Partnership". */
 function sameShape(a: Section, b: Section): boolean {
   const wa = titleWords(a);
   const wb = titleWords(b);
-  if (wa.length !== wb.length || wa.length === 0) return false;
+  if (wa.length !== wb.length || wa.length < 2) return false;
   let differ = 0;
   for (let i = 0; i < wa.length; i++) if (wa[i] !== wb[i]) differ++;
   return differ === 1;

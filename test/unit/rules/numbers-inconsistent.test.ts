@@ -1,0 +1,147 @@
+import * as assert from 'node:assert/strict';
+import { testRule } from '../rule-tester';
+import { numbersInconsistent } from '../../../src/rules/numbers-inconsistent';
+import { lintText, DEFAULT_CONFIG } from '../../../src/core';
+
+const strategy = (...lines: string[]) => ['---', 'type: partnership-strategy', '---', '# Northwind Partnership Strategy', '', ...lines].join('\n');
+const tiering = (...lines: string[]) => ['---', 'type: partner-tiering', '---', '# Northwind Partner Tiers', '', ...lines].join('\n');
+const DIFFERS = /is given as .* here but as .* on line \d+\. Settle on one figure/;
+
+testRule(numbersInconsistent, {
+  valid: [
+    {
+      name: 'the same target stated twice with the same value',
+      text: strategy('## Summary', '', 'We aim for 4,000 joint customers by 2028.', '', '## Targets', '', '### 2028 Targets', '', '- **Joint customers**: 4000'),
+    },
+    {
+      name: 'one metric for two different years',
+      text: strategy('## Goals', '', '- Reseller bookings of $3M in 2027.', '- Reseller bookings of $7M in 2028.'),
+    },
+    {
+      name: 'a quarter of a flow metric is not its year',
+      text: strategy('## 2027 Targets', '', '- **Marketplace revenue**: $8M', '', '## Q4 2027', '', '- Marketplace revenue: $2.5M'),
+    },
+    {
+      name: 'scenarios: conservative and optimistic',
+      text: strategy('## Forecast', '', '- Conservative: $6M partner-sourced pipeline by 2027', '- Optimistic: $11M partner-sourced pipeline by 2027'),
+    },
+    {
+      name: 'a base case and a downside',
+      text: strategy('## Outlook', '', 'Our plan reaches $30M ARR by 2028.', '', '## Risks', '', '- Downside: $18M ARR by 2028 if the marketplace listing slips.'),
+    },
+    {
+      name: 'an actual against a target',
+      text: strategy('## Where we stand', '', 'We currently have 140 active resellers as of 2026.', '', '## 2026 Targets', '', '- Active resellers: 220'),
+    },
+    {
+      name: 'a segment named by a label is a part, not the whole',
+      text: strategy('## 2027 Targets', '', '- Joint customers: 900', '- EMEA: 300 joint customers', '- Americas: 600 joint customers'),
+    },
+    {
+      name: 'a part named with via',
+      text: strategy('## 2027 Targets', '', '- Customers: 12,000', '', '## Channel', '', 'By 2027 we expect 5,000 customers via partners.'),
+    },
+    {
+      name: 'the same metric in parallel sections, one per partner',
+      text: strategy('## Partners', '', '### Contoso partnership', '', 'Target: 250 joint customers by 2027.', '', '### Fabrikam partnership', '', 'Target: 400 joint customers by 2027.'),
+    },
+    {
+      name: 'the same metric in sections per region',
+      text: strategy('## EMEA', '', 'Target: 300 joint customers by 2027.', '', '## APAC', '', 'Target: 180 joint customers by 2027.'),
+    },
+    {
+      name: 'a section against its subsection, which may be a part',
+      text: strategy('## Channel', '', 'We plan 60 active resellers by 2027.', '', '### Nordics', '', 'We plan 15 active resellers by 2027.'),
+    },
+    {
+      name: 'a change from one value to another in one sentence',
+      text: strategy('## Growth', '', 'Grow partner ARR from $4M to $9M by 2027.', '', '## Plan', '', 'Partner ARR of $9M by 2027.'),
+    },
+    {
+      name: 'a comparison after vs',
+      text: strategy('## 2027 Targets', '', '- Partner ARR: $12M (vs $7M direct ARR)', '', '## Roadmap', '', '- Direct ARR by 2027: $7M'),
+    },
+    {
+      name: 'rates and multiples are not stated figures',
+      text: strategy('## Economics', '', '- Cost of acquisition in 2027: $1,500 per customer', '- Cost of acquisition in 2027: $900 per customer via partners', '- 3x pipeline coverage in 2027', '- 5x pipeline coverage in 2027'),
+    },
+    {
+      name: 'a single figure inside a range may be one case of it',
+      text: tiering('## Revenue share', '', '| Tier | Revenue share |', '|---|---|', '| Gold | 20-30% |', '', '## Example', '', '| Tier | Revenue share |', '|---|---|', '| Gold | 25% |'),
+    },
+    {
+      name: 'rows of one table for different tiers',
+      text: tiering('## Requirements', '', '| Tier | Customer references |', '|---|---|', '| Silver | 2 |', '| Gold | 5 |', '| Platinum | 10 |'),
+    },
+    {
+      name: 'figures without a period in prose are not compared',
+      text: strategy('## Team', '', 'The alliance team has 4 partner managers.', '', '## Later', '', 'The alliance team grows to 9 partner managers.'),
+    },
+    {
+      name: 'two tracks with their own tier tables',
+      text: tiering('## Sales track', '', '| Tier | Certified sellers |', '|---|---|', '| Gold | 6 |', '', '## Services track', '', '| Tier | Certified sellers |', '|---|---|', '| Gold | 2 |'),
+    },
+    {
+      name: 'numbered names, years and durations are not figures',
+      text: strategy('## 2027', '', '- Phase 2 starts in 2027 and lasts 6 months.', '', '## Plan for 2027', '', '- Phase 3 starts in 2027 and lasts 9 months.'),
+    },
+    {
+      name: 'different tiers in prose',
+      text: strategy('## 2027 Goals', '', '- Recruit 5 Tier 1 integrators in 2027', '- Recruit 12 Tier 2 integrators in 2027'),
+    },
+    {
+      name: 'the docs page\u2019s fixed example: one figure, the other named as a scenario',
+      text: strategy('## Financial targets', '', '### 2027 Targets', '', '- **Partner-sourced ARR**: $18M (conservative case: $11M)', '', '## Roadmap', '', '### Q4 2027: Scale', '', '- Reach $18M partner-sourced ARR'),
+    },
+    {
+      name: 'ordinary Markdown is never read',
+      text: ['# Release notes', '', 'We shipped 40 fixes in 2026.', '', '## Later', '', 'We shipped 55 fixes in 2026.'].join('\n'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a yearly target against the same target at year end',
+      text: strategy('## Financial Targets', '', '### 2027 Targets', '', '- **Partner-sourced ARR**: $18M', '', '## Roadmap', '', '### Q4 2027: Scale', '', '- Reach $11M partner-sourced ARR'),
+      problems: [{ line: 10, message: /Partner-sourced ARR for 2027 is given as \$18M here but as \$11M on line 16/ }],
+    },
+    {
+      name: 'a customer count by a year against the same count in a targets list',
+      text: strategy('## Summary', '', 'Together we reach 6,000+ mid-market customers by 2028.', '', '## 2028 Targets', '', '- Mid-market customers: 4500+'),
+      problems: [{ line: 8, message: DIFFERS }],
+    },
+    {
+      name: 'a revenue-share range against a different maximum',
+      text: tiering('## Commercial terms', '', '| Tier | Revenue share |', '|---|---|', '| Silver | 10-15% |', '| Gold | 15-20% |', '', '## Tier summary', '', '| Tier | Revenue share |', '|---|---|', '| Gold | up to 25% |'),
+      problems: [{ line: 11, message: /Revenue share for Gold is given as 15-20% here but as 25% on line 17/ }],
+    },
+    {
+      name: 'requirements per tier in two tables, columns one way and rows the other',
+      text: tiering(
+        '## Requirements', '', '| Tier | Customer references |', '|---|---|', '| Silver | 1 |', '| Gold | 5 |', '| Platinum | 10 |', '',
+        '## At a glance', '', '| Requirement | Silver | Gold | Platinum |', '|---|---|---|---|', '| Customer references | 0 | 2 | 5 |',
+      ),
+      problems: [{ line: 10, message: DIFFERS }, { line: 11, message: DIFFERS }, { line: 12, message: DIFFERS }],
+    },
+    {
+      name: 'a tier table against the tier\u2019s own section',
+      text: tiering('## Overview', '', '| Tier | Annual fee |', '|---|---|', '| Silver | $2,000 |', '| Gold | $8,000 |', '', '## Tiers', '', '### Gold', '', '- **Annual fee**: $6,000'),
+      problems: [{ line: 11, message: /Annual fee for Gold is given as \$8,000 here but as \$6,000 on line 17/ }],
+    },
+  ],
+});
+
+describe('numbers-inconsistent related information', () => {
+  it('points at the other statement, and the json and sarif formats carry it', () => {
+    const text = strategy('## 2027 Targets', '', '- Joint customers: 900', '', '## Roadmap', '', 'By end of 2027: 700 joint customers.');
+    const [found, ...rest] = lintText(text, [numbersInconsistent], DEFAULT_CONFIG).diagnostics;
+    assert.equal(rest.length, 0);
+    assert.equal(found!.range.start.line + 1, 8);
+    assert.deepEqual(found!.relatedInformation?.map((r) => r.range.start.line + 1), [12]);
+    assert.match(found!.relatedInformation![0]!.message, /700/);
+  });
+
+  it('is absent on diagnostics with nothing related', () => {
+    const text = strategy('## 2027 Targets', '', '- Joint customers: 900', '', '## Roadmap', '', 'By end of 2027: 900 joint customers.');
+    assert.deepEqual(lintText(text, [numbersInconsistent], DEFAULT_CONFIG).diagnostics, []);
+  });
+});
