@@ -22,7 +22,7 @@ import { readLaunchPlan, type LaunchPlan } from './launch-phases';
 import { contentItems, sectionHasSubstance, type ContentItem } from './charter-content';
 import { charterVocabulary, type CharterVocabulary } from './charter-vocabulary';
 import { readDecisionRecord, type DecisionRecord } from './decision-record';
-import { findFigures, type StatedFigure } from './targets';
+import { findFigures, findTableTotals, type StatedFigure, type TableTotal } from './targets';
 
 /** The models of one document, read with one vocabulary. */
 export interface Models {
@@ -51,6 +51,8 @@ export interface Models {
   decisionRecord(): DecisionRecord | undefined;
   /** Every figure the document states (an amount, a count, a percentage) with its metric, period and scenario. */
   figures(): readonly StatedFigure[];
+  /** Tables whose last row is a total, column by column, with the cells it adds up. */
+  tableTotals(): readonly TableTotal[];
   /** The charter word lists (party words, metric terms, cadence, governance, signatures) as configured. */
   readonly words: CharterVocabulary;
 }
@@ -94,6 +96,7 @@ class DocumentModels implements Models {
   private charterWords: CharterVocabulary | undefined;
   private record: { read: DecisionRecord | undefined } | undefined;
   private stated: readonly StatedFigure[] | undefined;
+  private totals: readonly TableTotal[] | undefined;
 
   constructor(private readonly doc: StrategyDocument, private readonly vocabulary: Vocabulary) {}
 
@@ -165,6 +168,11 @@ class DocumentModels implements Models {
     return this.stated;
   }
 
+  tableTotals(): readonly TableTotal[] {
+    this.totals ??= findTableTotals(this.doc);
+    return this.totals;
+  }
+
   content(section: Section): readonly ContentItem[] {
     return contentItems(this.doc, section, this.vocabulary, this.words);
   }
@@ -185,7 +193,7 @@ export {
 export { isOngoing, saysNothing, startsAfter, type Phase, type PhaseKind, type PhaseMention, type PhaseRegion } from './phases';
 export { graduationTerms, itemsOutsideTiers, type Tier, type TierModel } from './tiers';
 export type { LaunchPlan } from './launch-phases';
-export { comparablePeriod, sameValue, type FigureValue, type StatedFigure } from './targets';
+export { comparablePeriod, sameValue, type FigureCell, type FigureValue, type StatedFigure, type TableTotal } from './targets';
 export { withoutPlaceholders, type ContentItem } from './charter-content';
 export type { CharterVocabulary } from './charter-vocabulary';
 export {

@@ -140,14 +140,14 @@ interface PeriodMention {
  * "Q4 2026", "Q1-Q2 2026", "H2 2027", "FY2026", "FY26", "2027-2028", "2028+", "March 2026",
  * "Year 1", "2026". Linear: each alternative starts with a distinctive token.
  */
-const PERIOD = /\b(?:(Q[1-4]|H[12])(?:\s*[-–]\s*(Q[1-4]|H[12]))?\s*(?:of\s+)?(?:FY\s?|CY\s?)?'?(20\d\d|\d\d)\b|FY\s?'?(20\d\d|\d\d)\b|(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(20\d\d)\b|(?:year|yr)[\s-]?([1-9])\b|(20\d\d)(?:\s*(?:[-–]|to|through)\s*((?:20)?\d\d)\b|(\+))?)/gi;
+const PERIOD = /\b(?:(Q[1-4]|H[12])(?:\s*[-–]\s*(Q[1-4]|H[12]))?\s*(?:of\s+)?(?:FY\s?|CY\s?)?'?(20\d\d|\d\d)\b|FY\s?'?(20\d\d|\d\d)\b|(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(20\d\d)\b|(?:year|yr)[\s-]?([1-9])\b|month[\s-]?(\d{1,2})\b|(20\d\d)(?:\s*(?:[-–]|to|through)\s*((?:20)?\d\d)\b|(\+))?)/gi;
 
 function periodsIn(text: string, offset = 0): PeriodMention[] {
   const out: PeriodMention[] = [];
   PERIOD.lastIndex = 0;
   for (let m = PERIOD.exec(text); m; m = PERIOD.exec(text)) {
     // "2000+ direct": a count, not the years from 2000 on.
-    if (m[10] && /^\s*[a-z]/.test(text.slice(m.index + m[0].length))) continue;
+    if (m[11] && /^\s*[a-z]/.test(text.slice(m.index + m[0].length))) continue;
     const key = periodKey(m);
     if (key) out.push({ key, text: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
   }
@@ -168,15 +168,16 @@ function periodKey(m: RegExpExecArray): string | undefined {
   if (m[4]) return String(fullYear(m[4]));
   if (m[5]) return `${m[6]}-${String(MONTHS[m[5].toLowerCase().slice(0, 3)]).padStart(2, '0')}`;
   if (m[7]) return `Y${m[7]}`;
-  if (m[8]) {
-    const year = Number(m[8]);
+  if (m[8]) return `M${Number(m[8])}`;
+  if (m[9]) {
+    const year = Number(m[9]);
     if (year < 1990 || year > 2100) return undefined;
-    if (m[9]) {
-      const to = fullYear(m[9]);
+    if (m[10]) {
+      const to = fullYear(m[10]);
       if (to <= year || to > year + 20) return undefined;
       return `${year}-${to}`;
     }
-    return m[10] ? `${year}+` : String(year);
+    return m[11] ? `${year}+` : String(year);
   }
   return undefined;
 }
@@ -194,6 +195,9 @@ export function comparablePeriod(figure: StatedFigure): string | undefined {
   if (p && figure.stock) {
     const q4 = /^(\d{4})-(?:Q4|H2|Q3-Q4|12)$/.exec(p);
     if (q4) return q4[1];
+    // Month 12 of a plan is the end of its Year 1, month 24 of its Year 2.
+    const month = /^M(\d+)$/.exec(p);
+    if (month && Number(month[1]) % 12 === 0) return `Y${Number(month[1]) / 12}`;
   }
   return p;
 }
@@ -421,15 +425,49 @@ function isFigure(text: string, match: ValueMatch): boolean {
   return true;
 }
 
+/** How far a clause is looked for around a figure: figures are read in linear time whatever the text. */
+const CLAUSE_REACH = 240;
+
+/** Where the clause holding a figure starts: after the nearest `;`, `(`, line break or sentence end before it. */
+function clauseStartBefore(text: string, at: number): number {
+  const stop = Math.max(0, at - CLAUSE_REACH);
+  for (let i = at - 1; i >= stop; i--) {
+    const c = text[i];
+    if (c === ';' || c === '\n' || c === '(' || (c === '.' && /\s/.test(text[i + 1] ?? ''))) return i + 1;
+  }
+  return stop;
+}
+
+/** Where the clause holding a figure ends: at the nearest `;`, `(`, line break or sentence end after it. */
+function clauseEndAfter(text: string, at: number): number {
+  const stop = Math.min(text.length, at + CLAUSE_REACH);
+  for (let i = at; i < stop; i++) {
+    const c = text[i];
+    if (c === ';' || c === '\n' || c === '(' || (c === '.' && /\s/.test(text[i + 1] ?? ''))) return i;
+  }
+  return stop;
+}
+
 /** The label a figure follows directly ("Partner ARR: $25M"), with where the label starts. */
 function labelBefore(text: string, valueStart: number): { label: string; start: number } | undefined {
-  const before = text.slice(0, valueStart);
-  const m = /([^:;|()\n.]{1,80}):[ \t]*(?:~|about\s+|approximately\s+|up\s+to\s+|at\s+least\s+|min(?:imum)?\.?\s+|max(?:imum)?\.?\s+)?$/i.exec(before);
-  if (!m) return undefined;
-  const label = m[1]!.trim();
+  // A label is short: only the text just before the figure is looked at, without a regex that
+  // could be tried at every position.
+  const near = Math.max(0, valueStart - 30);
+  const qualifier = LABEL_QUALIFIER.exec(text.slice(near, valueStart));
+  let colon = near + (qualifier ? qualifier.index : valueStart - near) - 1;
+  while (colon >= 0 && (text[colon] === ' ' || text[colon] === '\t')) colon--;
+  if (colon < 0 || text[colon] !== ':') return undefined;
+  const stop = Math.max(0, colon - 80);
+  let start = colon;
+  while (start > stop && !':;|()\n.'.includes(text[start - 1]!)) start--;
+  if (start === stop && stop > 0 && !':;|()\n.'.includes(text[start - 1]!)) return undefined;
+  const label = text.slice(start, colon).trim();
   if (label === '' || label.split(/\s+/).length > 7) return undefined;
-  return { label, start: m.index };
+  return { label, start };
 }
+
+/** Words between a label's colon and its figure: "Revenue share: up to 20%". */
+const LABEL_QUALIFIER = /(?:~|about\s+|approximately\s+|up\s+to\s+|at\s+least\s+|min(?:imum)?\.?\s+|max(?:imum)?\.?\s+)?$/i;
 
 function scenarioOf(text: string): string {
   const scenario = SCENARIO_WORDS.exec(text);
@@ -480,12 +518,11 @@ function readProse(ctx: Context, item: TextItem, index: number, section: Section
   for (const match of valuesIn(text)) {
     if (!isFigure(text, match)) continue;
     // The clause the figure is in: between the separators around it.
-    const clauseStart = Math.max(text.lastIndexOf(';', match.start), text.lastIndexOf('\n', match.start), text.lastIndexOf('. ', match.start), text.lastIndexOf('(', match.start)) + 1;
-    const clauseEndAt = text.slice(match.end).search(/[;\n(]|\.\s/);
-    const clauseEnd = clauseEndAt < 0 ? text.length : match.end + clauseEndAt;
-    const before = text.slice(clauseStart, match.start);
+    const clauseStart = clauseStartBefore(text, match.start);
+    const clauseEnd = clauseEndAfter(text, match.end);
+    const before = text.slice(Math.max(clauseStart, match.start - 60), match.start);
     // A figure in parentheses after another ("8000+ (50% via partners)") qualifies that one.
-    if (text.lastIndexOf('(', match.start) > text.lastIndexOf(')', match.start) && /\d/.test(text.slice(0, text.lastIndexOf('(', match.start)).slice(-40))) continue;
+    if (text[clauseStart - 1] === '(' && /\d/.test(text.slice(Math.max(0, clauseStart - 41), clauseStart - 1))) continue;
     const value = modifiers(before, match.value, match.text);
     if (!value) continue;
     const after = wordsAfter(text, match.end);
@@ -647,4 +684,88 @@ export function sameValue(a: FigureValue, b: FigureValue): boolean {
   if (a.form === 'range' || b.form === 'range') return true;
   if (bound(a) !== bound(b)) return true;
   return close(a.low, b.low);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Totals
+
+/** A cell of a table read as one figure. */
+export interface FigureCell {
+  value: FigureValue;
+  valueText: string;
+  range: Range;
+}
+
+/** A table's total row, column by column, with the rows above it that it adds up. */
+export interface TableTotal {
+  /** The column's header as written. */
+  header: string;
+  total: FigureCell;
+  parts: FigureCell[];
+  /** What the parts add up to. */
+  sum: number;
+}
+
+const TOTAL_LABEL = /^\s*(?:grand\s+)?totals?\b/i;
+const NOT_ALL_ROWS = /\b(?:sub-?totals?|other|others|misc(?:ellaneous)?|average|avg|mean|median|per|each)\b/i;
+
+/**
+ * Tables whose last row is a total ("Total", "**TOTAL**"): for each column of amounts or counts,
+ * the total and the cells above it. A column is read only when every row above the total holds
+ * one figure of the total's unit, none a range; percentages are not added up.
+ */
+export function findTableTotals(doc: StrategyDocument): TableTotal[] {
+  const out: TableTotal[] = [];
+  const items = itemsOf(doc, doc.root.children);
+  let i = 0;
+  while (i < items.length) {
+    if (items[i]!.kind !== 'table-header') {
+      i++;
+      continue;
+    }
+    const header = items[i]!.node as TableRow;
+    const rows: TableRow[] = [];
+    for (i++; i < items.length && items[i]!.kind === 'table-row'; i++) rows.push(items[i]!.node as TableRow);
+    readTotals(doc, header, rows, out);
+  }
+  return out;
+}
+
+function cellFigure(doc: StrategyDocument, cell: TableRow['children'][number]): FigureCell | undefined {
+  const start = cell.position?.start.offset ?? 0;
+  const end = cell.position?.end.offset ?? start;
+  const text = maskSource(doc.text.slice(start, end)).replace(/\|/g, ' ');
+  const values = valuesIn(text).filter((v) => isFigure(text, v) || v.value.unit === 'money');
+  if (values.length !== 1) return undefined;
+  const match = values[0]!;
+  const rest = text.slice(0, match.start) + ' ' + text.slice(match.end);
+  if (words(rest).length > 3 || /\b(?:per|each)\b|\//i.test(rest)) return undefined;
+  const from = start + match.start;
+  return { value: match.value, valueText: match.text, range: doc.index.rangeOf(from, from + match.text.length) };
+}
+
+function readTotals(doc: StrategyDocument, header: TableRow, rows: readonly TableRow[], out: TableTotal[]): void {
+  if (rows.length < 3) return;
+  const labels = rows.map((row) => (row.children[0] ? cellText(doc, row.children[0]) : ''));
+  const last = labels.length - 1;
+  if (!TOTAL_LABEL.test(labels[last]!) || labels.slice(0, last).some((l) => TOTAL_LABEL.test(l) || NOT_ALL_ROWS.test(l))) return;
+  for (let c = 1; c < header.children.length; c++) {
+    const totalCell = rows[last]!.children[c];
+    if (!totalCell) continue;
+    const total = cellFigure(doc, totalCell);
+    if (!total || total.value.unit === 'percent' || total.value.form !== 'point') continue;
+    const parts: FigureCell[] = [];
+    for (let r = 0; r < last; r++) {
+      const cell = rows[r]!.children[c];
+      const part = cell ? cellFigure(doc, cell) : undefined;
+      if (!part || part.value.unit !== total.value.unit || part.value.form !== 'point') {
+        parts.length = 0;
+        break;
+      }
+      parts.push(part);
+    }
+    if (parts.length < 2) continue;
+    const sum = parts.reduce((acc, p) => acc + p.value.low, 0);
+    out.push({ header: cellText(doc, header.children[c]!), total, parts, sum });
+  }
 }

@@ -22,7 +22,19 @@ export const numbersInconsistent: Rule = {
     kinds: ['partnership-strategy', 'rollout-plan', 'partner-tiering', 'partnership-charter', 'launch-plan'],
   },
   check({ doc, vocabulary, report }) {
-    const figures = models(doc, vocabulary).figures();
+    const read = models(doc, vocabulary);
+    for (const total of read.tableTotals()) {
+      const tolerance = 0.005 * Math.max(total.sum, total.total.value.low);
+      if (Math.abs(total.sum - total.total.value.low) <= tolerance) continue;
+      const unit = total.total.value.unit;
+      const plus = total.parts.some((p) => p.valueText.endsWith('+')) ? '+' : '';
+      report({
+        message: `The total ${total.header ? `${total.header} ` : ''}is ${total.total.valueText}, but the ${total.parts.length} rows above it add up to ${formatAmount(total.sum, unit, total.total.valueText)}${plus}. Correct the total or the rows, or add the row that makes up the difference.`,
+        range: total.total.range,
+        relatedInformation: total.parts.map((p) => ({ message: `${p.valueText}, one of the rows the total adds up`, range: p.range })),
+      });
+    }
+    const figures = read.figures();
     const groups = new Map<string, StatedFigure[]>();
     for (const figure of figures) {
       const period = comparablePeriod(figure);
@@ -32,8 +44,10 @@ export const numbersInconsistent: Rule = {
       if (group) group.push(figure);
       else groups.set(key, [figure]);
     }
-    for (const group of groups.values()) {
-      if (group.length < 2) continue;
+    for (const whole of groups.values()) {
+      if (whole.length < 2) continue;
+      // Pairs are compared: a metric stated hundreds of times is read for its first statements only.
+      const group = whole.slice(0, MAX_STATEMENTS);
       const reported = new Set<StatedFigure>();
       for (let i = 0; i < group.length; i++) {
         const first = group[i]!;
@@ -42,7 +56,8 @@ export const numbersInconsistent: Rule = {
         if (others.length === 0) continue;
         // Only the statements that disagree with the first are given; those that agree with it
         // are not, and are not reported again.
-        for (const other of group) if (!others.includes(other) && sameValue(first.value, other.value)) reported.add(other);
+        const disagreeing = new Set(others);
+        for (const other of group) if (!disagreeing.has(other) && sameValue(first.value, other.value)) reported.add(other);
         for (const other of others) reported.add(other);
         reported.add(first);
         const line = (f: StatedFigure) => f.range.start.line + 1;
@@ -58,6 +73,21 @@ export const numbersInconsistent: Rule = {
   },
 };
 
+/** `value` written the way `like` is: "$135M" for a total written "$140M+", "1,250" for "1,300". */
+function formatAmount(value: number, unit: string, like: string): string {
+  const currency = unit === 'money' ? (/[$€£]/.exec(like)?.[0] ?? '$') : '';
+  const written = /\d\s?(k|m|mm|bn|b|thousand|million|billion)\b/i.exec(like);
+  if (written) {
+    const letter = written[1]!.toLowerCase();
+    const scale = letter.startsWith('b') ? 1e9 : letter.startsWith('m') ? 1e6 : 1e3;
+    const suffix = written[1]!.length > 2 ? ` ${written[1]}` : written[1]!;
+    return `${currency}${Number((value / scale).toFixed(2))}${suffix}`;
+  }
+  return `${currency}${value.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
+}
+
+const MAX_STATEMENTS = 120;
+
 function contradicts(a: StatedFigure, b: StatedFigure): boolean {
   if (a.item === b.item) return false;
   // Rows of one table are one statement each: two of them with the same words are two cases.
@@ -70,9 +100,16 @@ function contradicts(a: StatedFigure, b: StatedFigure): boolean {
 
 /** Words of a heading, numbers and filler left out, in order. */
 function titleWords(section: Section): string[] {
-  const words = section.title.toLowerCase().match(/[a-z][a-z-]*|\d+/g) ?? [];
-  return words.filter((w) => !FILLER.has(w)).map((w) => w.replace(/s$/, ''));
+  let found = titleWordsOf.get(section);
+  if (!found) {
+    const words = section.title.toLowerCase().match(/[a-z][a-z-]*|\d+/g) ?? [];
+    found = words.filter((w) => !FILLER.has(w)).map((w) => w.replace(/s$/, ''));
+    titleWordsOf.set(section, found);
+  }
+  return found;
 }
+
+const titleWordsOf = new WeakMap<Section, string[]>();
 
 const FILLER = new Set(['the', 'and', 'of', 'for', 'to', 'in', 'on', 'a', 'an', 'with', 'by', 'our', 'vs', 'or', 'at']);
 

@@ -94,6 +94,25 @@ testRule(numbersInconsistent, {
       text: strategy('## Financial targets', '', '### 2027 Targets', '', '- **Partner-sourced ARR**: $18M (conservative case: $11M)', '', '## Roadmap', '', '### Q4 2027: Scale', '', '- Reach $18M partner-sourced ARR'),
     },
     {
+      name: 'a total row that adds up',
+      text: strategy('## Budget', '', '| Item | 2027 |', '|---|---|', '| Enablement | $400K |', '| Co-marketing | $350K |', '| Integration | $1.25M |', '| **Total** | **$2M** |'),
+    },
+    {
+      name: 'a total with an "other" row, or percentages, is not added up',
+      text: strategy(
+        '## Mix', '', '| Source | Pipeline | Share |', '|---|---|---|', '| Resellers | $3M | 30% |', '| Marketplace | $2M | 20% |', '| Other | $1M | 10% |', '| Total | $10M | 100% |', '',
+        '## Shares', '', '| Partner | Share |', '|---|---|', '| Contoso | 40% |', '| Fabrikam | 35% |', '| Total | 90% |',
+      ),
+    },
+    {
+      name: 'a total over rows that hold words, not figures',
+      text: strategy('## Budget', '', '| Item | Amount |', '|---|---|', '| Enablement | $400K |', '| Co-marketing | to be agreed |', '| Total | $2M |'),
+    },
+    {
+      name: 'month 12 of a plan and its year 1 agree',
+      text: strategy('## Year 1 Targets', '', '- **Active partners**: 30', '', '## Milestones', '', '- **Month 12**: 30 active partners'),
+    },
+    {
       name: 'ordinary Markdown is never read',
       text: ['# Release notes', '', 'We shipped 40 fixes in 2026.', '', '## Later', '', 'We shipped 55 fixes in 2026.'].join('\n'),
     },
@@ -127,6 +146,16 @@ testRule(numbersInconsistent, {
       text: tiering('## Overview', '', '| Tier | Annual fee |', '|---|---|', '| Silver | $2,000 |', '| Gold | $8,000 |', '', '## Tiers', '', '### Gold', '', '- **Annual fee**: $6,000'),
       problems: [{ line: 11, message: /Annual fee for Gold is given as \$8,000 here but as \$6,000 on line 17/ }],
     },
+    {
+      name: 'a total row that does not add up: on the total, with the rows as related information',
+      text: strategy('## Potential by category', '', '| Category | Annual potential |', '|---|---|', '| Cloud marketplaces | $45M+ |', '| Integrators | $20M+ |', '| Agencies | $10M+ |', '| **Total** | **$80M+** |'),
+      problems: [{ line: 13, message: /The total Annual potential is \$80M\+, but the 3 rows above it add up to \$75M\+\. Correct the total or the rows/ }],
+    },
+    {
+      name: 'month 24 of a plan against its year 2 targets',
+      text: strategy('## Year 2 Targets', '', '- **Active partners**: 60', '', '## Milestones', '', '- **Month 24**: 45 active partners'),
+      problems: [{ line: 8, message: /Active partners for Year 2 is given as 60 here but as 45 on line 12/ }],
+    },
   ],
 });
 
@@ -138,6 +167,14 @@ describe('numbers-inconsistent related information', () => {
     assert.equal(found!.range.start.line + 1, 8);
     assert.deepEqual(found!.relatedInformation?.map((r) => r.range.start.line + 1), [12]);
     assert.match(found!.relatedInformation![0]!.message, /700/);
+  });
+
+  it('a total that does not add up points at each row it adds', () => {
+    const text = strategy('## Budget', '', '| Item | Amount |', '|---|---|', '| Enablement | $400K |', '| Co-marketing | $300K |', '| Total | $800K |');
+    const [found] = lintText(text, [numbersInconsistent], DEFAULT_CONFIG).diagnostics;
+    assert.equal(found!.range.start.line + 1, 12);
+    assert.match(found!.message, /add up to \$700K\./);
+    assert.deepEqual(found!.relatedInformation?.map((r) => r.range.start.line + 1), [10, 11]);
   });
 
   it('is absent on diagnostics with nothing related', () => {
