@@ -119,7 +119,7 @@ const AT_LEAST_BEFORE = /\b(?:at\s+least|minimum(?:\s+of)?|min\.?|no\s+(?:less|f
 const APPROXIMATE_BEFORE = /(?:~|≈|\b(?:about|approximately|approx\.?|roughly|around|nearly|almost|some|circa|ca\.)\s*)$/i;
 
 const SCENARIO_WORDS = /\b(?:conservative|optimistic|pessimistic|aggressive|realistic|moderate|base(?:line)?[- ]?case|best[- ]case|worst[- ]case|upside|downside|stretch|bull(?:ish)?|bear(?:ish)?|scenarios?|low[- ]case|high[- ]case|plan\s+[ab]\b|option\s+[a-z\d]\b|if|unless|without|assuming|otherwise|alternatively)\b/i;
-const ACTUAL_WORDS = /\b(?:actuals?|currently|current|today|to\s+date|so\s+far|achieved|baseline|last\s+year|prior\s+year|previous|historical(?:ly)?|as\s+of|in\s+the\s+past|past|was|were|had|grew|reached)\b/i;
+const ACTUAL_WORDS = /\b(?:actuals?|currently|current|today|to\s+date|so\s+far|achieved|baseline|last\s+year|prior\s+year|previous|historical(?:ly)?|as\s+of|in\s+the\s+past|past|was|were|had|has|have|grew|reached|serves|serving|installed\s+base)\b/i;
 
 // ---------------------------------------------------------------------------------------------
 // Periods

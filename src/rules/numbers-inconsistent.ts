@@ -125,9 +125,16 @@ function segmentHeadings(branch: readonly Section[], figure: StatedFigure): Sect
   return at < 0 ? branch.slice() : branch.slice(0, at);
 }
 
-const ENUMERATED = /^\s*(?:[A-Z\d]{1,3}[.):]\s|(?:tier|phase|stage|option|scenario|track|region|segment|level|wave|step)\b)/i;
+/** Headings that name one of several like things: "Tier 2", "Phase 1: Pilot", "Option B". */
+const ENUMERATED = /^\W*(?:tier|phase|stage|option|scenario|track|region|segment|level|wave|step|cohort)\s*[-#]?\s*(?:\d{1,2}|[ivx]{1,4}|[a-d])\b/i;
 /** Sections that restate figures given elsewhere. */
 const SUMMARY = /\b(?:summary|overview|at\s+a\s+glance|highlights|key\s+(?:figures|numbers|metrics|takeaways)|conclusion|recommendations?|targets?|goals?|objectives?|metrics|kpis?|projections?|financials?|financial|forecast|outlook|impact|opportunity|vision|roadmap|timeline|milestones|budget|economics|business\s+case)\b/i;
+
+/** Words naming a part of a document rather than a subject. */
+const VIEW_WORDS = new Set([
+  'overview', 'summary', 'detail', 'comparison', 'breakdown', 'table', 'list', 'glance', 'description', 'requirement',
+  'benefit', 'matrix', 'structure', 'model', 'definition', 'highlight', 'appendix', 'reference', 'terms', 'term',
+]);
 
 /** Titles of two words or more that differ in exactly one: "AWS Partnership" and "Azure Partnership". */
 function sameShape(a: Section, b: Section): boolean {
@@ -135,7 +142,12 @@ function sameShape(a: Section, b: Section): boolean {
   const wb = titleWords(b);
   if (wa.length !== wb.length || wa.length < 2) return false;
   let differ = 0;
-  for (let i = 0; i < wa.length; i++) if (wa[i] !== wb[i]) differ++;
+  for (let i = 0; i < wa.length; i++) {
+    if (wa[i] === wb[i]) continue;
+    // "Tier Overview" and "Tier Details" are two views of one thing, not two things.
+    if (VIEW_WORDS.has(wa[i]!) || VIEW_WORDS.has(wb[i]!)) return false;
+    differ++;
+  }
   return differ === 1;
 }
 
@@ -157,13 +169,15 @@ function parallelSections(a: StatedFigure, b: StatedFigure): boolean {
     const [deeper, figure] = restA.length > 0 ? [restA, a] : [restB, b];
     return segmentHeadings(deeper, figure).length > 0;
   }
+  // Sibling headings numbered alike or differing in one word are parallel, even when each gives
+  // the period too ("Contoso: 2027 targets", "Fabrikam: 2027 targets").
+  if (ENUMERATED.test(restA[0]!.title) && ENUMERATED.test(restB[0]!.title)) return true;
+  if (sameShape(restA[0]!, restB[0]!)) return true;
   const branchA = segmentHeadings(restA, a);
   const branchB = segmentHeadings(restB, b);
   if (branchA.length === 0 || branchB.length === 0) return false;
   const headA = branchA[0]!;
   const headB = branchB[0]!;
-  if (ENUMERATED.test(headA.title) && ENUMERATED.test(headB.title)) return true;
-  if (sameShape(headA, headB)) return true;
   const explainedA = branchA.length < restA.length;
   const explainedB = branchB.length < restB.length;
   if (explainedA || explainedB) return false;

@@ -54,6 +54,14 @@ testRule(numbersInconsistent, {
       text: strategy('## Channel', '', 'We plan 60 active resellers by 2027.', '', '### Nordics', '', 'We plan 15 active resellers by 2027.'),
     },
     {
+      name: 'sibling sections per partner that each give the period',
+      text: strategy('## Contoso: 2027 targets', '', '- Joint customers: 250', '', '## Fabrikam: 2027 targets', '', '- Joint customers: 400'),
+    },
+    {
+      name: 'a partner\u2019s own installed base is not our target',
+      text: strategy('## Why Contoso', '', 'Contoso serves 5,000 customers in 2027 across Europe.', '', '## 2027 Targets', '', '- Customers: 300'),
+    },
+    {
       name: 'a change from one value to another in one sentence',
       text: strategy('## Growth', '', 'Grow partner ARR from $4M to $9M by 2027.', '', '## Plan', '', 'Partner ARR of $9M by 2027.'),
     },
@@ -142,6 +150,11 @@ testRule(numbersInconsistent, {
       problems: [{ line: 10, message: DIFFERS }, { line: 11, message: DIFFERS }, { line: 12, message: DIFFERS }],
     },
     {
+      name: 'a tier overview table against the tier details',
+      text: tiering('## Tier overview', '', '| Tier | Certified engineers |', '|---|---|', '| Silver | 2 |', '| Gold | 4 |', '', '## Tier details', '', '### Gold', '', '- **Certified engineers**: 6'),
+      problems: [{ line: 11, message: /Certified engineers for Gold is given as 4 here but as 6 on line 17/ }],
+    },
+    {
       name: 'a tier table against the tier\u2019s own section',
       text: tiering('## Overview', '', '| Tier | Annual fee |', '|---|---|', '| Silver | $2,000 |', '| Gold | $8,000 |', '', '## Tiers', '', '### Gold', '', '- **Annual fee**: $6,000'),
       problems: [{ line: 11, message: /Annual fee for Gold is given as \$8,000 here but as \$6,000 on line 17/ }],
@@ -180,5 +193,22 @@ describe('numbers-inconsistent related information', () => {
   it('is absent on diagnostics with nothing related', () => {
     const text = strategy('## 2027 Targets', '', '- Joint customers: 900', '', '## Roadmap', '', 'By end of 2027: 900 joint customers.');
     assert.deepEqual(lintText(text, [numbersInconsistent], DEFAULT_CONFIG).diagnostics, []);
+  });
+});
+
+describe('numbers-inconsistent on hostile text', () => {
+  it('reads a line of 20,000 figures, long unbroken labels and repeated years in linear time', () => {
+    const text = strategy(
+      '## 2027 Targets', '',
+      '1'.repeat(50_000) + ' ' + '$1 '.repeat(20_000),
+      'a: '.repeat(20_000) + '1',
+      '2026 '.repeat(20_000) + '500 customers',
+      'x'.repeat(30_000) + ': $5M',
+    );
+    const started = process.hrtime.bigint();
+    lintText(text, [numbersInconsistent], DEFAULT_CONFIG);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    // About 100 ms here; the quadratic reading this guards against took minutes.
+    assert.ok(ms < 3000, `took ${ms} ms`);
   });
 });
