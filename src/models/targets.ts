@@ -19,7 +19,8 @@ import type { StrategyDocument, Section } from '../core/document';
 import { itemsOf, type TextItem } from '../core/items';
 import { innermostSection } from './section-lookup';
 
-export type FigureUnit = 'money' | 'count' | 'percent';
+/** A ratio is "N:1" (a return on investment of 4:1). */
+export type FigureUnit = 'money' | 'count' | 'percent' | 'ratio';
 
 /** A value as written: one number, a range, or a bound. */
 export interface FigureValue {
@@ -237,10 +238,27 @@ interface ValueMatch {
 }
 
 /** Values in `text` (masked item text), each with its offsets in the text. */
+/** "4:1", "2.5:1": a ratio to one, not a time or a verse ("10:15", "1:1" meetings). */
+const RATIO = /(?<![\d.:])(\d{1,3}(?:\.\d+)?)\s?:\s?1(?![\d.:])/g;
+
 function valuesIn(text: string): ValueMatch[] {
   const out: ValueMatch[] = [];
+  const ratios: Array<[number, number]> = [];
+  if (text.includes(':')) {
+    RATIO.lastIndex = 0;
+    for (let m = RATIO.exec(text); m; m = RATIO.exec(text)) {
+      const n = Number(m[1]);
+      ratios.push([m.index, m.index + m[0].length]);
+      if (n <= 1) continue;
+      out.push({ value: { unit: 'ratio', low: n, high: n, form: 'point', approximate: false }, text: m[0], start: m.index, end: m.index + m[0].length });
+    }
+  }
   VALUE.lastIndex = 0;
+  let r = 0;
   for (let m = VALUE.exec(text); m; m = VALUE.exec(text)) {
+    // Numbers that are part of a ratio were read as the ratio (both lists are in text order).
+    while (r < ratios.length && ratios[r]![1] <= m.index) r++;
+    if (r < ratios.length && m.index < ratios[r]![1] && m.index + m[0].length > ratios[r]![0]) continue;
     if (m[0].trim() === '') {
       VALUE.lastIndex++;
       continue;
@@ -269,6 +287,7 @@ function valuesIn(text: string): ValueMatch[] {
       end,
     });
   }
+  if (ratios.length > 0) out.sort((a, b) => a.start - b.start);
   return out;
 }
 
@@ -408,6 +427,7 @@ function modifiers(before: string, value: FigureValue, valueText: string): Figur
 
 /** Whether the number at `start` in `text` is a figure at all, and not a name, a date, a duration or a rate. */
 function isFigure(text: string, match: ValueMatch): boolean {
+  if (match.value.unit === 'ratio') return !/[A-Za-z\d]$/.test(text.slice(Math.max(0, match.start - 1), match.start));
   const before = text.slice(Math.max(0, match.start - 14), match.start);
   const after = text.slice(match.end, match.end + 24);
   if (match.value.unit !== 'money' && NOT_A_FIGURE_BEFORE.test(before)) return false;
@@ -753,7 +773,7 @@ function readTotals(doc: StrategyDocument, header: TableRow, rows: readonly Tabl
     const totalCell = rows[last]!.children[c];
     if (!totalCell) continue;
     const total = cellFigure(doc, totalCell);
-    if (!total || total.value.unit === 'percent' || total.value.form !== 'point') continue;
+    if (!total || total.value.unit === 'percent' || total.value.unit === 'ratio' || total.value.form !== 'point') continue;
     const parts: FigureCell[] = [];
     for (let r = 0; r < last; r++) {
       const cell = rows[r]!.children[c];

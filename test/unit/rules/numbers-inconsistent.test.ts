@@ -121,6 +121,10 @@ testRule(numbersInconsistent, {
       text: strategy('## Year 1 Targets', '', '- **Active partners**: 30', '', '## Milestones', '', '- **Month 12**: 30 active partners'),
     },
     {
+      name: 'times and one-to-one meetings are not ratios',
+      text: strategy('## 2027 plan', '', '- Partner sync: 10:30 on Mondays, 1:1 with each partner manager', '', '## 2027 cadence', '', '- Partner sync: 11:30 on Mondays'),
+    },
+    {
       name: 'ordinary Markdown is never read',
       text: ['# Release notes', '', 'We shipped 40 fixes in 2026.', '', '## Later', '', 'We shipped 55 fixes in 2026.'].join('\n'),
     },
@@ -168,6 +172,11 @@ testRule(numbersInconsistent, {
       name: 'month 24 of a plan against its year 2 targets',
       text: strategy('## Year 2 Targets', '', '- **Active partners**: 60', '', '## Milestones', '', '- **Month 24**: 45 active partners'),
       problems: [{ line: 8, message: /Active partners for Year 2 is given as 60 here but as 45 on line 12/ }],
+    },
+    {
+      name: 'a return on investment for a year, stated as two ratios',
+      text: strategy('## Year 1 targets', '', '- **Return on investment**: 3:1', '', '## Budget', '', '**Expected Year 1 return on investment**: 1.5:1'),
+      problems: [{ line: 8, message: /Return on investment for Year 1 is given as 3:1 here but as 1.5:1 on line 12/ }],
     },
   ],
 });
