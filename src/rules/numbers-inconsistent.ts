@@ -64,9 +64,9 @@ export const numbersInconsistent: Rule = {
         const what = first.periodText ? `${first.metricText} for ${first.periodText}` : first.metricText;
         const elsewhere = others.map((o) => `${o.valueText} on line ${line(o)}`).join(', ');
         report({
-          message: `${what} is given as ${first.valueText} here but as ${elsewhere}. Settle on one figure and use it everywhere; if both are meant, say what differs (a scenario, a segment, a date).`,
+          message: `${what.charAt(0).toUpperCase()}${what.slice(1)}: ${first.valueText} here, but ${elsewhere}. Settle on one figure and use it everywhere, or say what sets them apart (a scenario, a segment, a date).`,
           range: first.range,
-          relatedInformation: others.map((o) => ({ message: `${o.metricText} given as ${o.valueText} here`, range: o.range })),
+          relatedInformation: others.map((o) => ({ message: `${o.metricText}: ${o.valueText} here`, range: o.range })),
         });
       }
     }

@@ -5,7 +5,7 @@ import { lintText, DEFAULT_CONFIG } from '../../../src/core';
 
 const strategy = (...lines: string[]) => ['---', 'type: partnership-strategy', '---', '# Northwind Partnership Strategy', '', ...lines].join('\n');
 const tiering = (...lines: string[]) => ['---', 'type: partner-tiering', '---', '# Northwind Partner Tiers', '', ...lines].join('\n');
-const DIFFERS = /is given as .* here but as .* on line \d+\. Settle on one figure/;
+const DIFFERS = /: .* here, but .* on line \d+\. Settle on one figure/;
 
 testRule(numbersInconsistent, {
   valid: [
@@ -133,7 +133,7 @@ testRule(numbersInconsistent, {
     {
       name: 'a yearly target against the same target at year end',
       text: strategy('## Financial Targets', '', '### 2027 Targets', '', '- **Partner-sourced ARR**: $18M', '', '## Roadmap', '', '### Q4 2027: Scale', '', '- Reach $11M partner-sourced ARR'),
-      problems: [{ line: 10, message: /Partner-sourced ARR for 2027 is given as \$18M here but as \$11M on line 16/ }],
+      problems: [{ line: 10, message: /Partner-sourced ARR for 2027: \$18M here, but \$11M on line 16/ }],
     },
     {
       name: 'a customer count by a year against the same count in a targets list',
@@ -143,7 +143,7 @@ testRule(numbersInconsistent, {
     {
       name: 'a revenue-share range against a different maximum',
       text: tiering('## Commercial terms', '', '| Tier | Revenue share |', '|---|---|', '| Silver | 10-15% |', '| Gold | 15-20% |', '', '## Tier summary', '', '| Tier | Revenue share |', '|---|---|', '| Gold | up to 25% |'),
-      problems: [{ line: 11, message: /Revenue share for Gold is given as 15-20% here but as 25% on line 17/ }],
+      problems: [{ line: 11, message: /Revenue share for Gold: 15-20% here, but 25% on line 17/ }],
     },
     {
       name: 'requirements per tier in two tables, columns one way and rows the other',
@@ -156,12 +156,12 @@ testRule(numbersInconsistent, {
     {
       name: 'a tier overview table against the tier details',
       text: tiering('## Tier overview', '', '| Tier | Certified engineers |', '|---|---|', '| Silver | 2 |', '| Gold | 4 |', '', '## Tier details', '', '### Gold', '', '- **Certified engineers**: 6'),
-      problems: [{ line: 11, message: /Certified engineers for Gold is given as 4 here but as 6 on line 17/ }],
+      problems: [{ line: 11, message: /Certified engineers for Gold: 4 here, but 6 on line 17/ }],
     },
     {
       name: 'a tier table against the tier\u2019s own section',
       text: tiering('## Overview', '', '| Tier | Annual fee |', '|---|---|', '| Silver | $2,000 |', '| Gold | $8,000 |', '', '## Tiers', '', '### Gold', '', '- **Annual fee**: $6,000'),
-      problems: [{ line: 11, message: /Annual fee for Gold is given as \$8,000 here but as \$6,000 on line 17/ }],
+      problems: [{ line: 11, message: /Annual fee for Gold: \$8,000 here, but \$6,000 on line 17/ }],
     },
     {
       name: 'a total row that does not add up: on the total, with the rows as related information',
@@ -171,12 +171,12 @@ testRule(numbersInconsistent, {
     {
       name: 'month 24 of a plan against its year 2 targets',
       text: strategy('## Year 2 Targets', '', '- **Active partners**: 60', '', '## Milestones', '', '- **Month 24**: 45 active partners'),
-      problems: [{ line: 8, message: /Active partners for Year 2 is given as 60 here but as 45 on line 12/ }],
+      problems: [{ line: 8, message: /Active partners for Year 2: 60 here, but 45 on line 12/ }],
     },
     {
       name: 'a return on investment for a year, stated as two ratios',
       text: strategy('## Year 1 targets', '', '- **Return on investment**: 3:1', '', '## Budget', '', '**Expected Year 1 return on investment**: 1.5:1'),
-      problems: [{ line: 8, message: /Return on investment for Year 1 is given as 3:1 here but as 1.5:1 on line 12/ }],
+      problems: [{ line: 8, message: /Return on investment for Year 1: 3:1 here, but 1.5:1 on line 12/ }],
     },
   ],
 });
