@@ -24,6 +24,8 @@ export interface FileReport {
     column: number;
     endLine: number;
     endColumn: number;
+    /** Other places in the file the problem involves; only present when there are some. */
+    relatedInformation?: Array<{ message: string; line: number; column: number; endLine: number; endColumn: number }>;
   }>;
 }
 
@@ -32,14 +34,19 @@ export function toReportDiagnostics(diagnostics: readonly LintDiagnostic[]): Fil
     ruleId: d.ruleId,
     severity: d.severity,
     message: d.message,
-    line: d.range.start.line + 1,
-    column: d.range.start.character + 1,
-    endLine: d.range.end.line + 1,
-    endColumn: d.range.end.character + 1,
+    ...oneBased(d.range),
+    ...(d.relatedInformation?.length ? { relatedInformation: d.relatedInformation.map((r) => ({ message: r.message, ...oneBased(r.range) })) } : {}),
   }));
 }
 
-/** The json format is a contract: an array with one object per file, exactly these fields. */
+function oneBased(range: LintDiagnostic['range']): { line: number; column: number; endLine: number; endColumn: number } {
+  return { line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+}
+
+/**
+ * The json format is a contract: an array with one object per file, exactly these fields; a
+ * diagnostic has `relatedInformation` only when it involves other places of the file.
+ */
 export function formatJson(reports: readonly FileReport[]): string {
   return JSON.stringify(reports.map((r) => ({ file: r.file, kind: r.kind, diagnostics: r.diagnostics })), null, 2) + '\n';
 }
@@ -61,6 +68,9 @@ export function formatStylish(reports: readonly FileReport[], color: boolean): s
       totals[d.severity]++;
       const severity = paint(SEVERITY_COLOR[d.severity], d.severity.padEnd(7));
       lines.push(`  ${paint(2, positions[i]!.padEnd(width))}  ${severity}  ${d.message}  ${paint(2, d.ruleId)}`);
+      for (const r of d.relatedInformation ?? []) {
+        lines.push(`  ${' '.repeat(width)}  ${' '.repeat(7)}  ${paint(2, `↳ ${r.line}:${r.column}`)} ${r.message}`);
+      }
     });
   }
   // Files not checked (binary, too large, unreadable) or not fixed, without problems of their own.
@@ -125,6 +135,16 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
             region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
           },
         }],
+        ...(d.relatedInformation?.length ? {
+          relatedLocations: d.relatedInformation.map((r, id) => ({
+            id,
+            message: { text: r.message },
+            physicalLocation: {
+              artifactLocation: { uri: report.file.split('/').map(encodeURIComponent).join('/') },
+              region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+            },
+          })),
+        } : {}),
       }))),
     }],
   };

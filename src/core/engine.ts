@@ -80,7 +80,11 @@ export function runRules(doc: StrategyDocument, rules: readonly Rule[], config: 
         vocabulary: config.vocabulary,
         options: config.rules[rule.meta.id]?.options ?? {},
         report(problem: Report) {
-          found.push({ ...problem, ruleId: rule.meta.id, severity, range: clampRange(problem.range, doc.index) });
+          const diagnostic: LintDiagnostic = { ...problem, ruleId: rule.meta.id, severity, range: clampRange(problem.range, doc.index) };
+          if (problem.relatedInformation?.length) {
+            diagnostic.relatedInformation = problem.relatedInformation.map((r) => ({ message: r.message, range: clampRange(r.range, doc.index) }));
+          } else delete diagnostic.relatedInformation;
+          found.push(diagnostic);
         },
       });
     } catch (error) {

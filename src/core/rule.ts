@@ -1,4 +1,4 @@
-import type { DocumentKind, Fix, Range, Severity } from './types';
+import type { DocumentKind, Fix, Range, RelatedInformation, Severity } from './types';
 import type { StrategyDocument } from './document';
 import type { Vocabulary } from './vocabulary';
 
@@ -21,6 +21,8 @@ export interface Report {
   range: Range;
   fix?: Fix;
   suggestions?: Fix[];
+  /** Other places in the document the problem involves (the other statement of a figure…). */
+  relatedInformation?: RelatedInformation[];
 }
 
 export interface RuleContext {

@@ -37,6 +37,16 @@ export interface Fix {
 /** The kinds of partnership document PartnerLint understands: one table, in kinds.ts. */
 export { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './kinds';
 
+/**
+ * Another place in the same document that bears on a problem: the other statement of a figure
+ * that contradicts the one reported, for example. Shown by the editor under the problem, and
+ * given by the CLI's formats.
+ */
+export interface RelatedInformation {
+  message: string;
+  range: Range;
+}
+
 /** One problem found in a document. */
 export interface LintDiagnostic {
   ruleId: string;
@@ -45,4 +55,6 @@ export interface LintDiagnostic {
   range: Range;
   fix?: Fix;
   suggestions?: Fix[];
+  /** Other places in the document the problem involves; absent when there are none. */
+  relatedInformation?: RelatedInformation[];
 }

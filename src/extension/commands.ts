@@ -129,7 +129,7 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Docum
             if (result.kind && settings.kinds.includes(result.kind)) {
               checked++;
               problems += result.diagnostics.length;
-              linter.collection.set(uri, result.diagnostics.map(toDiagnostic));
+              linter.collection.set(uri, result.diagnostics.map((d) => toDiagnostic(d, uri)));
             }
             if (i % 20 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
           }

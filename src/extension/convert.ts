@@ -21,9 +21,19 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 /** The source every PartnerLint diagnostic carries. */
 export const SOURCE = 'partnerlint';
 
-export function toDiagnostic(problem: LintDiagnostic): vscode.Diagnostic {
+/**
+ * The editor's diagnostic for `problem`. With the document's `uri`, the other places the problem
+ * involves (`relatedInformation`) are shown under it and can be clicked; without one (a problem
+ * of a file whose URI the caller does not have) they are left out.
+ */
+export function toDiagnostic(problem: LintDiagnostic, uri?: vscode.Uri): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(problem.range), problem.message, SEVERITY[problem.severity]);
   diagnostic.source = SOURCE;
   diagnostic.code = { value: problem.ruleId, target: docsUri(problem.ruleId) };
+  if (uri && problem.relatedInformation?.length) {
+    diagnostic.relatedInformation = problem.relatedInformation.map(
+      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message),
+    );
+  }
   return diagnostic;
 }

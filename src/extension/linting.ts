@@ -191,7 +191,7 @@ export class DocumentLinter implements vscode.Disposable {
     if (result.kind && !settings.kinds.includes(result.kind as DocumentKind)) {
       return skipped(`${result.kind} documents are not checked (partnerlint.kinds)`);
     }
-    return { state: { version, result, config, skipped: result.skippedReason }, diagnostics: result.diagnostics.map(toDiagnostic) };
+    return { state: { version, result, config, skipped: result.skippedReason }, diagnostics: result.diagnostics.map((d) => toDiagnostic(d, doc.uri)) };
   }
 
   /** Lints `doc` and publishes the result, unless its current version was already published. */

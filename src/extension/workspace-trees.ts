@@ -99,7 +99,7 @@ export class WorkspaceTrees implements vscode.Disposable {
       const uri = folder.uri.with({ path: file.path });
       seen.add(uri.toString());
       if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) continue;
-      this.diagnostics.set(uri, treeProblemsToDiagnostics(file.text, file.problems).map(toDiagnostic));
+      this.diagnostics.set(uri, treeProblemsToDiagnostics(file.text, file.problems).map((d) => toDiagnostic(d)));
     }
     for (const uri of this.published.get(key) ?? []) {
       if (seen.has(uri)) continue;
@@ -126,7 +126,7 @@ export class WorkspaceTrees implements vscode.Disposable {
   private validateOpen(doc: vscode.TextDocument): void {
     if (!isCustomTreePath(doc.uri.path)) return;
     try {
-      this.diagnostics.set(doc.uri, lintTreeFile(doc.getText()).map(toDiagnostic));
+      this.diagnostics.set(doc.uri, lintTreeFile(doc.getText()).map((d) => toDiagnostic(d)));
     } catch (error) {
       this.log.error(`Checking the decision tree ${doc.uri.toString(true)} failed`, error);
     }

@@ -29,6 +29,7 @@ import { readEnablement, type Enablement } from './enablement';
 import { findReferences } from './references';
 import { findMetricLists, findUnsetTargets, type MetricList } from './metric-lists';
 import type { TextItem } from '../core/items';
+import { findFigures, findTableTotals, type StatedFigure, type TableTotal } from './targets';
 
 /** The models of one document, read with one vocabulary. */
 export interface Models {
@@ -85,6 +86,10 @@ export interface Models {
   publishedPost(): boolean;
   /** Paragraphs that are only a link (`* [Press release](…)`): pointers to what was published, not commitments. */
   references(): readonly Span[];
+  /** Every figure the document states (an amount, a count, a percentage) with its metric, period and scenario. */
+  figures(): readonly StatedFigure[];
+  /** Tables whose last row is a total, column by column, with the cells it adds up. */
+  tableTotals(): readonly TableTotal[];
   /** The charter word lists (party words, metric terms, cadence, governance, signatures) as configured. */
   readonly words: CharterVocabulary;
 }
@@ -135,6 +140,8 @@ class DocumentModels implements Models {
   private metrics: readonly MetricList[] | undefined;
   private unset: readonly TextItem[] | undefined;
   private linksOnly: readonly Span[] | undefined;
+  private stated: readonly StatedFigure[] | undefined;
+  private totals: readonly TableTotal[] | undefined;
 
   constructor(private readonly doc: StrategyDocument, private readonly vocabulary: Vocabulary) {}
 
@@ -255,6 +262,20 @@ class DocumentModels implements Models {
     return this.documentVoice;
   }
 
+  figures(): readonly StatedFigure[] {
+    // Tier names are the tiers the document's own tier model names ("gold", "tier-2").
+    this.stated ??= findFigures(this.doc, (this.tiers()?.tiers ?? []).flatMap((t) => {
+      const [how, id] = t.key.split(':');
+      return how === 'name' ? [id!] : how === 'n' || how === 'l' ? [`tier-${id}`, `level-${id}`] : [];
+    }));
+    return this.stated;
+  }
+
+  tableTotals(): readonly TableTotal[] {
+    this.totals ??= findTableTotals(this.doc);
+    return this.totals;
+  }
+
   content(section: Section): readonly ContentItem[] {
     return contentItems(this.doc, section, this.vocabulary, this.words);
   }
@@ -280,6 +301,7 @@ export type { DocumentVoice } from './voice';
 export type { SalesFraming } from './partner-role';
 export type { Enablement } from './enablement';
 export { isNumericTarget, type MetricList } from './metric-lists';
+export { comparablePeriod, sameValue, type FigureCell, type FigureValue, type StatedFigure, type TableTotal } from './targets';
 export { withoutPlaceholders, type ContentItem } from './charter-content';
 export type { CharterVocabulary } from './charter-vocabulary';
 export {

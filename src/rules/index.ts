@@ -23,6 +23,7 @@ import { tiersNoGraduationPath } from './tiers-no-graduation-path';
 import { decisionAnswersMissing } from './decision-answers-missing';
 import { decisionContradictsTree } from './decision-contradicts-tree';
 import { launchNoFollowUp } from './launch-no-follow-up';
+import { numbersInconsistent } from './numbers-inconsistent';
 import { placeholderLeft } from './placeholder-left';
 
 /**
@@ -56,5 +57,6 @@ export const RULES: readonly Rule[] = [
   decisionAnswersMissing,
   decisionContradictsTree,
   launchNoFollowUp,
+  numbersInconsistent,
   placeholderLeft,
 ];

@@ -69,4 +69,19 @@ describe('Diagnostics in a real editor', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await waitForDiagnostics(untitled.uri, (ds) => ds.length === 0);
   });
+
+  it('shows the other statement of a contradicted figure as related information', async () => {
+    const content = '---\ntype: partnership-strategy\n---\n# Strategy\n\n## 2027 Targets\n\n- Joint customers: 900\n\n## Roadmap\n\nBy end of 2027: 700 joint customers.\n';
+    const untitled = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    await vscode.window.showTextDocument(untitled);
+    const found = await waitForDiagnostics(untitled.uri, (ds) => ds.some((d) => (d.code as { value?: string } | undefined)?.value === 'numbers-inconsistent'));
+    const d = found.find((x) => (x.code as { value?: string } | undefined)?.value === 'numbers-inconsistent')!;
+    assert.equal(d.range.start.line, 7);
+    assert.equal(d.relatedInformation?.length, 1);
+    const related = d.relatedInformation![0]!;
+    assert.equal(related.location.uri.toString(), untitled.uri.toString());
+    assert.equal(related.location.range.start.line, 11);
+    assert.match(related.message, /700/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });
