@@ -4,15 +4,47 @@
  * what the body holds (sniff.ts), the names shown in the status bar, the CLI and messages, and the
  * manifest's `partnerlint.kinds` enum (a unit test holds package.json to this table).
  *
- * Adding a kind: add a row here, say which rules check it (their `kinds`), and add a snippet.
+ * Adding a kind: add a row here, list the models a document of the kind contains (the rules that
+ * check those models then check it), and add a snippet.
  *
  * Deliberately precise: a title pattern must be one a README, a software ADR, a sponsorship
  * thank-you page or an open-source governance charter would not have; body evidence needs several
  * signs of the same kind in a document that talks about partners throughout.
  */
 
-/** What a document of a kind is made of: the readings the rules check (src/models/). */
-export type ModelId = 'charter-sections' | 'signatures' | 'commitments' | 'phases' | 'tiers' | 'decision' | 'launch-phases' | 'governance' | 'targets';
+/**
+ * What a document of a kind is made of: the readings the rules check (src/models/). A rule says
+ * which of these it checks (its `checks`, rule.ts); it runs on every kind whose row lists one.
+ */
+export type ModelId =
+  /** The text itself: front matter, template blanks. */
+  | 'text'
+  /** The charter's five sections, by whatever name (Mutual Goals, Value Exchange…). */
+  | 'charter-sections'
+  /** A signature block naming both parties. */
+  | 'signatures'
+  /** A Governance section: owners on both sides, escalation, exit. */
+  | 'governance'
+  /** Why the partner needs us: requirement, economic, competitive, customer, co-marketing. */
+  | 'leverage'
+  /** What each side puts in, what it loses if the partnership fails. */
+  | 'commitments'
+  /** Metrics, KPIs and targets. */
+  | 'metrics'
+  /** Crawl, walk and run phases with their dates, lengths and go/no-go bars. */
+  | 'phases'
+  /** Partner tiers and how to move up them. */
+  | 'tiers'
+  /** A decision record's tree, answers and outcome. */
+  | 'decision'
+  /** A launch plan's pre-launch, launch and post-launch phases. */
+  | 'launch-phases'
+  /** What partners are for in a program (selling, building) and what they are given to sell with. */
+  | 'partner-roles'
+  /** How a partnership in a program ends: demotion, termination, renewal against criteria. */
+  | 'exit-provisions'
+  /** Figures stated with their metric and period. */
+  | 'figures';
 
 /** A test on one heading-like line: a regular expression, or a reading that needs more than one. */
 export interface HeadingCue {
@@ -49,7 +81,7 @@ export interface KindDefinition {
    */
   readonly headingCues: readonly HeadingCue[];
   readonly minHeadingCues: number;
-  /** The models a document of this kind is expected to contain. */
+  /** The models a document of this kind contains: every rule that checks one of them checks the kind. */
   readonly models: readonly ModelId[];
 }
 
@@ -135,7 +167,7 @@ export const KINDS = [
     ],
     minHeadingCues: 4,
     outlineTitle: /\bcharter\b/i,
-    models: ['charter-sections', 'signatures', 'commitments', 'governance'],
+    models: ['text', 'charter-sections', 'signatures', 'governance', 'leverage', 'commitments', 'metrics', 'phases', 'figures'],
   },
   {
     id: 'decision-record',
@@ -154,7 +186,7 @@ export const KINDS = [
       /\b(?:criteria|trade-?offs?|evaluation\s+matrix|scoring)\b/i,
     ],
     minHeadingCues: 3,
-    models: ['decision'],
+    models: ['text', 'decision'],
   },
   {
     id: 'partner-tiering',
@@ -174,7 +206,7 @@ export const KINDS = [
       TIER_LADDER,
     ],
     minHeadingCues: 3,
-    models: ['tiers'],
+    models: ['text', 'tiers', 'figures'],
   },
   {
     id: 'rollout-plan',
@@ -197,7 +229,7 @@ export const KINDS = [
       /\b(?:go\s*\/\s*no[\s-]go|exit\s+criteria|success\s+criteria|gates?)\b/i,
     ],
     minHeadingCues: 4,
-    models: ['phases'],
+    models: ['text', 'metrics', 'phases', 'figures'],
   },
   {
     id: 'launch-plan',
@@ -215,7 +247,7 @@ export const KINDS = [
       /\b(?:press\s+release|announcement|case\s+study|sales\s+enablement|joint\s+value\s+proposition)\b/i,
     ],
     minHeadingCues: 3,
-    models: ['launch-phases'],
+    models: ['text', 'launch-phases', 'figures'],
   },
   {
     id: 'partnership-strategy',
@@ -248,7 +280,7 @@ export const KINDS = [
       /\b(?:go-?to-?market|co-?selling|co-?marketing|enablement|partner\s+portal)\b/i,
     ],
     minHeadingCues: 4,
-    models: ['commitments', 'tiers', 'phases', 'governance', 'targets'],
+    models: ['text', 'commitments', 'metrics', 'phases', 'tiers', 'partner-roles', 'exit-provisions', 'figures'],
   },
 ] as const satisfies readonly KindDefinition[];
 
@@ -256,6 +288,11 @@ export type DocumentKind = (typeof KINDS)[number]['id'];
 
 /** Every kind's id, in the table's order. */
 export const DOCUMENT_KINDS: readonly DocumentKind[] = KINDS.map((k) => k.id);
+
+/** The kinds that contain at least one of `models`, in the table's order: the kinds a rule checking them runs on. */
+export function kindsWith(models: readonly ModelId[]): DocumentKind[] {
+  return KINDS.filter((k) => k.models.some((m) => models.includes(m))).map((k) => k.id);
+}
 
 export function isDocumentKind(value: unknown): value is DocumentKind {
   return typeof value === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(value);

@@ -1,4 +1,5 @@
 import type { DocumentKind, Fix, Range, RelatedInformation, Severity } from './types';
+import { kindsWith, type ModelId } from './kinds';
 import type { StrategyDocument } from './document';
 import type { Vocabulary } from './vocabulary';
 
@@ -9,10 +10,17 @@ export interface RuleMeta {
   /** One sentence, shown in docs and settings. */
   description: string;
   defaultSeverity: Severity;
-  /** The document kinds the rule checks. */
+  /** The models the rule checks (kinds.ts): it runs on every kind that contains one of them. */
+  checks: readonly ModelId[];
+  /** The document kinds the rule checks, from `checks` and the table of kinds (see `ruleMeta`). */
   kinds: readonly DocumentKind[];
   /** True when the rule offers a `fix` that is safe to apply without review. */
   fixable?: boolean;
+}
+
+/** A rule's meta from what it checks: `kinds` follows from `checks` and the table of kinds. */
+export function ruleMeta(meta: Omit<RuleMeta, 'kinds'>): RuleMeta {
+  return { ...meta, kinds: kindsWith(meta.checks) };
 }
 
 /** A problem as a rule reports it; the engine adds the rule id and severity. */

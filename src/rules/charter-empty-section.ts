@@ -1,4 +1,4 @@
-import type { Rule } from '../core/rule';
+import { ruleMeta, type Rule } from '../core/rule';
 import { models, CHARTER_SECTIONS, CHARTER_SECTION_IDS, type CharterSectionId } from '../models';
 
 /** What each section should say, for the message. */
@@ -11,12 +11,12 @@ const WHAT_TO_WRITE: Record<CharterSectionId, string> = {
 };
 
 export const charterEmptySection: Rule = {
-  meta: {
+  meta: ruleMeta({
     id: 'charter-empty-section',
     description: 'Each of the five charter sections says something: not just a heading, placeholders or "TBD".',
     defaultSeverity: 'warning',
-    kinds: ['partnership-charter'],
-  },
+    checks: ['charter-sections'],
+  }),
   check({ doc, vocabulary, report }) {
     const m = models(doc, vocabulary);
     const present = m.charterSections();

@@ -1,4 +1,4 @@
-import type { Rule } from '../core/rule';
+import { ruleMeta, type Rule } from '../core/rule';
 import type { TextEdit } from '../core/types';
 import { blankLineBefore } from '../core/text';
 import { type StrategyDocument, type Section } from '../core/document';
@@ -29,13 +29,13 @@ function insertionFor(doc: StrategyDocument, missing: CharterSectionId, present:
 }
 
 export const charterMissingSection: Rule = {
-  meta: {
+  meta: ruleMeta({
     id: 'charter-missing-section',
     description: 'A partnership charter needs all five sections: Mutual Goals, Value Exchange, Timeline, Measurement and Governance.',
     defaultSeverity: 'warning',
-    kinds: ['partnership-charter'],
+    checks: ['charter-sections'],
     fixable: true,
-  },
+  }),
   check({ doc, vocabulary, report }) {
     const m = models(doc, vocabulary);
     const present = m.charterSections();

@@ -1,5 +1,5 @@
 import type { Table, TableRow } from 'mdast';
-import type { Rule } from '../core/rule';
+import { ruleMeta, type Rule } from '../core/rule';
 import type { Range, TextEdit } from '../core/types';
 import { followsOutline, type StrategyDocument, type Section } from '../core/document';
 import { sectionItems, plain } from '../core/items';
@@ -164,13 +164,13 @@ function endsInsideBlock(doc: StrategyDocument): boolean {
 }
 
 export const charterUnsigned: Rule = {
-  meta: {
+  meta: ruleMeta({
     id: 'charter-unsigned',
     description: 'A partnership charter carries a signature block in which both sides sign by name, with dates.',
     defaultSeverity: 'warning',
-    kinds: ['partnership-charter'],
+    checks: ['signatures'],
     fixable: true,
-  },
+  }),
   check({ doc, vocabulary, report }) {
     const m = models(doc, vocabulary);
     const charter = m.words;

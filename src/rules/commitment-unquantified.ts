@@ -1,4 +1,4 @@
-import type { Rule } from '../core/rule';
+import { ruleMeta, type Rule } from '../core/rule';
 import type { TextEdit } from '../core/types';
 import type { TextIndex } from '../core/text';
 import { models, hasCommitmentQuantity, inSection, type Clause } from '../models';
@@ -16,12 +16,12 @@ export const QUANTITY_PROMPT = ' ([how much], [for how long])';
  * under a commitment ("We commit:", "What we give") is one too.
  */
 export const commitmentUnquantified: Rule = {
-  meta: {
+  meta: ruleMeta({
     id: 'commitment-unquantified',
     description: 'A commitment of people, money or credits must say how much and for how long.',
     defaultSeverity: 'warning',
-    kinds: ['partnership-charter', 'partnership-strategy'],
-  },
+    checks: ['commitments'],
+  }),
   check({ doc, vocabulary, report }) {
     const m = models(doc, vocabulary);
     const valueExchange = m.charterSections().get('value-exchange');

@@ -1,4 +1,4 @@
-import type { Rule } from '../core/rule';
+import { ruleMeta, type Rule } from '../core/rule';
 import { answerId, answerText, evaluate, isUnanswered } from '../trees/walk';
 import {
   models, availableTrees, findTree, isEmptyValue, orList, recordedAnswers, shapeName, type Field,
@@ -11,12 +11,12 @@ import {
  * the path never reaches need no answer.
  */
 export const decisionAnswersMissing: Rule = {
-  meta: {
+  meta: ruleMeta({
     id: 'decision-answers-missing',
     description: 'A decision record names its decision tree and answers every question the tree asks on the way to an outcome.',
     defaultSeverity: 'warning',
-    kinds: ['decision-record'],
-  },
+    checks: ['decision'],
+  }),
   check({ doc, vocabulary, options, report }) {
     const record = models(doc, vocabulary).decisionRecord();
     // Only records that declare themselves with `type:` are held to the front matter format.

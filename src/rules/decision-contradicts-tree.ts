@@ -1,4 +1,4 @@
-import type { Rule } from '../core/rule';
+import { ruleMeta, type Rule } from '../core/rule';
 import type { Fix } from '../core/types';
 import type { StrategyDocument } from '../core/document';
 import type { DecisionTree } from '../trees/types';
@@ -44,13 +44,13 @@ function insertOutcome(doc: StrategyDocument, record: DecisionRecord, id: string
  * decision, and readers cannot tell which.
  */
 export const decisionContradictsTree: Rule = {
-  meta: {
+  meta: ruleMeta({
     id: 'decision-contradicts-tree',
     description: 'The outcome a decision record states is the one its decision tree gives for the recorded answers.',
     defaultSeverity: 'error',
-    kinds: ['decision-record'],
+    checks: ['decision'],
     fixable: true,
-  },
+  }),
   check({ doc, vocabulary, options, report }) {
     const record = models(doc, vocabulary).decisionRecord();
     if (!record || !record.type || isEmptyValue(record.tree)) return;

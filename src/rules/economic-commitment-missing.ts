@@ -1,4 +1,4 @@
-import type { Rule } from '../core/rule';
+import { ruleMeta, type Rule } from '../core/rule';
 import { models, EXTERNAL_TERMS_WORDS, inSection, type Side } from '../models';
 
 /**
@@ -9,12 +9,12 @@ import { models, EXTERNAL_TERMS_WORDS, inSection, type Side } from '../models';
  * other sections count too, when a commitment word reaches an economic term.
  */
 export const economicCommitmentMissing: Rule = {
-  meta: {
+  meta: ruleMeta({
     id: 'economic-commitment-missing',
     description: 'Value Exchange must name an economic commitment from each side: spend, engineering time, revenue share, credits or headcount.',
     defaultSeverity: 'warning',
-    kinds: ['partnership-charter', 'partnership-strategy'],
-  },
+    checks: ['commitments'],
+  }),
   check({ doc, vocabulary, report }) {
     const m = models(doc, vocabulary);
     const valueExchange = m.charterSections().get('value-exchange');

@@ -1,4 +1,4 @@
-import type { Rule } from '../core/rule';
+import { ruleMeta, type Rule } from '../core/rule';
 import type { Range } from '../core/types';
 import type { StrategyDocument } from '../core/document';
 import { models } from '../models';
@@ -19,12 +19,12 @@ const GOVERNANCE_TITLE = /\b(?:governance|risks?|partner(?:ship)?\s+management|p
  * another script cannot be read for English words: both are left alone.
  */
 export const exitCriteriaMissing: Rule = {
-  meta: {
+  meta: ruleMeta({
     id: 'exit-criteria-missing',
     description: 'A partnership strategy says when a partnership is ended, downgraded or not renewed.',
     defaultSeverity: 'warning',
-    kinds: ['partnership-strategy'],
-  },
+    checks: ['exit-provisions'],
+  }),
   check({ doc, vocabulary, report }) {
     const m = models(doc, vocabulary);
     const voice = m.voice();

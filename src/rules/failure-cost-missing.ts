@@ -1,6 +1,6 @@
 import { blankLineBefore } from '../core/text';
 import type { List, RootContent } from 'mdast';
-import type { Rule } from '../core/rule';
+import { ruleMeta, type Rule } from '../core/rule';
 import type { TextEdit } from '../core/types';
 import type { StrategyDocument, Section } from '../core/document';
 import { hasQuantity } from '../core/quantity';
@@ -86,13 +86,13 @@ function insertBefore(doc: StrategyDocument, section: Section | undefined): Text
  * the loss ("If this fails: …") without naming sides, since the rule cannot tell.
  */
 export const failureCostMissing: Rule = {
-  meta: {
+  meta: ruleMeta({
     id: 'failure-cost-missing',
     description: 'A charter must say what each side loses if the partnership fails.',
     defaultSeverity: 'warning',
-    kinds: ['partnership-charter', 'partnership-strategy'],
+    checks: ['commitments'],
     fixable: true,
-  },
+  }),
   check({ doc, vocabulary, report }) {
     const m = models(doc, vocabulary);
     const sections = m.charterSections();

@@ -1,8 +1,8 @@
 import { isMap, isScalar, type YAMLError } from 'yaml';
-import type { Rule } from '../core/rule';
+import { ruleMeta, type Rule } from '../core/rule';
 import type { FrontMatter } from '../core/sniff';
 import { closestKind, FRONT_MATTER_LIMIT, KIND_SOURCE_WORDS } from '../core/sniff';
-import { DOCUMENT_KINDS, isDocumentKind, kindList, kindNoun } from '../core/kinds';
+import { isDocumentKind, kindList, kindNoun } from '../core/kinds';
 import { fieldsOf, innerValueRange, shapeName } from '../models';
 
 
@@ -82,13 +82,13 @@ function typeValueByLine(text: string, fm: FrontMatter): { start: number; end: n
  * stop working; this rule says so, at the spot.
  */
 export const frontmatterInvalid: Rule = {
-  meta: {
+  meta: ruleMeta({
     id: 'frontmatter-invalid',
     description: 'Front matter is valid YAML, a list of fields, and declares a document type PartnerLint knows.',
     defaultSeverity: 'error',
-    kinds: DOCUMENT_KINDS,
+    checks: ['text'],
     fixable: true,
-  },
+  }),
   check({ doc, report }) {
     const fm = doc.frontMatter;
     if (!fm) {

@@ -1,14 +1,14 @@
-import type { Rule } from '../core/rule';
+import { ruleMeta, type Rule } from '../core/rule';
 import { hasPhrase } from '../core/vocabulary';
 import { models, mentionsName, personNames, type ContentItem } from '../models';
 
 export const governanceIncomplete: Rule = {
-  meta: {
+  meta: ruleMeta({
     id: 'governance-incomplete',
     description: 'Governance names a decision owner on each side, an escalation path and exit criteria.',
     defaultSeverity: 'warning',
-    kinds: ['partnership-charter'],
-  },
+    checks: ['governance'],
+  }),
   check({ doc, vocabulary, report }) {
     const m = models(doc, vocabulary);
     const charter = m.words;

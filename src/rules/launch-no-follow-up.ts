@@ -1,4 +1,4 @@
-import type { Rule } from '../core/rule';
+import { ruleMeta, type Rule } from '../core/rule';
 import type { TextEdit } from '../core/types';
 import type { StrategyDocument, Section } from '../core/document';
 import { models } from '../models';
@@ -44,13 +44,13 @@ function appendSection(doc: StrategyDocument, sibling: Section | undefined): Tex
  * left alone).
  */
 export const launchNoFollowUp: Rule = {
-  meta: {
+  meta: ruleMeta({
     id: 'launch-no-follow-up',
     description: 'A partner launch plan needs follow-up for the weeks after launch: adoption, support, results, pipeline and a business review.',
     defaultSeverity: 'warning',
-    kinds: ['launch-plan'],
+    checks: ['launch-phases'],
     fixable: true,
-  },
+  }),
   check({ doc, vocabulary, report }) {
     const plan = models(doc, vocabulary).launchPlan();
     if (!plan.describesLaunch) return;

@@ -1,5 +1,5 @@
 import { blankLineBefore } from '../core/text';
-import type { Rule } from '../core/rule';
+import { ruleMeta, type Rule } from '../core/rule';
 import type { TextEdit } from '../core/types';
 import type { StrategyDocument, Section } from '../core/document';
 import { normalizeHeading } from '../core/vocabulary';
@@ -54,13 +54,13 @@ function templateEdit(doc: StrategyDocument, before: Section | undefined): TextE
  * competitive or customer leverage anywhere), it is reported on the first co-marketing mention.
  */
 export const leverageCoMarketingOnly: Rule = {
-  meta: {
+  meta: ruleMeta({
     id: 'leverage-co-marketing-only',
     description: 'A charter whose only leverage is co-marketing needs a stronger reason for the partner to care.',
     defaultSeverity: 'warning',
-    kinds: ['partnership-charter'],
+    checks: ['leverage'],
     fixable: true,
-  },
+  }),
   check({ doc, vocabulary, report }) {
     const m = models(doc, vocabulary);
     // A post announcing a partnership reports it; whether the partner needs us is the plan's question.

@@ -1,4 +1,4 @@
-import type { Rule, RuleContext } from '../core/rule';
+import { ruleMeta, type Rule, type RuleContext } from '../core/rule';
 import type { Section } from '../core/document';
 import { findPhrases, hasPhrase } from '../core/vocabulary';
 import { isNumericTarget, models, type ContentItem, type MetricList, type Models } from '../models';
@@ -8,12 +8,12 @@ function substantive(m: Models, section: Section | undefined): ContentItem[] {
 }
 
 export const measurementNotMeasurable: Rule = {
-  meta: {
+  meta: ruleMeta({
     id: 'measurement-not-measurable',
     description: 'Measurement sets numeric targets and says how often both sides review them; a list of KPIs gives its metrics targets.',
     defaultSeverity: 'warning',
-    kinds: ['partnership-charter', 'partnership-strategy', 'rollout-plan'],
-  },
+    checks: ['metrics'],
+  }),
   check({ doc, vocabulary, report }) {
     const m = models(doc, vocabulary);
     const measurement = doc.kind === 'partnership-charter' ? m.charterSections().get('measurement') : undefined;

@@ -1,4 +1,4 @@
-import type { Rule } from '../core/rule';
+import { ruleMeta, type Rule } from '../core/rule';
 import { findPhrases, hasPhrase } from '../core/vocabulary';
 import { models, mentionsName, type CharterVocabulary } from '../models';
 
@@ -26,12 +26,12 @@ function customersAsBeneficiaries(text: string, charter: CharterVocabulary): boo
 }
 
 export const mutualGoalsMissingParty: Rule = {
-  meta: {
+  meta: ruleMeta({
     id: 'mutual-goals-missing-party',
     description: 'Mutual Goals says what success looks like for your company, for the partner and for shared customers.',
     defaultSeverity: 'warning',
-    kinds: ['partnership-charter'],
-  },
+    checks: ['charter-sections'],
+  }),
   check({ doc, vocabulary, report }) {
     const m = models(doc, vocabulary);
     const charter = m.words;

@@ -1,4 +1,4 @@
-import type { Rule } from '../core/rule';
+import { ruleMeta, type Rule } from '../core/rule';
 import type { Section } from '../core/document';
 import { comparablePeriod, models, sameValue, type StatedFigure } from '../models';
 
@@ -15,12 +15,12 @@ import { comparablePeriod, models, sameValue, type StatedFigure } from '../model
  * no period is compared only between tables (a tier's requirement in two tier tables).
  */
 export const numbersInconsistent: Rule = {
-  meta: {
+  meta: ruleMeta({
     id: 'numbers-inconsistent',
     description: 'The same target, share or requirement is stated with different values in one document.',
     defaultSeverity: 'warning',
-    kinds: ['partnership-strategy', 'rollout-plan', 'partner-tiering', 'partnership-charter', 'launch-plan'],
-  },
+    checks: ['figures'],
+  }),
   check({ doc, vocabulary, report }) {
     const read = models(doc, vocabulary);
     for (const total of read.tableTotals()) {

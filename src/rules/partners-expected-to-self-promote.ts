@@ -1,4 +1,4 @@
-import type { Rule } from '../core/rule';
+import { ruleMeta, type Rule } from '../core/rule';
 import { models } from '../models';
 
 /**
@@ -9,12 +9,12 @@ import { models } from '../models';
  * when there is one, else on the first ask.
  */
 export const partnersExpectedToSelfPromote: Rule = {
-  meta: {
+  meta: ruleMeta({
     id: 'partners-expected-to-self-promote',
     description: 'A strategy that asks partners to sell or promote gives them templates, enablement and support to do it with.',
     defaultSeverity: 'warning',
-    kinds: ['partnership-strategy'],
-  },
+    checks: ['partner-roles'],
+  }),
   check({ doc, vocabulary, report }) {
     const m = models(doc, vocabulary);
     if (!m.voice().latinScript) return;

@@ -1,4 +1,4 @@
-import type { Rule } from '../core/rule';
+import { ruleMeta, type Rule } from '../core/rule';
 import { models } from '../models';
 
 /**
@@ -9,12 +9,12 @@ import { models } from '../models';
  * reported: only a text that makes selling the partners' whole role.
  */
 export const partnershipAsSalesChannel: Rule = {
-  meta: {
+  meta: ruleMeta({
     id: 'partnership-as-sales-channel',
     description: 'A partnership strategy says what partners add to the product, not only that they sell it.',
     defaultSeverity: 'warning',
-    kinds: ['partnership-strategy'],
-  },
+    checks: ['partner-roles'],
+  }),
   check({ doc, vocabulary, report }) {
     const framing = models(doc, vocabulary).salesFramings().find((f) => !f.namesContribution);
     if (!framing) return;

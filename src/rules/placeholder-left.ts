@@ -1,6 +1,5 @@
-import { DOCUMENT_KINDS } from '../core/kinds';
 import type { Nodes, Parents } from 'mdast';
-import type { Report, Rule } from '../core/rule';
+import { ruleMeta, type Report, type Rule } from '../core/rule';
 import type { Vocabulary } from '../core/vocabulary';
 import { findPhrases } from '../core/vocabulary';
 import { sourceOffsetsOf } from '../core/node-text';
@@ -119,12 +118,12 @@ function withoutComments(html: string): string {
 const SKIPPED = new Set(['code', 'inlineCode', 'yaml', 'toml', 'definition', 'link', 'linkReference', 'image', 'imageReference', 'footnoteReference']);
 
 export const placeholderLeft: Rule = {
-  meta: {
+  meta: ruleMeta({
     id: 'placeholder-left',
     description: 'Template placeholders such as TBD, TODO, [amount] or <PARTNER> must be replaced with real values before a strategy document is shared.',
     defaultSeverity: 'warning',
-    kinds: DOCUMENT_KINDS,
-  },
+    checks: ['text'],
+  }),
   check({ doc, vocabulary, options, report }) {
     const brackets = options['brackets'] !== false;
     // Each top-level block is read on its own (a placeholder never spans two), and what it gave

@@ -1,4 +1,4 @@
-import type { Rule } from '../core/rule';
+import { ruleMeta, type Rule } from '../core/rule';
 import type { TextEdit } from '../core/types';
 import type { StrategyDocument } from '../core/document';
 import type { List, TableRow } from 'mdast';
@@ -56,12 +56,12 @@ function message(phase: Phase): string {
 }
 
 export const rolloutGoNoGoMissing: Rule = {
-  meta: {
+  meta: ruleMeta({
     id: 'rollout-go-no-go-missing',
     description: 'The crawl and walk phases each need a go/no-go criterion: the result that earns the next phase.',
     defaultSeverity: 'warning',
-    kinds: ['rollout-plan', 'partnership-charter', 'partnership-strategy'],
-  },
+    checks: ['phases'],
+  }),
   check({ doc, vocabulary, report }) {
     for (const phase of models(doc, vocabulary).phases()) {
       if (phase.kind !== 'crawl' && phase.kind !== 'walk') continue;

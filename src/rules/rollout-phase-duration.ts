@@ -1,4 +1,4 @@
-import type { Rule } from '../core/rule';
+import { ruleMeta, type Rule } from '../core/rule';
 import { spanWeeks } from '../core/time';
 import { models, type Phase } from '../models';
 
@@ -55,12 +55,12 @@ function lengthOf(phase: Phase): Length | undefined {
 }
 
 export const rolloutPhaseDuration: Rule = {
-  meta: {
+  meta: ruleMeta({
     id: 'rollout-phase-duration',
     description: 'Crawl usually runs 4–8 weeks and walk 8–12 weeks; a much shorter or longer phase is worth a second look.',
     defaultSeverity: 'info',
-    kinds: ['rollout-plan', 'partnership-charter', 'partnership-strategy'],
-  },
+    checks: ['phases'],
+  }),
   check({ doc, vocabulary, options, report }) {
     const limits = {
       crawl: bounds(options['crawlWeeks'], DEFAULT_CRAWL_WEEKS),

@@ -1,4 +1,4 @@
-import type { Rule } from '../core/rule';
+import { ruleMeta, type Rule } from '../core/rule';
 import { comparable, isBefore } from '../core/time';
 import { isPrePilotStep, models, type Phase } from '../models';
 
@@ -17,12 +17,12 @@ function overlap(earlier: Phase, later: Phase): { start: string; end: string } |
 }
 
 export const rolloutSkipsCrawl: Rule = {
-  meta: {
+  meta: ruleMeta({
     id: 'rollout-skips-crawl',
     description: 'A rollout starts with a crawl phase and runs its phases one after another, not side by side.',
     defaultSeverity: 'warning',
-    kinds: ['rollout-plan', 'partnership-charter', 'partnership-strategy'],
-  },
+    checks: ['phases'],
+  }),
   check({ doc, vocabulary, report }) {
     const phases = models(doc, vocabulary).phases();
     const crawl = phases.find((p) => p.kind === 'crawl');

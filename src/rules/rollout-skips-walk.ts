@@ -1,4 +1,4 @@
-import type { Rule } from '../core/rule';
+import { ruleMeta, type Rule } from '../core/rule';
 import { models } from '../models';
 
 /**
@@ -8,12 +8,12 @@ import { models } from '../models';
  * be a walk under another name, so then nothing is said.
  */
 export const rolloutSkipsWalk: Rule = {
-  meta: {
+  meta: ruleMeta({
     id: 'rollout-skips-walk',
     description: 'A rollout that has a crawl and a run needs a walk between them: a wider group before full launch.',
     defaultSeverity: 'warning',
-    kinds: ['rollout-plan', 'partnership-charter', 'partnership-strategy'],
-  },
+    checks: ['phases'],
+  }),
   check({ doc, vocabulary, report }) {
     const phases = models(doc, vocabulary).phases();
     const crawl = phases.find((p) => p.kind === 'crawl');

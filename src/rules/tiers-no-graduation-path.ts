@@ -1,4 +1,4 @@
-import type { Rule } from '../core/rule';
+import { ruleMeta, type Rule } from '../core/rule';
 import { hasPhrase } from '../core/vocabulary';
 import { models, graduationTerms, itemsOutsideTiers, GENERIC_GRADUATION_TERMS, type Tier, type TierModel } from '../models';
 
@@ -74,12 +74,12 @@ function isLadderToClimb(model: TierModel): boolean {
  *   higher tier's entry): one report per such step, on the second tier's name.
  */
 export const tiersNoGraduationPath: Rule = {
-  meta: {
+  meta: ruleMeta({
     id: 'tiers-no-graduation-path',
     description: 'Every step between partner tiers needs criteria that say how a partner earns the next tier.',
     defaultSeverity: 'warning',
-    kinds: ['partner-tiering', 'partnership-strategy'],
-  },
+    checks: ['tiers'],
+  }),
   check({ doc, vocabulary, report }) {
     // With several ladders, only those the document calls tiers or levels are judged: the others
     // are groupings recognised by their names (Tier 1 integrators as recruiting targets).

@@ -1,4 +1,4 @@
-import type { Rule } from '../core/rule';
+import { ruleMeta, type Rule } from '../core/rule';
 import { models } from '../models';
 
 /** The most tiers a program should have before the differences between them blur. */
@@ -16,12 +16,12 @@ function maxTiersOption(value: unknown): number {
  * document order: the one that is one too many.
  */
 export const tiersTooMany: Rule = {
-  meta: {
+  meta: ruleMeta({
     id: 'tiers-too-many',
     description: 'A partner program works best with two or three tiers; more blur what each tier gets and set expectations the team cannot meet.',
     defaultSeverity: 'warning',
-    kinds: ['partner-tiering', 'partnership-strategy'],
-  },
+    checks: ['tiers'],
+  }),
   check({ doc, vocabulary, options, report }) {
     const max = maxTiersOption(options['maxTiers']);
     const ladders = models(doc, vocabulary).tierLadders();

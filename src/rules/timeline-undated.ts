@@ -1,4 +1,4 @@
-import type { Rule } from '../core/rule';
+import { ruleMeta, type Rule } from '../core/rule';
 import type { Vocabulary } from '../core/vocabulary';
 import { models, isOngoing, saysNothing, startsAfter, type Phase } from '../models';
 
@@ -37,12 +37,12 @@ function message(phase: Phase): string {
 }
 
 export const timelineUndated: Rule = {
-  meta: {
+  meta: ruleMeta({
     id: 'timeline-undated',
     description: 'Every phase of a rollout timeline needs dates or a length; the run phase needs at least a start.',
     defaultSeverity: 'warning',
-    kinds: ['rollout-plan', 'partnership-charter', 'partnership-strategy'],
-  },
+    checks: ['phases'],
+  }),
   check(context) {
     const phases = models(context.doc, context.vocabulary).phases();
     const walk = phases.find((p) => p.kind === 'walk');

@@ -1,3 +1,4 @@
+import { ruleMeta } from '../../src/core/rule';
 import * as assert from 'node:assert/strict';
 import { runRules, buildDocument, sniff, lintText, DEFAULT_CONFIG, RULES, type Rule, NESTING_RULE_ID } from '../../src/core';
 
@@ -7,7 +8,7 @@ describe('engine', () => {
 
   it('turns a rule that throws into one diagnostic naming it, and runs the others', () => {
     const broken: Rule = {
-      meta: { id: 'broken-rule', description: 'x', defaultSeverity: 'error', kinds: ['partnership-charter'] },
+      meta: ruleMeta({ id: 'broken-rule', description: 'x', defaultSeverity: 'error', checks: ['charter-sections'] }),
       check() {
         throw new Error('boom');
       },
@@ -21,7 +22,7 @@ describe('engine', () => {
 
   it('clamps a range a rule reports outside the document', () => {
     const sloppy: Rule = {
-      meta: { id: 'sloppy', description: 'x', defaultSeverity: 'info', kinds: ['partnership-charter'] },
+      meta: ruleMeta({ id: 'sloppy', description: 'x', defaultSeverity: 'info', checks: ['charter-sections'] }),
       check({ report }) {
         report({ message: 'm', range: { start: { line: 2, character: 99 }, end: { line: 400, character: 0 } } });
       },

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DOCUMENT_KINDS, KINDS, sniff, lintText, RULES, DEFAULT_CONFIG, configForDocument, kindName } from '../../src/core';
+import { DOCUMENT_KINDS, KINDS, kindsWith, sniff, lintText, RULES, DEFAULT_CONFIG, configForDocument, kindName } from '../../src/core';
 import { parseConfigText } from '../../src/core/config-file';
 import { KNOWN_IDS } from '../../src/core/lint-file';
 
@@ -34,6 +34,21 @@ describe('the table of kinds', () => {
       assert.ok(kind.name.length > 0 && /^an? /.test(kind.noun) && kind.titles.length > 0, kind.id);
     }
     assert.equal(kindName('partnership-strategy'), 'Partnership strategy');
+  });
+
+  it('says which models each kind contains; each model is checked by a rule, and each rule runs on the kinds holding what it checks', () => {
+    for (const rule of RULES) {
+      assert.ok(rule.meta.checks.length > 0, `${rule.meta.id} checks no model`);
+      assert.deepEqual(rule.meta.kinds, kindsWith(rule.meta.checks), `${rule.meta.id}: kinds follow from checks (ruleMeta)`);
+    }
+    for (const kind of KINDS) {
+      for (const model of kind.models) {
+        assert.ok(RULES.some((r) => r.meta.checks.includes(model)), `${kind.id} lists ${model}, which no rule checks`);
+      }
+    }
+    // Adding a model to a kind's row is all it takes for the rules checking that model to check the kind.
+    assert.deepEqual(RULES.filter((r) => r.meta.checks.includes('phases')).map((r) => [...r.meta.kinds].sort()).filter((k, i, all) => all.findIndex((x) => x.join() === k.join()) === i),
+      [['partnership-charter', 'partnership-strategy', 'rollout-plan']]);
   });
 
   it('has rules for every kind', () => {

@@ -1,3 +1,4 @@
+import { ruleMeta } from '../../src/core/rule';
 /**
  * The model layer (src/models/): one reading per lint, readable from a region, and the only
  * thing rules read models through.
@@ -19,7 +20,7 @@ function documentOf(text: string): StrategyDocument {
 /** A rule that only records the models each lint gives it. */
 function recorder(id: string, seen: Models[]): Rule {
   return {
-    meta: { id, description: 'records models', defaultSeverity: 'info', kinds: ['partnership-charter'] },
+    meta: ruleMeta({ id, description: 'records models', defaultSeverity: 'info', checks: ['charter-sections'] }),
     check({ doc, vocabulary }) {
       seen.push(models(doc, vocabulary));
     },

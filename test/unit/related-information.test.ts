@@ -1,3 +1,4 @@
+import { ruleMeta } from '../../src/core/rule';
 import * as assert from 'node:assert/strict';
 import { formatJson, formatSarif, formatStylish, toReportDiagnostics } from '../../src/cli/formatters';
 import { runRules, DEFAULT_CONFIG, type LintDiagnostic, type Rule } from '../../src/core';
@@ -47,7 +48,7 @@ describe('related information', () => {
     const sniffed = sniff(text);
     const doc = buildDocument(text, { ...sniffed, kind: 'partnership-strategy' });
     const rule: Rule = {
-      meta: { id: 'probe', description: 'probe', defaultSeverity: 'warning', kinds: ['partnership-strategy'] },
+      meta: ruleMeta({ id: 'probe', description: 'probe', defaultSeverity: 'warning', checks: ['partner-roles'] }),
       check({ report }) {
         report({ message: 'a', range: range(5, 0, 3), relatedInformation: [{ message: 'far', range: range(99, 0, 4) }] });
         report({ message: 'b', range: range(5, 0, 3), relatedInformation: [] });
