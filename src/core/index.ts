@@ -10,6 +10,7 @@ export { DEFAULT_CONFIG, configForDocument, type ResolvedConfig, type RuleSettin
 export type { Rule, RuleMeta, RuleContext, Report } from './rule';
 export { ruleMeta } from './rule';
 export { RULES } from '../rules';
+export { forgetReadings } from '../models';
 export { applyFixes, fixAll, selectFixes } from './fixes';
 export { itemsOf, sectionItems, plain, type TextItem } from './items';
 export { hasQuantity, hasNumber } from './quantity';

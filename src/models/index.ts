@@ -27,6 +27,7 @@ import { readVoice, type DocumentVoice } from './voice';
 import { readSalesFramings, type SalesFraming } from './partner-role';
 import { readEnablement, type Enablement } from './enablement';
 import { findReferences } from './references';
+import { kindInfo } from '../core/kinds';
 import { findMetricLists, findUnsetTargets, type MetricList } from './metric-lists';
 import type { TextItem } from '../core/items';
 import { findFigures, findTableTotals, type StatedFigure, type TableTotal } from './targets';
@@ -263,11 +264,15 @@ class DocumentModels implements Models {
   }
 
   figures(): readonly StatedFigure[] {
-    // Tier names are the tiers the document's own tier model names ("gold", "tier-2").
-    this.stated ??= findFigures(this.doc, (this.tiers()?.tiers ?? []).flatMap((t) => {
-      const [how, id] = t.key.split(':');
-      return how === 'name' ? [id!] : how === 'n' || how === 'l' ? [`tier-${id}`, `level-${id}`] : [];
-    }));
+    // Tier names are the tiers the document's own tier model names ("gold", "tier-2"), in a kind
+    // that holds one (kinds.ts).
+    if (!this.stated) {
+      const tiers = kindInfo(this.doc.kind).models.includes('tiers') ? this.tiers()?.tiers ?? [] : [];
+      this.stated = findFigures(this.doc, tiers.flatMap((t) => {
+        const [how, id] = t.key.split(':');
+        return how === 'name' ? [id!] : how === 'n' || how === 'l' ? [`tier-${id}`, `level-${id}`] : [];
+      }));
+    }
     return this.stated;
   }
 
@@ -301,6 +306,11 @@ export type { DocumentVoice } from './voice';
 export type { SalesFraming } from './partner-role';
 export type { Enablement } from './enablement';
 export { isNumericTarget, type MetricList } from './metric-lists';
+/**
+ * Forgets what readers keep from one lint to the next (the figures of unchanged items), so that
+ * the next lint reads everything from scratch: for measuring a cold lint, and for tests.
+ */
+export { forgetFigures as forgetReadings } from './targets';
 export { comparablePeriod, sameValue, type FigureCell, type FigureValue, type StatedFigure, type TableTotal } from './targets';
 export { withoutPlaceholders, type ContentItem } from './charter-content';
 export type { CharterVocabulary } from './charter-vocabulary';

@@ -13,7 +13,7 @@
  * per customer"), a multiple ("3x"), a ratio ("30:1"), a duration ("6 months"), a starting point
  * ("from $5M") or a comparison ("vs $20M direct") is not a stated figure here.
  */
-import type { TableRow } from 'mdast';
+import type { Nodes, TableRow } from 'mdast';
 import type { Range } from '../core/types';
 import type { StrategyDocument, Section } from '../core/document';
 import { itemsOf, type TextItem } from '../core/items';
@@ -501,6 +501,7 @@ export function findFigures(doc: StrategyDocument, tierNames: readonly string[] 
   const ctx: Context = { doc, headingPeriods: new Map(), tierNames: new Set(tierNames.map((t) => t.toLowerCase())), headingTiers: new Map() };
   const items = itemsOf(doc, doc.root.children);
   const out: StatedFigure[] = [];
+  const tiersKey = [...ctx.tierNames].join('\u0001');
   let header: { cells: string[]; row: TableRow; table: number } | undefined;
   items.forEach((item, index) => {
     if (item.kind === 'table-header') {
@@ -508,15 +509,91 @@ export function findFigures(doc: StrategyDocument, tierNames: readonly string[] 
       header = { cells: row.children.map((cell) => cellText(doc, cell)), row, table: item.start };
       return;
     }
+    if (item.kind === 'table-row' && !header) return;
     const section = innermostSection(doc.sections, item.start, false);
     const path = pathOf(section);
-    if (item.kind === 'table-row') {
-      if (header) readRow(ctx, item, index, header.cells, header.table, path, out);
+    // What an item's figures depend on: its text, the headings above it, the tier names, and for
+    // a row its table's header (and where that starts); for prose, where a pseudo-section's text starts.
+    const key = [
+      item.kind,
+      doc.text.slice(item.start, item.end),
+      path.map((s) => s.title).join('\u0001'),
+      tiersKey,
+      item.kind === 'table-row' ? `${header!.cells.join('\u0001')}\u0002${item.start - header!.table}` : section?.pseudo ? String(section.contentStart - item.start) : '',
+    ].join('\u0000');
+    const kept = FIGURES_BY_ITEM.get(key);
+    if (kept) {
+      for (const f of kept) out.push(rebind(doc, f, item.start, index, path));
       return;
     }
-    readProse(ctx, item, index, section, path, out);
+    const from = out.length;
+    if (item.kind === 'table-row') readRow(ctx, item, index, header!.cells, header!.table, path, out);
+    else readProse(ctx, item, index, section, path, out);
+    if (FIGURES_BY_ITEM.size >= FIGURES_MEMO_LIMIT) FIGURES_BY_ITEM.clear();
+    FIGURES_BY_ITEM.set(key, out.slice(from).map((f) => unbind(f, item.start, path)));
   });
   return out;
+}
+
+/** A figure as read from one item, with its offsets relative to the item and its sections as places in the item's heading path. */
+interface ItemFigure extends Omit<StatedFigure, 'start' | 'end' | 'range' | 'item' | 'path' | 'periodSection' | 'tierSection' | 'table'> {
+  at: number;
+  length: number;
+  tableAt: number | undefined;
+  periodSectionAt: number;
+  tierSectionAt: number;
+}
+
+/**
+ * The figures of an item, by what they depend on (findFigures): while a document is edited, only
+ * the items that changed are read again. Cleared when full; entries are small.
+ */
+const FIGURES_BY_ITEM = new Map<string, readonly ItemFigure[]>();
+const FIGURES_MEMO_LIMIT = 20_000;
+
+/** Forgets the figures kept per item (for tests that compare with a reading from scratch). */
+export function forgetFigures(): void {
+  FIGURES_BY_ITEM.clear();
+}
+
+function unbind(f: StatedFigure, itemStart: number, path: readonly Section[]): ItemFigure {
+  const { start, end, range: _range, item: _item, path: _path, periodSection, tierSection, table, ...rest } = f;
+  return {
+    ...rest,
+    at: start - itemStart,
+    length: end - start,
+    tableAt: table === undefined ? undefined : table - itemStart,
+    periodSectionAt: periodSection ? path.indexOf(periodSection) : -1,
+    tierSectionAt: tierSection ? path.indexOf(tierSection) : -1,
+  };
+}
+
+function rebind(doc: StrategyDocument, f: ItemFigure, itemStart: number, item: number, path: readonly Section[]): StatedFigure {
+  const start = itemStart + f.at;
+  const end = start + f.length;
+  return {
+    value: f.value,
+    valueText: f.valueText,
+    metricText: f.metricText,
+    metric: f.metric,
+    period: f.period,
+    periodText: f.periodText,
+    stock: f.stock,
+    scenario: f.scenario,
+    fromTable: f.fromTable,
+    tier: f.tier,
+    start,
+    end,
+    // Only the figures a rule reports need a line and column.
+    get range() {
+      return doc.index.rangeOf(start, end);
+    },
+    item,
+    path,
+    table: f.tableAt === undefined ? undefined : itemStart + f.tableAt,
+    periodSection: f.periodSectionAt >= 0 ? path[f.periodSectionAt] : undefined,
+    tierSection: f.tierSectionAt >= 0 ? path[f.tierSectionAt] : undefined,
+  };
 }
 
 function cellText(doc: StrategyDocument, cell: { position?: { start: { offset?: number }; end: { offset?: number } } }): string {
@@ -736,18 +813,15 @@ const NOT_ALL_ROWS = /\b(?:sub-?totals?|other|others|misc(?:ellaneous)?|average|
  */
 export function findTableTotals(doc: StrategyDocument): TableTotal[] {
   const out: TableTotal[] = [];
-  const items = itemsOf(doc, doc.root.children);
-  let i = 0;
-  while (i < items.length) {
-    if (items[i]!.kind !== 'table-header') {
-      i++;
-      continue;
+  const visit = (node: Nodes): void => {
+    if (node.type === 'table') {
+      const [header, ...rows] = node.children;
+      if (header) readTotals(doc, header, rows, out);
+      return;
     }
-    const header = items[i]!.node as TableRow;
-    const rows: TableRow[] = [];
-    for (i++; i < items.length && items[i]!.kind === 'table-row'; i++) rows.push(items[i]!.node as TableRow);
-    readTotals(doc, header, rows, out);
-  }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(doc.root);
   return out;
 }
 
@@ -766,6 +840,9 @@ function cellFigure(doc: StrategyDocument, cell: TableRow['children'][number]): 
 
 function readTotals(doc: StrategyDocument, header: TableRow, rows: readonly TableRow[], out: TableTotal[]): void {
   if (rows.length < 3) return;
+  // Most tables have no total row: look at the last row's label before reading the others.
+  const lastLabel = rows[rows.length - 1]!.children[0];
+  if (!lastLabel || !TOTAL_LABEL.test(cellText(doc, lastLabel))) return;
   const labels = rows.map((row) => (row.children[0] ? cellText(doc, row.children[0]) : ''));
   const last = labels.length - 1;
   if (!TOTAL_LABEL.test(labels[last]!) || labels.slice(0, last).some((l) => TOTAL_LABEL.test(l) || NOT_ALL_ROWS.test(l))) return;

@@ -10,6 +10,8 @@ import { buildDocument, sniff, DocumentLintState, DEFAULT_CONFIG, DEFAULT_VOCABU
 import { models, type Models } from '../../src/models';
 import { bigCharter } from './big-charter';
 import { md } from './helpers';
+import { randomEdit, randomFrom } from './random-edits';
+import { forgetFigures, type StatedFigure } from '../../src/models/targets';
 
 function documentOf(text: string): StrategyDocument {
   const sniffed = sniff(text);
@@ -155,5 +157,37 @@ describe('models: the only way rules read them', () => {
     const ids = readdirSync(rulesDir).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, ''));
     const registry = readFileSync(join(rulesDir, 'index.ts'), 'utf8');
     for (const id of ids) assert.ok(registry.includes(`'./${id}'`), `src/rules/${id}.ts is not a registered rule`);
+  });
+});
+
+describe('figures read again after an edit', () => {
+  it('are what a reading from scratch gives, after random edits to documents full of figures', () => {
+    const plainFigure = (f: StatedFigure) => ({ ...f, range: f.range, path: f.path.map((s) => s.title), periodSection: f.periodSection?.title, tierSection: f.tierSection?.title });
+    const read = (text: string) => {
+      const sniffed = sniff(text);
+      const doc = buildDocument(text, { ...sniffed, kind: sniffed.kind ?? 'partnership-strategy' });
+      return models(doc, DEFAULT_VOCABULARY).figures().map(plainFigure);
+    };
+    const texts = [
+      ...['strategy-pilot-straight-to-launch.md', 'tiering-five-tiers.md', 'clean-tier-model.md'].map((f) => readFileSync(join('test/fixtures', f), 'utf8')),
+      bigCharter(60),
+    ];
+    const random = randomFrom(11);
+    let figures = 0;
+    let kept = 0;
+    for (const original of texts) {
+      let text = original;
+      read(text);
+      for (let i = 0; i < 40; i++) {
+        text = randomEdit(text, random, ['\n', '## Targets 2027\n', '- 10,000+ customers by 2027\n', '$4.5M', '25%', ' in 2026', '| Gold | $5,000 |\n', 'x', ' ']);
+        const warm = read(text);
+        forgetFigures();
+        const fresh = read(text);
+        assert.deepEqual(warm, fresh, `after edit ${i}: ${JSON.stringify(text.slice(0, 200))}`);
+        figures += fresh.length;
+        kept++;
+      }
+    }
+    assert.ok(figures > 500, `${figures} figures compared over ${kept} edits`);
   });
 });
