@@ -33,8 +33,19 @@ export const commitmentUnquantified: Rule = {
       }
       if (terms.length === 0) continue;
       // A cell under "Mitigation" is a promise of its own: the rest of its row (the risk, its
-      // date) says nothing of how much is promised.
-      if (hasCommitmentQuantity(text.slice(text.inCommitmentColumn(clause) ? clause : clause.scope))) continue;
+      // date) says nothing of how much is promised. It often lists several measures ("a
+      // dedicated team, weekly status calls"): each needs its own amount.
+      if (text.inCommitmentColumn(clause)) {
+        const cell = text.slice(clause);
+        const unquantified = terms.filter((t) => {
+          const at = t.start - clause.start;
+          const from = Math.max(cell.lastIndexOf(',', at), cell.lastIndexOf(';', at)) + 1;
+          const ends = [cell.indexOf(',', at), cell.indexOf(';', at)].filter((i) => i >= 0);
+          return !hasCommitmentQuantity(cell.slice(from, ends.length > 0 ? Math.min(...ends) : cell.length));
+        });
+        if (unquantified.length === 0) continue;
+        terms = unquantified;
+      } else if (hasCommitmentQuantity(text.slice(clause.scope))) continue;
       // "We will dedicate engineers to the build. That is 3 engineers for 4 months." and "We will
       // dedicate engineers; 3 of them for 4 months" are quantified.
       const next = clause.next;

@@ -31,6 +31,7 @@ testRule(commitmentUnquantified, {
     { name: 'developers a promise is for are not staff promised ("a way for developers to publish")', text: value('- Acme commits 2 engineers for 5 months.', '- Initech will provide a way for developers to publish their plugins, and will give recognition to maintainers.') },
     { name: 'a capability asked of partners ("ability to invest") is not a promise', text: capability },
     { name: 'a mitigation with its amount', text: risks.replace('revenue guarantees', 'a $250K revenue guarantee') },
+    { name: 'each measure in a mitigation cell with its own amount', text: risks.replace('Executive sponsorship and revenue guarantees', 'A dedicated integration team of 3 engineers for 6 months, a $250K revenue guarantee') },
     { name: 'the Acme × Globex sample charter', text: example('acme-globex-charter.md') },
     { name: 'a charter whose commitments all carry amounts', text: charter() },
     { name: 'the same charter with CRLF line endings', text: crlf(charter()) },
@@ -58,6 +59,11 @@ testRule(commitmentUnquantified, {
       name: 'a mitigation in a strategy\u2019s risk table promises what it names; the date elsewhere in the row is not its amount',
       text: risks,
       problems: [{ line: lineOf(risks, 'revenue guarantees'), message: /^"revenue guarantees" is promised without an amount/ }],
+    },
+    {
+      name: 'a mitigation cell that lists several measures: the cadence of one is not the amount of another',
+      text: risks.replace('Executive sponsorship and revenue guarantees', 'Dedicated integration team, weekly status calls, clear SLAs'),
+      problems: [{ line: lineOf(risks.replace('Executive sponsorship and revenue guarantees', 'Dedicated integration team, weekly status calls, clear SLAs'), 'Dedicated integration team'), message: /^"Dedicated integration team" is promised without an amount/ }],
     },
     {
       name: 'the Initech draft',
