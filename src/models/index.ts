@@ -298,7 +298,7 @@ export {
   EXTERNAL_TERMS_WORDS, FAILURE_COST_TERMS, LOSS_VERBS, WEAK_FAILURE_TERMS, hasCommitmentQuantity, headingSpan, inSection,
   type Clause, type Match, type Side, type Span,
 } from './commitments';
-export { isOngoing, isPrePilotStep, saysNothing, startsAfter, type Phase, type PhaseKind, type PhaseMention, type PhaseRegion } from './phases';
+export { isOngoing, isPrePilotStep, runsAlongside, saysNothing, startsAfter, statesGoNoGo, type Phase, type PhaseKind, type PhaseMention, type PhaseRegion } from './phases';
 export { graduationTerms, itemsOutsideTiers, GENERIC_GRADUATION_TERMS, type Tier, type TierModel } from './tiers';
 export type { LaunchPlan } from './launch-phases';
 export type { ExitProvisions } from './exit-provisions';

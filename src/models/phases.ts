@@ -821,3 +821,46 @@ export function isPrePilotStep(phase: Phase, vocabulary: Vocabulary): boolean {
   for (const hit of [...steps].reverse()) rest = rest.slice(0, hit.start) + ' ' + rest.slice(hit.end);
   return !/[\p{L}\p{N}]/u.test(rest.replace(/\b(?:and|or|the|of|&)\b/gi, ' '));
 }
+
+/** Words that put one phase beside another instead of after it: "in parallel with", "alongside". */
+const PARALLEL_LEAD = '(?:in\\s+parallel\\s+(?:with|to)|parallel\\s+to|concurrently\\s+with|simultaneously\\s+with|at\\s+the\\s+same\\s+time\\s+as|alongside|side[\\s-]+by[\\s-]+side\\s+with|overlapping(?:\\s+with)?|overlaps(?:\\s+with)?)';
+/** Words just before them that deny it: "not in parallel with the pilot", "rather than alongside the beta". */
+const PARALLEL_DENIED = /(?:\b(?:not|never|rather\s+than|instead\s+of|no\s+longer|avoid|avoids|avoiding|without|nor)\b[^.;\n]{0,12})$/i;
+
+const parallelPatterns = new WeakMap<PhaseVocabulary, Map<string, RegExp>>();
+
+/**
+ * The words by which `phase` says it runs at the same time as the `other` phase, if it does:
+ * "Walk: onboard ten more customers in parallel with the pilot", "Launch while the beta is still
+ * running". A denial just before ("not in parallel with the pilot") does not count.
+ */
+export function runsAlongside(phase: Phase, other: Exclude<PhaseKind, 'other'>, vocabulary: Vocabulary): string | undefined {
+  const pv = phaseVocabulary(vocabulary);
+  let cache = parallelPatterns.get(pv);
+  if (!cache) {
+    cache = new Map();
+    parallelPatterns.set(pv, cache);
+  }
+  let re = cache.get(other);
+  if (!re) {
+    const names = alternation(pv.phaseNames[other]);
+    const article = '(?:the\\s+|our\\s+|its\\s+|their\\s+|a\\s+)?';
+    re = new RegExp(
+      `(?<![\\p{L}])${PARALLEL_LEAD}\\s+${article}(?:${names})(?![\\p{L}\\p{N}_])(?!\\s+into(?![\\p{L}]))` +
+      `|(?<![\\p{L}])while\\s+${article}(?:${names})\\s+(?:is|are|runs?|continues?|still)(?![\\p{L}])`,
+      'giu',
+    );
+    cache.set(other, re);
+  }
+  for (const m of phase.text.matchAll(re)) {
+    const lineStart = phase.text.lastIndexOf('\n', m.index) + 1;
+    if (PARALLEL_DENIED.test(phase.text.slice(Math.max(lineStart, m.index - 40), m.index))) continue;
+    return m[0].replace(/\s+/g, ' ');
+  }
+  return undefined;
+}
+
+/** Whether `text` states a go/no-go criterion anywhere: a threshold, or a gate word with an answer. */
+export function statesGoNoGo(text: string, vocabulary: Vocabulary): boolean {
+  return findGoNoGo(text, phaseVocabulary(vocabulary), vocabulary) !== undefined;
+}

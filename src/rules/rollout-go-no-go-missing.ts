@@ -1,8 +1,8 @@
-import { ruleMeta, type Rule } from '../core/rule';
+import { ruleMeta, type Rule, type RuleContext } from '../core/rule';
 import type { TextEdit } from '../core/types';
 import type { StrategyDocument } from '../core/document';
 import type { List, TableRow } from 'mdast';
-import { models, type Phase, type PhaseMention } from '../models';
+import { isPrePilotStep, models, statesGoNoGo, type Phase, type PhaseMention } from '../models';
 
 const GATE = 'Go/no-go: [threshold]';
 
@@ -55,15 +55,46 @@ function message(phase: Phase): string {
     : 'The walk phase has no go/no-go criterion. State the bar it must clear before full rollout, for example at least 70% of the invited customers adopting the integration.';
 }
 
+/**
+ * A run (launch, GA, scale) reached through numbered phases of other names ("Phase 1:
+ * Integration", "Phase 2: Launch") with no go/no-go bar anywhere: reported once, on the run
+ * label. Left to the rest of this rule when a crawl or walk comes before the run (their missing
+ * gates are reported on them), and to rollout-skips-crawl when nothing before the run may be a
+ * pilot. Silent when the document states a go/no-go criterion anywhere (a gates section, the
+ * run's own entry condition), since it may be the gate under another heading.
+ */
+function ungatedRun(
+  doc: StrategyDocument,
+  phases: readonly Phase[],
+  vocabulary: RuleContext['vocabulary'],
+  report: RuleContext['report'],
+): void {
+  const run = phases.find((p) => p.kind === 'run');
+  if (!run || run.goNoGo) return;
+  if (phases.some((p) => p.kind === 'crawl' || (p.kind === 'walk' && p.labelStart < run.labelStart))) return;
+  const before = phases.filter((p) => p.labelStart < run.labelStart);
+  const last = before[before.length - 1];
+  if (!last || !before.some((p) => p.kind === 'other' && !isPrePilotStep(p, vocabulary))) return;
+  if (before.some((p) => p.goNoGo) || statesGoNoGo(doc.text, vocabulary)) return;
+  const label = doc.text.slice(run.labelStart, run.labelEnd).replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+  const edit = gateInsertion(doc, last.mentions[0]!);
+  report({
+    message: `Nothing before "${label}" states a go/no-go bar, so full rollout follows whatever the earlier phases produce. Give the phase before it (${last.name}) a result it must show first, for example at least 70% of the invited customers adopting the integration, and say what happens if it falls short.`,
+    range: run.labelRange,
+    ...(edit ? { suggestions: [{ title: `Add a go/no-go line to ${last.name}`, edits: [edit] }] } : {}),
+  });
+}
+
 export const rolloutGoNoGoMissing: Rule = {
   meta: ruleMeta({
     id: 'rollout-go-no-go-missing',
-    description: 'The crawl and walk phases each need a go/no-go criterion: the result that earns the next phase.',
+    description: 'The crawl and walk phases each need a go/no-go criterion, and full rollout needs a gate before it: the result that earns the next phase.',
     defaultSeverity: 'warning',
     checks: ['phases'],
   }),
   check({ doc, vocabulary, report }) {
-    for (const phase of models(doc, vocabulary).phases()) {
+    const phases = models(doc, vocabulary).phases();
+    for (const phase of phases) {
       if (phase.kind !== 'crawl' && phase.kind !== 'walk') continue;
       if (phase.goNoGo) continue;
       const edit = gateInsertion(doc, phase.mentions[0]!);
@@ -73,5 +104,6 @@ export const rolloutGoNoGoMissing: Rule = {
         ...(edit ? { suggestions: [{ title: `Add a go/no-go line to the ${phase.kind} phase`, edits: [edit] }] } : {}),
       });
     }
+    ungatedRun(doc, phases, vocabulary, report);
   },
 };

@@ -1,6 +1,6 @@
 import { ruleMeta, type Rule } from '../core/rule';
 import { comparable, isBefore } from '../core/time';
-import { isPrePilotStep, models, type Phase } from '../models';
+import { isPrePilotStep, models, runsAlongside, type Phase } from '../models';
 
 const NAMES = { crawl: 'Crawl', walk: 'Walk', run: 'Run' } as const;
 
@@ -44,16 +44,40 @@ export const rolloutSkipsCrawl: Rule = {
     }
 
     const pairs: Array<[Phase | undefined, Phase | undefined]> = [[crawl, walk], [walk ?? crawl, run]];
+    const reported = new Set<Phase>();
     for (const [earlier, later] of pairs) {
       if (!earlier || !later || earlier === later) continue;
       const found = overlap(earlier, later);
       if (!found) continue;
       const a = NAMES[earlier.kind as 'crawl' | 'walk'];
       const b = NAMES[later.kind as 'walk' | 'run'];
+      reported.add(later);
       report({
         message: `${b} starts (${found.start}) before ${a.toLowerCase()} ends (${found.end}), so the phases run in parallel and neither result can be read on its own. Start ${b.toLowerCase()} after ${a.toLowerCase()}'s go/no-go decision.`,
         range: later.labelRange,
       });
+    }
+
+    // Said in words: "Walk: ten more customers, in parallel with the pilot". Once per phase, and
+    // only about an earlier phase the plan has, and not again when its dates already said so.
+    const candidates: Array<[Phase | undefined, Phase[]]> = [
+      [walk, [crawl].filter((p): p is Phase => p !== undefined)],
+      [run, [walk, crawl].filter((p): p is Phase => p !== undefined)],
+    ];
+    for (const [later, earlierOnes] of candidates) {
+      if (!later || reported.has(later)) continue;
+      for (const earlier of earlierOnes) {
+        if (earlier.labelStart > later.labelStart) continue;
+        const words = runsAlongside(later, earlier.kind as 'crawl' | 'walk', vocabulary);
+        if (!words) continue;
+        const a = NAMES[earlier.kind as 'crawl' | 'walk'].toLowerCase();
+        const b = NAMES[later.kind as 'walk' | 'run'];
+        report({
+          message: `${b} is planned to run at the same time as ${a} ("${words}"), so neither result can be read on its own and ${a}'s go/no-go decides nothing. Start ${b.toLowerCase()} after ${a}'s go/no-go decision.`,
+          range: later.labelRange,
+        });
+        break;
+      }
     }
   },
 };

@@ -31,8 +31,25 @@ testRule(rolloutGoNoGoMissing, {
     },
     { name: 'a pilot in a sentence, with its bar', text: plan('## Next steps', '', 'We start with a 6-week pilot; we proceed if order errors drop by a quarter.') },
     { name: 'a pilot without a length is not read from a sentence', text: plan('## Next steps', '', '- Ask the partner for a pilot customer.', '- Share the API keys.') },
+    { name: 'numbered phases with a gate before the launch', text: plan('## Phase 1: Integration (6 weeks)', '', 'Two customers. Proceed if both keep syncing orders daily.', '', '## Phase 2: Launch', '', 'All customers.') },
+    { name: 'numbered phases and a gates section elsewhere', text: plan('## Phase 1: Integration', '', 'Two customers.', '', '## Phase 2: Launch', '', 'All customers.', '', '## Exit criteria', '', '- Both customers renew before launch.') },
+    { name: 'a launch with its own entry condition', text: plan('## Phase 1: Integration', '', 'Two customers.', '', '## Phase 2: Launch', '', 'Go/no-go: at least 70% of invited customers adopt.') },
+    { name: 'only pre-pilot steps before the launch are left to rollout-skips-crawl', text: plan('## Phase 1: Contracting', '', 'Sign.', '', '## Phase 2: Launch', '', 'Everyone.') },
+    { name: 'a software release plan with numbered phases', text: ['# Release plan', '', '## Phase 1: Refactor the parser', '', 'Two sprints.', '', '## Phase 2: Launch', '', 'Ship v2 to npm.'].join('\n') },
+    { name: 'a README with a launch section', text: ['# tinyhttp', '', '## Stage 1: Install', '', '`npm i tinyhttp`', '', '## Stage 2: Launch', '', 'Run `tinyhttp serve`.'].join('\n') },
   ],
   invalid: [
+    {
+      name: 'a crawl without a gate before the launch is reported on the crawl only, not again on the launch',
+      text: plan('## Phase 1: Integration', '', '## Pilot', '', 'Two stores.', '', '## Launch', '', 'Everyone.'),
+      problems: [{ line: 8, message: /crawl phase has no go\/no-go/ }],
+    },
+    {
+      name: 'numbered phases that reach the launch with no gate anywhere',
+      text: plan('## Phase 1: Integration (6 weeks)', '', 'Build the connector with two customers.', '', '## Phase 2: Launch', '', 'All customers.'),
+      problems: [{ line: 10, message: /Nothing before "Phase 2: Launch" states a go\/no-go bar.*\(Phase 1\)/ }],
+      suggestionOutput: plan('## Phase 1: Integration (6 weeks)', '', 'Build the connector with two customers.', '', 'Go/no-go: [threshold]', '', '## Phase 2: Launch', '', 'All customers.'),
+    },
     {
       name: 'the Initech draft: walk with no criterion',
       text: charter('- Walk: launch the integration with all customers in Q2.', '- Run: TBD'),

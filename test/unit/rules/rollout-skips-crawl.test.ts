@@ -30,6 +30,18 @@ testRule(rolloutSkipsCrawl, {
       text: strategy('## Partnership lifecycle', '', '### Phase 1: Discovery (2 weeks)', '', 'Calls.', '', '### Phase 2: Pilot (6 weeks)', '', 'Two shops.', '', '### Phase 3: Launch', '', 'Listing.'),
     },
     { name: 'a process outside a roadmap or lifecycle section is not read', text: strategy('## Reseller onboarding', '', '### Phase 1: Contracting', '', 'Sign.', '', '### Phase 2: Launch', '', 'Go.') },
+    { name: 'a walk that says it does not run in parallel with the pilot', text: plan('- Crawl: 6 weeks with two pilot stores.', '- Walk: ten more stores after the pilot, not in parallel with the pilot.') },
+    { name: 'a run beside something that is not an earlier phase', text: plan('- Crawl: 6 weeks.', '- Walk: 10 weeks.', '- Run: open the marketplace listing alongside the partner newsletter.') },
+    { name: 'expansion into a region is not the walk phase', text: plan('- Pilot: 6 weeks.', '- Beta: 10 weeks.', '- Scale: all customers, alongside expansion into the Nordics.') },
+    { name: 'a parallel phase the plan does not have', text: plan('- Pilot: 6 weeks with two stores.', '- Launch: everyone, in parallel with the beta.') },
+    {
+      name: 'a software release plan running a beta beside the pilot',
+      text: ['# Release plan for v3', '', '## Pilot', '', 'Two internal teams try the new build.', '', '## Beta', '', 'Public beta in parallel with the pilot.'].join('\n'),
+    },
+    {
+      name: 'a README that mentions phases in parallel',
+      text: ['# fastqueue', '', 'A job queue.', '', '## Pilot', '', '- Run the pilot benchmark.', '', '## Launch', '', '- Start workers alongside the pilot queue.'].join('\n'),
+    },
     { name: 'a software release plan is not a partnership document', text: ['# Release plan', '', '## Phase 1: Contracting the vendor', '', '## Phase 2: Launch', '', 'Ship v2.'].join('\n') },
   ],
   invalid: [
@@ -60,6 +72,21 @@ testRule(rolloutSkipsCrawl, {
       name: 'run before walk ends, in plan weeks',
       text: plan('## Crawl (weeks 1-6)', '', '## Walk (weeks 7-18)', '', '## Run (weeks 12-52)'),
       problems: [{ line: 10, message: /Run starts \(week 12\) before walk ends \(week 18\)/ }],
+    },
+    {
+      name: 'a walk planned in parallel with the pilot, in words',
+      text: plan('## Pilot (6 weeks)', '', 'Two stores.', '', '## Beta (10 weeks)', '', 'Ten more stores, onboarded in parallel with the pilot.'),
+      problems: [{ line: 10, message: /Walk is planned to run at the same time as crawl \("in parallel with the pilot"\).*after crawl's go\/no-go/ }],
+    },
+    {
+      name: 'a launch while the beta is still running',
+      text: plan('- **Crawl**: two pilot customers.', '- **Walk**: eight more customers.', '- **Run**: announce general availability while the beta is still open.'),
+      problems: [{ line: 8, message: /Run is planned to run at the same time as walk \("while the beta is"\)/ }],
+    },
+    {
+      name: 'dates and words saying the same overlap are reported once',
+      text: plan('## Crawl (weeks 1-6)', '', '## Walk (weeks 4-12)', '', 'Starts at the same time as the crawl ends its setup.'),
+      problems: [{ line: 8, message: /Walk starts \(week 4\) before crawl ends \(week 6\)/ }],
     },
     {
       name: 'quarters that overlap',
