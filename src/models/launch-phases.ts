@@ -33,6 +33,27 @@ export const POST_LAUNCH_FOLLOW_UPS: Readonly<Record<string, readonly string[]>>
   pipeline: ['pipeline impact', 'influenced pipeline', 'influenced deals', 'influenced revenue', 'sourced deals', 'sourced pipeline', 'pipeline generated', 'pipeline created'],
 };
 
+/**
+ * The framework's pre-launch checklist (co-marketing execution checklist, 4-6 weeks before), and
+ * wording that shows a plan already has each. Marketplace listings are "if applicable" there, so
+ * they are not asked for.
+ */
+// vocabulary candidate
+export const PRE_LAUNCH_ITEMS: Readonly<Record<string, readonly string[]>> = {
+  valueProp: ['value prop', 'value props', 'value proposition', 'value propositions', 'joint messaging', 'messaging', 'positioning', 'joint pitch'],
+  caseStudy: ['case study', 'case studies', 'customer story', 'customer stories', 'reference customer', 'reference customers', 'customer reference', 'customer references', 'testimonial', 'testimonials'],
+  integration: [
+    '/integrat\\w*[^.\\n]{0,40}?\\b(?:validat|test|certif|ready|readiness|complete|QA\\b|sign[\\s-]?off|verified|verify)/',
+    '/\\b(?:validat|test|certif|QA\\b|verify|verified)\\w*[^.\\n]{0,40}?\\bintegrat/',
+    'end-to-end test', 'end to end test', 'smoke test', 'bug bash', 'launch-day bugs', 'launch day bugs',
+  ],
+  salesEnablement: ['sales enablement', 'enablement', 'one-pager', 'one pager', 'battlecard', 'battlecards', 'battle card', 'battle cards', 'sales deck', 'pitch deck', 'demo script', 'sales training', 'sales playbook', 'sales kit'],
+  support: [
+    '/\\bsupport\\w*[^.\\n]{0,40}?\\b(?:train|brief|ready|readiness|runbook|playbook|escalat|faq|enabl)/',
+    '/\\b(?:train|brief|enabl)\\w*[^.\\n]{0,40}?\\bsupport/',
+  ],
+};
+
 /** Wording that shows a document's body is about a launch, not an empty skeleton. */
 // vocabulary candidate
 export const LAUNCH_WORDS: readonly string[] = ['launch', 'launches', 'launching', 'launched', 'go live', 'goes live', 'go-live', 'release date', 'announcement'];
@@ -51,6 +72,12 @@ export interface LaunchPlan extends Readonly<LaunchPhases> {
   readonly postLaunchWritten: boolean;
   /** Which of the post-launch follow-ups (adoption, support, review, case study, pipeline) the text mentions anywhere. */
   readonly followUps: ReadonlySet<string>;
+  /**
+   * Which pre-launch checklist items (`PRE_LAUNCH_ITEMS` keys, in checklist order) the plan has
+   * nowhere before launch: not in its pre-launch section, nor anywhere outside its launch-week and
+   * post-launch sections. Empty when there is no pre-launch section with something written in it.
+   */
+  readonly preLaunchMissing: readonly string[];
 }
 
 /** The launch plan of `doc`. */
@@ -59,6 +86,7 @@ export function readLaunchPlan(doc: StrategyDocument, vocabulary: Vocabulary): L
   let described: boolean | undefined;
   let written: boolean | undefined;
   let followUps: Set<string> | undefined;
+  let missing: string[] | undefined;
   // Each answer is read when first asked: a rule that settles early never pays for the rest.
   return {
     ...phases,
@@ -73,6 +101,10 @@ export function readLaunchPlan(doc: StrategyDocument, vocabulary: Vocabulary): L
     get followUps() {
       followUps ??= followUpsMentioned(doc, vocabulary);
       return followUps;
+    },
+    get preLaunchMissing() {
+      missing ??= preLaunchMissing(doc, phases, vocabulary);
+      return missing;
     },
   };
 }
@@ -125,4 +157,24 @@ export function describesLaunch(doc: StrategyDocument, phases: LaunchPhases, voc
   const words = listOr(vocabulary, 'launchWords', LAUNCH_WORDS);
   return itemsOf(doc, doc.root.children).some((i) => hasPhrase(i.text, words))
     || doc.sections.some((s) => s !== doc.title && hasPhrase(s.title, words));
+}
+
+/** The pre-launch checklist items a plan with a written pre-launch section has nowhere before launch. */
+export function preLaunchMissing(doc: StrategyDocument, phases: LaunchPhases, vocabulary: Vocabulary): string[] {
+  const pre = phases.preLaunch;
+  if (!pre || !hasContent(doc, pre)) return [];
+  const lists = (vocabulary as unknown as Record<string, unknown>)['preLaunchItems'];
+  const items = lists && typeof lists === 'object' ? (lists as Record<string, readonly string[]>) : PRE_LAUNCH_ITEMS;
+  // Everything but what is planned for launch week or after it.
+  const later = [phases.launchWeek, phases.postLaunch].filter((s): s is Section => s !== undefined && s !== pre && !(s.start >= pre.start && s.start < pre.end));
+  const outside = (offset: number) => !later.some((s) => offset >= s.start && offset < s.end);
+  const texts = [
+    ...itemsOf(doc, doc.root.children).filter((i) => outside(i.start)).map((i) => i.text),
+    ...doc.sections.filter((s) => s !== doc.title && outside(s.start)).map((s) => s.title),
+  ];
+  const out: string[] = [];
+  for (const [id, phrases] of Object.entries(items)) {
+    if (Array.isArray(phrases) && !texts.some((t) => hasPhrase(t, phrases))) out.push(id);
+  }
+  return out;
 }

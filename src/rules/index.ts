@@ -23,6 +23,7 @@ import { tiersNoGraduationPath } from './tiers-no-graduation-path';
 import { decisionAnswersMissing } from './decision-answers-missing';
 import { decisionContradictsTree } from './decision-contradicts-tree';
 import { launchNoFollowUp } from './launch-no-follow-up';
+import { launchPrelaunchIncomplete } from './launch-prelaunch-incomplete';
 import { numbersInconsistent } from './numbers-inconsistent';
 import { placeholderLeft } from './placeholder-left';
 
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = [
   decisionAnswersMissing,
   decisionContradictsTree,
   launchNoFollowUp,
+  launchPrelaunchIncomplete,
   numbersInconsistent,
   placeholderLeft,
 ];
