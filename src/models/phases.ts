@@ -827,6 +827,9 @@ const PARALLEL_LEAD = '(?:in\\s+parallel\\s+(?:with|to)|parallel\\s+to|concurren
 /** Words just before them that deny it: "not in parallel with the pilot", "rather than alongside the beta". */
 const PARALLEL_DENIED = /(?:\b(?:not|never|rather\s+than|instead\s+of|no\s+longer|avoid|avoids|avoiding|without|nor)\b[^.;\n]{0,12})$/i;
 
+/** Nouns after a phase name that make it a modifier, not the phase: "alongside the pilot customers". */
+const NOT_THE_PHASE = '(?:customers?|partners?|accounts?|users?|teams?|cohorts?|groups?|sites?|stores?|participants?|results?|data|findings?|learnings?|feedback|program(?:me)?s?)';
+
 const parallelPatterns = new WeakMap<PhaseVocabulary, Map<string, RegExp>>();
 
 /**
@@ -846,7 +849,7 @@ export function runsAlongside(phase: Phase, other: Exclude<PhaseKind, 'other'>, 
     const names = alternation(pv.phaseNames[other]);
     const article = '(?:the\\s+|our\\s+|its\\s+|their\\s+|a\\s+)?';
     re = new RegExp(
-      `(?<![\\p{L}])${PARALLEL_LEAD}\\s+${article}(?:${names})(?![\\p{L}\\p{N}_])(?!\\s+into(?![\\p{L}]))` +
+      `(?<![\\p{L}])${PARALLEL_LEAD}\\s+${article}(?:${names})(?![\\p{L}\\p{N}_])(?![\\s-]+(?:into|${NOT_THE_PHASE})(?![\\p{L}]))` +
       `|(?<![\\p{L}])while\\s+${article}(?:${names})\\s+(?:is|are|runs?|continues?|still)(?![\\p{L}])`,
       'giu',
     );

@@ -33,6 +33,7 @@ testRule(rolloutSkipsCrawl, {
     { name: 'a walk that says it does not run in parallel with the pilot', text: plan('- Crawl: 6 weeks with two pilot stores.', '- Walk: ten more stores after the pilot, not in parallel with the pilot.') },
     { name: 'a run beside something that is not an earlier phase', text: plan('- Crawl: 6 weeks.', '- Walk: 10 weeks.', '- Run: open the marketplace listing alongside the partner newsletter.') },
     { name: 'expansion into a region is not the walk phase', text: plan('- Pilot: 6 weeks.', '- Beta: 10 weeks.', '- Scale: all customers, alongside expansion into the Nordics.') },
+    { name: 'the pilot as a modifier is not the phase', text: plan('- Pilot: 6 weeks with two stores.', '- Beta: ten new stores, supported alongside the pilot customers.') },
     { name: 'a parallel phase the plan does not have', text: plan('- Pilot: 6 weeks with two stores.', '- Launch: everyone, in parallel with the beta.') },
     {
       name: 'a software release plan running a beta beside the pilot',
