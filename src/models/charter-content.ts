@@ -17,6 +17,7 @@ const BRACKET_PROMPT = /\[[^[\]\r\n]{1,120}\]|\{\{[^{}\r\n]{0,120}\}\}/g;
 /** A short label before a colon: "Decision owners:", "Success for us:". */
 const LABEL = /^\s*([^:\r\n]{1,80}?)\s*:(?:\s+|$)([\s\S]*)$/;
 const LABEL_MAX_WORDS = 5;
+const HAS_BRACKET_PROMPT = /\[[^[\]\r\n]{1,120}\]/;
 const WORD = /[\p{L}\p{N}]/u;
 
 /** `text` with placeholders, bracketed prompts and empty answers ("N/A", "to be decided") blanked out. */
@@ -63,6 +64,31 @@ function skeleton(line: string, vocabulary: Vocabulary, charter: CharterVocabula
 }
 
 const templates = new WeakMap<Vocabulary, Set<string>>();
+/** Prompts that name the partner, split around "the partner": a fix writes the partner's name there. */
+const namedTemplates = new WeakMap<Vocabulary, Array<[string, string]>>();
+
+/** True when a line's skeleton reads like a prompt with a name (1 to 5 words) in place of "the partner". */
+function isNamedPrompt(line: string, vocabulary: Vocabulary, charter: CharterVocabulary): boolean {
+  let pairs = namedTemplates.get(vocabulary);
+  if (!pairs) {
+    pairs = [];
+    for (const { prompts } of Object.values(CHARTER_SECTIONS)) {
+      for (const prompt of prompts) {
+        const sk = skeleton(prompt.replace(/^\s*[-*+]\s+/, '').replace(/\*\*/g, ''), vocabulary, charter);
+        const at = ` ${sk} `.indexOf(' the partner ');
+        if (at >= 0) pairs.push([` ${sk} `.slice(0, at + 1), ` ${sk} `.slice(at + ' the partner '.length - 1)]);
+      }
+    }
+    namedTemplates.set(vocabulary, pairs);
+  }
+  const padded = ` ${line} `;
+  return pairs.some(([before, after]) => {
+    if (padded.length < before.length + after.length + 1 || !padded.startsWith(before) || !padded.endsWith(after)) return false;
+    const middle = padded.slice(before.length, padded.length - after.length).trim();
+    const words = middle.split(' ').length;
+    return middle.length > 0 && words <= 5;
+  });
+}
 
 /**
  * The prompt lines PartnerLint itself inserts for a missing section ("Decision owners: [name,
@@ -88,8 +114,12 @@ export function textHasSubstance(text: string, vocabulary: Vocabulary, charter: 
 
 const textHasSubstanceMemo = memoizeText((text: string, vocabulary: Vocabulary, charter: CharterVocabulary): boolean => {
   const prompts = templateLines(vocabulary, charter);
-  return text.split(/\r\n|\r|\n/).some((line) => WORD.test(withoutPlaceholders(afterLabel(line), vocabulary, charter))
-    && !prompts.has(skeleton(line, vocabulary, charter)));
+  return text.split(/\r\n|\r|\n/).some((line) => {
+    if (!WORD.test(withoutPlaceholders(afterLabel(line), vocabulary, charter))) return false;
+    const sk = skeleton(line, vocabulary, charter);
+    // A named prompt still holds its bracketed blanks; a line without one was written by someone.
+    return !prompts.has(sk) && !(HAS_BRACKET_PROMPT.test(line) && isNamedPrompt(sk, vocabulary, charter));
+  });
 });
 
 function rowHasSubstance(row: TableRow, vocabulary: Vocabulary, charter: CharterVocabulary): boolean {

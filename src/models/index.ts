@@ -292,7 +292,7 @@ class DocumentModels implements Models {
 
 // What rules need besides the models: the types they read, the framework's names and prompts,
 // and questions asked of a model (pure functions; the vocabulary says which words count).
-export { CHARTER_SECTIONS, CHARTER_SECTION_IDS, FAILURE_COST_PROMPT, type CharterSectionId } from './sections';
+export { CHARTER_SECTIONS, CHARTER_SECTION_IDS, FAILURE_COST_PROMPT, charterPrompts, failureCostPrompt, namedPrompt, type CharterSectionId } from './sections';
 export { mentionsName, personNames, type Parties } from './parties';
 export {
   EXTERNAL_TERMS_WORDS, FAILURE_COST_TERMS, LOSS_VERBS, WEAK_FAILURE_TERMS, hasCommitmentQuantity, headingSpan, inSection,

@@ -58,11 +58,38 @@ function sameName(a: string, b: string): boolean {
   return x === y || x.startsWith(y + ' ') || y.startsWith(x + ' ');
 }
 
+/** A company name in running text: one to four capitalised words ("Lumen Security", "Acme"). */
+const PROSE_NAME = String.raw`\p{Lu}[\p{L}\p{N}&'’.-]{1,30}(?:[ \t]+\p{Lu}[\p{L}\p{N}&'’.-]{0,30}){0,3}`;
+/** "This charter sets out the partnership between Acme Analytics and Lumen Security." */
+const BETWEEN = new RegExp(
+  String.raw`\b(?:[Pp]artnership|[Aa]greement|[Cc]harter|[Cc]ollaboration|[Aa]lliance|[Mm]emorandum|[Uu]nderstanding|MOU|[Rr]elationship)\b[^.;\r\n]{0,60}?\bbetween[ \t]+(?:the[ \t]+)?(${PROSE_NAME})[ \t]*,?[ \t]+(?:and|&)[ \t]+(?:the[ \t]+)?(${PROSE_NAME})`,
+  'u',
+);
+/** Words that may start a capitalised run but are no company ("Our", "The", "We"). */
+const NOT_A_NAME = /^(?:the|our|we|us|their|its|this|that|these|both|each|all|any|partner|partners|company|customers?|sales|marketing|engineering|product|legal|finance|support)$/i;
+
+/**
+ * The two parties a charter's opening says the partnership is "between": read in the first few
+ * thousand characters, when the title does not name them.
+ */
+export function betweenNames(doc: StrategyDocument): [string, string] | undefined {
+  const head = doc.text.slice(doc.frontMatter?.blockEnd ?? 0).slice(0, 3000);
+  const m = BETWEEN.exec(head);
+  if (!m) return undefined;
+  const clean = (n: string) => n.replace(/[.’'-]+$/u, '').replace(/[ \t]+(?:Inc|Ltd|LLC|GmbH|Corp|Co)$/u, '').trim();
+  const a = clean(m[1]!);
+  const b = clean(m[2]!);
+  if (!a || !b || a.toLowerCase() === b.toLowerCase()) return undefined;
+  if ([a, b].some((n) => NOT_A_NAME.test(n.split(/\s+/)[0]!) || !/\p{Ll}/u.test(n))) return undefined;
+  return [a, b];
+}
+
 export function charterParties(doc: StrategyDocument): Parties {
   const us = frontMatterNames(doc, ['company', 'us', 'our-company', 'our_company']);
   const partner = frontMatterNames(doc, ['partner', 'partners']);
   const either: string[] = [];
-  const fromTitle = titleNames(doc.title?.title ?? doc.sniffed.title ?? '');
+  let fromTitle = titleNames(doc.title?.title ?? doc.sniffed.title ?? '');
+  if (fromTitle.length !== 2) fromTitle = betweenNames(doc) ?? [];
   if (fromTitle.length === 2) {
     const [a, b] = fromTitle as [string, string];
     const isPartner = (n: string) => partner.some((p) => sameName(p, n));
@@ -73,6 +100,10 @@ export function charterParties(doc: StrategyDocument): Parties {
     } else if (isPartner(b) || isUs(a)) {
       if (!isUs(a) && !isPartner(a)) us.push(a);
       if (!isPartner(b)) partner.push(b);
+    } else if (us.length === 0 && partner.length === 0) {
+      // Nothing says which side is which: the first-named party is the author's own.
+      us.push(a);
+      partner.push(b);
     } else {
       either.push(a, b);
     }
@@ -162,12 +193,16 @@ function nameForms(name: string | undefined): string[] {
  * the other is the remaining party of a title such as "Acme × Initech Partnership Charter".
  */
 export function sideNames(doc: StrategyDocument): SideNames {
-  let ourName = frontMatterString(doc, 'company');
+  let ourName = frontMatterString(doc, 'company') ?? frontMatterString(doc, 'us') ?? frontMatterString(doc, 'our-company') ?? frontMatterString(doc, 'our_company');
   let partnerName = frontMatterString(doc, 'partner');
-  const parties = titleParties(doc.title?.title ?? doc.sniffed.title);
+  const parties = titleParties(doc.title?.title ?? doc.sniffed.title) ?? betweenNames(doc);
   if (parties) {
     const [a, b] = parties;
-    if (partnerName && !ourName) {
+    if (!partnerName && !ourName) {
+      // Nothing says which side is which: the first-named party is the author's own.
+      ourName = a;
+      partnerName = b;
+    } else if (partnerName && !ourName) {
       if (sameCompany(b, partnerName) && !sameCompany(a, partnerName)) ourName = a;
       else if (sameCompany(a, partnerName) && !sameCompany(b, partnerName)) ourName = b;
     } else if (ourName && !partnerName) {

@@ -4,6 +4,31 @@ import { CHARTER_SECTION_IDS, matchCharterSection, type CharterSectionId, type V
 /** The "if this fails" line: what each side stands to lose. Inserted by two rules' fixes. */
 export const FAILURE_COST_PROMPT = '- **If this fails:** we lose [what we lose]; the partner loses [what they lose]';
 
+/** A name that can stand in a Markdown line as written: no brackets, table pipes, emphasis or line breaks. */
+function insertableName(name: string | undefined): string | undefined {
+  const n = name?.trim();
+  return n && n.length <= 60 && /[\p{L}\p{N}]/u.test(n) && !/[[\]{}|*_`<>\r\n]/.test(n) ? n : undefined;
+}
+
+/**
+ * A prompt line with the partner's name where the document gives one ("Lumen Security commits:"
+ * for "The partner commits:"); unchanged when no name is known.
+ */
+export function namedPrompt(prompt: string, partnerName: string | undefined): string {
+  const name = insertableName(partnerName);
+  return name ? prompt.replace(/\b[Tt]he partner\b/g, () => name) : prompt;
+}
+
+/** The "if this fails" line, with the partner's name when the document gives one. */
+export function failureCostPrompt(partnerName: string | undefined): string {
+  return namedPrompt(FAILURE_COST_PROMPT, partnerName);
+}
+
+/** A charter section's prompts, with the partner's name when the document gives one. */
+export function charterPrompts(id: CharterSectionId, partnerName: string | undefined): string[] {
+  return CHARTER_SECTIONS[id].prompts.map((p) => namedPrompt(p, partnerName));
+}
+
 /** Display names and fill-in prompts for the five charter sections. Shared by rules and fixes. */
 export const CHARTER_SECTIONS: Record<CharterSectionId, { name: string; prompts: string[] }> = {
   'mutual-goals': {

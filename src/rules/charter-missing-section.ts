@@ -2,18 +2,18 @@ import { ruleMeta, type Rule } from '../core/rule';
 import type { TextEdit } from '../core/types';
 import { blankLineBefore } from '../core/text';
 import { type StrategyDocument, type Section } from '../core/document';
-import { models, CHARTER_SECTIONS, CHARTER_SECTION_IDS, type CharterSectionId } from '../models';
+import { models, charterPrompts, CHARTER_SECTIONS, CHARTER_SECTION_IDS, type CharterSectionId } from '../models';
 
 /**
  * Where to insert a missing section so the five stay in canonical order: before the next
  * canonical section that exists, else after the previous one, else at the end of the document.
  */
-function insertionFor(doc: StrategyDocument, missing: CharterSectionId, present: ReadonlyMap<CharterSectionId, Section>): TextEdit {
+function insertionFor(doc: StrategyDocument, missing: CharterSectionId, present: ReadonlyMap<CharterSectionId, Section>, partnerName: string | undefined): TextEdit {
   const eol = doc.index.eol;
   const order = CHARTER_SECTION_IDS.indexOf(missing);
   const existing = [...present.values()];
   const level = existing[0]?.pseudo === false ? existing[0].depth : Math.min(6, (doc.title?.depth ?? 1) + 1);
-  const block = [`${'#'.repeat(level)} ${CHARTER_SECTIONS[missing].name}`, '', ...CHARTER_SECTIONS[missing].prompts].join(eol);
+  const block = [`${'#'.repeat(level)} ${CHARTER_SECTIONS[missing].name}`, '', ...charterPrompts(missing, partnerName)].join(eol);
 
   const next = CHARTER_SECTION_IDS.slice(order + 1).map((id) => present.get(id)).find((s) => s !== undefined);
   if (next) {
@@ -49,7 +49,7 @@ export const charterMissingSection: Rule = {
       report({
         message: `This charter has no ${name} section. ${WHY[id]}`,
         range: anchor,
-        fix: { title: `Add a ${name} section`, edits: [insertionFor(doc, id, present)] },
+        fix: { title: `Add a ${name} section`, edits: [insertionFor(doc, id, present, m.parties().partner[0])] },
       });
     }
   },

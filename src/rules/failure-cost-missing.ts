@@ -5,7 +5,7 @@ import type { TextEdit } from '../core/types';
 import type { StrategyDocument, Section } from '../core/document';
 import { hasQuantity } from '../core/quantity';
 import {
-  models, FAILURE_COST_PROMPT, FAILURE_COST_TERMS, LOSS_VERBS, WEAK_FAILURE_TERMS, headingSpan, type Commitments, type Side, type Span,
+  models, failureCostPrompt, FAILURE_COST_TERMS, LOSS_VERBS, WEAK_FAILURE_TERMS, headingSpan, type Commitments, type Side, type Span,
 } from '../models';
 
 /** A section that weighs what could go wrong. */
@@ -26,12 +26,37 @@ function assess(text: Commitments, passage: Span[]): Finding | undefined {
   if (strong.length === 0 && !weak) return undefined;
   const sides = new Set(passage.flatMap((p) => [...text.mentions(p)]));
   if (sides.size === 2) return { kind: 'both' };
-  // A bare "lose" without "if this fails" or "at stake" may be about anything.
-  if (!strong.some((t) => !LOSS_VERBS.includes(t))) return undefined;
+  // A bare "lose" without "if this fails" or "at stake" may be about anything, unless a side is
+  // its subject and an amount says what ("Lumen loses its $120K co-investment").
+  if (!strong.some((t) => !LOSS_VERBS.includes(t))) {
+    const side = lossSubject(text, passage);
+    return side ? { kind: 'one', side } : undefined;
+  }
   const all = passage.map((p) => text.slice(p)).join('\n');
   if (NOTHING_LOST.test(all) && !hasQuantity(all)) return { kind: 'nothing' };
   if (sides.size === 0) return { kind: 'unclear' };
   return { kind: 'one', side: [...sides][0]! };
+}
+
+/** What may stand between a side and its loss verb: "Lumen would lose", "we also stand to lose". */
+const BEFORE_LOSS = /^\s*(?:(?:would|will|could|may|might|then|also|still|stands?\s+to|effectively)\s+)*$/i;
+
+/**
+ * The side a passage names as the subject of a loss verb, with an amount in the passage: "Lumen
+ * loses its $120K co-investment", "we would write off 6 engineer-months". A loss with no amount
+ * ("we lose deals to rivals") is too often about something else.
+ */
+function lossSubject(text: Commitments, passage: Span[]): Side | undefined {
+  for (const p of passage) {
+    if (!hasQuantity(text.slice(p))) continue;
+    for (const verb of text.find(LOSS_VERBS, p)) {
+      const before = text.tokens({ start: p.start, end: verb.start });
+      const last = before[before.length - 1];
+      if (!last || last.side === 'both' || !BEFORE_LOSS.test(text.slice({ start: last.end, end: verb.start }))) continue;
+      return last.side;
+    }
+  }
+  return undefined;
 }
 
 /** Where an item's passage ends: a list item with its nested lists, a lead-in line with its list. */
@@ -53,31 +78,31 @@ function tableHeader(text: Commitments, offset: number): Span | undefined {
 }
 
 /** Where "If this fails" goes: after the last block of Value Exchange, continuing its list. */
-function insertAtEndOf(doc: StrategyDocument, section: Section): TextEdit {
+function insertAtEndOf(doc: StrategyDocument, section: Section, prompt: string): TextEdit {
   const eol = doc.index.eol;
   const last = section.allBlocks[section.allBlocks.length - 1];
   const offset = last?.position?.end.offset ?? section.contentStart;
   const at = doc.index.positionAt(offset);
-  let newText = eol + eol + FAILURE_COST_PROMPT;
+  let newText = eol + eol + prompt;
   if (last?.type === 'list' && !(last as List).ordered) {
     const lastItem = (last as List).children[(last as List).children.length - 1];
     const itemStart = lastItem?.position?.start.offset ?? offset;
     const lineStart = doc.index.lineStarts[doc.index.positionAt(itemStart).line] ?? itemStart;
     const indent = doc.text.slice(lineStart, itemStart);
     const bullet = doc.text[itemStart] ?? '-';
-    if (/^[ \t]*$/.test(indent)) newText = eol + indent + bullet + FAILURE_COST_PROMPT.slice(1);
+    if (/^[ \t]*$/.test(indent)) newText = eol + indent + bullet + prompt.slice(1);
   }
   return { range: { start: at, end: at }, newText };
 }
 
-function insertBefore(doc: StrategyDocument, section: Section | undefined): TextEdit {
+function insertBefore(doc: StrategyDocument, section: Section | undefined, prompt: string): TextEdit {
   const eol = doc.index.eol;
   if (section) {
     const at = doc.index.positionAt(section.start);
-    return { range: { start: at, end: at }, newText: FAILURE_COST_PROMPT + eol + eol };
+    return { range: { start: at, end: at }, newText: prompt + eol + eol };
   }
   const at = doc.index.positionAt(doc.text.length);
-  return { range: { start: at, end: at }, newText: blankLineBefore(doc.text, eol) + FAILURE_COST_PROMPT + eol };
+  return { range: { start: at, end: at }, newText: blankLineBefore(doc.text, eol) + prompt + eol };
 }
 
 /**
@@ -117,6 +142,9 @@ export const failureCostMissing: Rule = {
       if (found) findings.push(found);
     }
     if (findings.some((f) => f.kind === 'both' || f.kind === 'unclear')) return;
+    // Each side's loss stated on its own line ("we lose …", "Lumen loses …") is both sides.
+    const sidesSaid = new Set(findings.flatMap((f) => (f.kind === 'one' ? [f.side] : [])));
+    if (sidesSaid.size === 2) return;
     // A post announcing a partnership tells readers what was agreed; it is not where the stakes are set.
     if (findings.length === 0 && m.publishedPost()) return;
 
@@ -154,10 +182,10 @@ export const failureCostMissing: Rule = {
     const message = `Nothing in this charter says what each side loses if the partnership fails. Name what you and ${partner} put at risk; if the answer is nothing, it is a handshake, not a partnership.`;
     const title = 'Add an "If this fails" line to fill in';
     if (valueExchange) {
-      report({ message, range, fix: { title, edits: [insertAtEndOf(doc, valueExchange)] } });
+      report({ message, range, fix: { title, edits: [insertAtEndOf(doc, valueExchange, failureCostPrompt(text.names.partnerName))] } });
     } else {
       // Adding the missing Value Exchange section brings this line with it; offer it, don't force it.
-      report({ message, range, suggestions: [{ title, edits: [insertBefore(doc, sections.get('timeline'))] }] });
+      report({ message, range, suggestions: [{ title, edits: [insertBefore(doc, sections.get('timeline'), failureCostPrompt(text.names.partnerName))] }] });
     }
   },
 };

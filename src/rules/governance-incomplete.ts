@@ -2,6 +2,18 @@ import { ruleMeta, type Rule } from '../core/rule';
 import { hasPhrase } from '../core/vocabulary';
 import { models, mentionsName, personNames, type ContentItem } from '../models';
 
+/** Both sides, as one subject: "both parties", "each company", "the two companies", "jointly", "mutual". */
+const BOTH = String.raw`(?:both\s+(?:parties|companies|sides|partners|teams|organi[sz]ations)|each\s+(?:party|company|side)|the\s+(?:two\s+companies|parties)|jointly|mutual(?:ly)?|joint)`;
+const DECIDE = String.raw`(?:agree[sd]?|agreement|decide[ds]?|decisions?|approv(?:e[sd]?|al)|consent|sign[\s-]?off)`;
+/** A decision that rests with both sides, in either order: "both parties must agree", "decided jointly". */
+const JOINT_DECISION = new RegExp(String.raw`\b${BOTH}\b[^.;:\r\n]{0,40}?\b${DECIDE}\b|\b${DECIDE}\b[^.;:\r\n]{0,40}?\b${BOTH}\b`, 'i');
+
+const SENTENCE_BREAK = /[.;!?](?:\s+|$)|\r\n|\r|\n/;
+
+function jointDecision(text: string): boolean {
+  return JOINT_DECISION.test(text);
+}
+
 export const governanceIncomplete: Rule = {
   meta: ruleMeta({
     id: 'governance-incomplete',
@@ -46,6 +58,11 @@ export const governanceIncomplete: Rule = {
       if (!us) us = true;
       else if (!partner) partner = true;
     }
+    // "Both parties must agree", "jointly decided by both companies": when nobody is named as an
+    // owner, decisions are said to rest with both sides. (It names no escalation path or exit.)
+    if (!us && !partner && itemsFor(charter.decisionOwnerTerms).some((c) => c.clean.split(SENTENCE_BREAK).some((sentence) => jointDecision(sentence)
+      // "Disputes both parties cannot agree on go to the CEOs", "end it by mutual agreement": an escalation or an exit.
+      && !hasPhrase(sentence, charter.escalationTerms) && !hasPhrase(sentence, charter.exitTerms)))) us = partner = true;
     // Two named people ("Dana Reyes and Lee Park decide together") are one per side.
     if (people.size >= 2) us = partner = true;
 

@@ -3,7 +3,7 @@ import { ruleMeta, type Rule } from '../core/rule';
 import type { TextEdit } from '../core/types';
 import type { StrategyDocument, Section } from '../core/document';
 import { normalizeHeading } from '../core/vocabulary';
-import { models, headingSpan, type Clause, type Span } from '../models';
+import { models, headingSpan, namedPrompt, type Clause, type Span } from '../models';
 
 /** Title of the section the fix inserts; a section whose title says "leverage" is the assessment. */
 export const LEVERAGE_HEADING = 'Leverage';
@@ -26,20 +26,26 @@ export const LEVERAGE_TEMPLATE_LINES: readonly string[] = [
 ];
 const TEMPLATE = new Set(LEVERAGE_TEMPLATE_LINES.map((l) => l.trim()).filter(Boolean));
 
+/** The template's lines with the partner's name where the document gives one. */
+export function leverageTemplateLines(partnerName: string | undefined): string[] {
+  return LEVERAGE_TEMPLATE_LINES.map((l) => namedPrompt(l, partnerName));
+}
+
 function isLeverageHeading(title: string): boolean {
   return /\bleverage\b/.test(normalizeHeading(title));
 }
 
-function fromTemplate(doc: StrategyDocument, clause: Clause): boolean {
-  return TEMPLATE.has(doc.text.slice(clause.item.start, clause.item.end).trim());
+function fromTemplate(doc: StrategyDocument, clause: Clause, named: ReadonlySet<string>): boolean {
+  const line = doc.text.slice(clause.item.start, clause.item.end).trim();
+  return TEMPLATE.has(line) || named.has(line);
 }
 
-function templateEdit(doc: StrategyDocument, before: Section | undefined): TextEdit {
+function templateEdit(doc: StrategyDocument, before: Section | undefined, partnerName: string | undefined): TextEdit {
   const eol = doc.index.eol;
   const heading = before?.pseudo
     ? `**${LEVERAGE_HEADING}:**`
     : `${'#'.repeat(before && !before.pseudo ? before.depth : Math.min(6, (doc.title?.depth ?? 1) + 1))} ${LEVERAGE_HEADING}`;
-  const block = [heading, '', ...LEVERAGE_TEMPLATE_LINES].join(eol);
+  const block = [heading, '', ...leverageTemplateLines(partnerName)].join(eol);
   if (before) {
     const at = doc.index.positionAt(before.start);
     return { range: { start: at, end: at }, newText: block + eol + eol };
@@ -66,7 +72,9 @@ export const leverageCoMarketingOnly: Rule = {
     // A post announcing a partnership reports it; whether the partner needs us is the plan's question.
     if (m.publishedPost()) return;
     const text = m.commitments();
-    const clauses = text.clauses.filter((c) => !fromTemplate(doc, c));
+    const partnerName = m.parties().partner[0];
+    const named = new Set(leverageTemplateLines(partnerName).map((l) => l.trim()).filter(Boolean));
+    const clauses = text.clauses.filter((c) => !fromTemplate(doc, c, named));
     // A bold lead-in is a category, not evidence: "**Requirement:** none" shows no requirement leverage.
     const content = (c: Clause): Span => (c.label ? { start: c.label.end, end: c.end } : c);
 
@@ -96,9 +104,9 @@ export const leverageCoMarketingOnly: Rule = {
 
     const timeline = m.charterSections().get('timeline');
     report({
-      message: 'The only leverage in this charter is co-marketing, which rarely closes a deal. Say why the partner needs you (a certification or program requirement, money they make or save, an edge over competitors, or customers asking for it), or walk away.',
+      message: `The only leverage in this charter is co-marketing, which rarely closes a deal. Say why ${partnerName ?? 'the partner'} needs you (a certification or program requirement, money they make or save, an edge over competitors, or customers asking for it), or walk away.`,
       range: doc.index.rangeOf(first.start, first.end),
-      ...(assessment ? {} : { fix: { title: 'Add a leverage assessment to fill in', edits: [templateEdit(doc, timeline)] } }),
+      ...(assessment ? {} : { fix: { title: 'Add a leverage assessment to fill in', edits: [templateEdit(doc, timeline, partnerName)] } }),
     });
   },
 };

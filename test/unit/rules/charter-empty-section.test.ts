@@ -13,6 +13,14 @@ const prompts = charter({
     '- **Exit criteria:** [what ends the partnership, for example a missed go/no-go gate]',
   ),
 });
+// The prompts as a fix writes them when the title names the partner.
+const LUMEN = md('---', 'type: partnership-charter', '---', '', '# Partnership Charter: Acme Analytics and Lumen Security');
+const namedPrompts = charter({
+  governance: md('## Governance', '', '- **Decision owners:** [name, role] for us; [name, role] for Lumen Security', '- **Escalation path:** [who hears a dispute first, and who settles it if they cannot agree]'),
+}, LUMEN);
+const oneOwnerNamed = charter({
+  governance: md('## Governance', '', '- **Decision owners:** Dana Reyes for us; [name, role] for Lumen Security'),
+}, LUMEN);
 const oddPlaceholders = charter({
   goals: md('## Mutual Goals', '', '- Us: <PARTNER>', '- Partner: ___', '- Customers: N/A', '- -', '- ...'),
 });
@@ -65,10 +73,12 @@ testRule(charterEmptySection, {
     { name: 'CRLF with numbered headings', text: crlf(charter({ measurement: md('## 4. Measurement', '', 'Joint customers from 0 to 30, reviewed monthly.') })) },
     { name: 'an empty section that is not one of the five', text: charter().replace('## Signatures', '## Notes\n\n## Signatures') },
     { name: 'not a charter', text: md('---', 'type: launch-plan', '---', '# Partner launch plan', '', '## Governance', '', 'TBD') },
+    { name: 'a named prompt with one answer written in', text: oneOwnerNamed },
   ],
   invalid: [
     { name: 'a heading with nothing under it', text: headingOnly, problems: [{ line: lineOf(headingOnly, '## Timeline'), message: /Timeline section is empty.*crawl, walk and run/ }] },
     { name: 'only TBD', text: tbd, problems: [{ line: lineOf(tbd, '## Value Exchange'), message: /Value Exchange section has nothing filled in yet/ }] },
+    { name: 'the prompts of the section template with the partner named', text: namedPrompts, problems: [{ line: lineOf(namedPrompts, '## Governance'), message: /Governance section has nothing filled in/ }] },
     { name: 'the prompts of the section template', text: prompts, problems: [{ line: lineOf(prompts, '## Governance'), message: /Governance section has nothing filled in/ }] },
     { name: 'angle-bracket tags, underscores, N/A, dashes and ellipses', text: oddPlaceholders, problems: [{ line: lineOf(oddPlaceholders, '## Mutual Goals'), message: /Mutual Goals/ }] },
     { name: 'a table of placeholders', text: placeholderTable, problems: [{ line: lineOf(placeholderTable, '## Measurement'), message: /Measurement section has nothing filled in/ }] },

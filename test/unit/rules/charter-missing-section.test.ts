@@ -114,3 +114,40 @@ describe(RULE, () => {
     assert.deepEqual(lint('# README\n\n## Governance\n\nWe partner with everyone.').diagnostics, []);
   });
 });
+
+describe(`${RULE}: prompts that name the partner`, () => {
+  const partial = (title: string) => md(title, '', '## Mutual Goals', 'Goals.', '', '## Timeline', 'Dates.', '', '## Measurement', 'Metrics.');
+  const fixFor = (text: string, section: string) => {
+    const problem = ofRule(text, RULE).find((d) => d.message.includes(`no ${section} section`));
+    assert.ok(problem?.fix, `a fix for ${section}`);
+    return applyEdits(text, problem.fix.edits);
+  };
+
+  it('writes the partner named in the title where the prompts say "the partner"', () => {
+    const text = partial('# Partnership Charter: Acme Analytics and Lumen Security');
+    const value = fixFor(text, 'Value Exchange');
+    assert.match(value, /^- \*\*Lumen Security commits:\*\* \[/m);
+    assert.match(value, /^- \*\*If this fails:\*\* we lose \[what we lose\]; Lumen Security loses \[what they lose\]$/m);
+    assert.doesNotMatch(value, /the partner/i);
+    const governance = fixFor(text, 'Governance');
+    assert.match(governance, /\[name, role\] for us; \[name, role\] for Lumen Security$/m);
+  });
+
+  it('writes the partner named in front matter', () => {
+    const text = md('---', 'type: partnership-charter', 'partner: Lumen Security', '---', partial('# Connector Partnership Charter'));
+    assert.match(fixFor(text, 'Governance'), /\[name, role\] for Lumen Security$/m);
+  });
+
+  it('keeps "the partner" when no name is known', () => {
+    const text = partial('# Connector Partnership Charter');
+    assert.match(fixFor(text, 'Value Exchange'), /^- \*\*The partner commits:\*\* \[/m);
+    assert.match(fixFor(text, 'Governance'), /\[name, role\] for the partner$/m);
+  });
+
+  it('leaves the inserted, named section recognisably unfilled', () => {
+    const text = partial('# Partnership Charter: Acme Analytics and Lumen Security');
+    const fixed = fixFor(text, 'Governance');
+    assert.ok(ofRule(fixed, 'charter-empty-section').some((d) => /Governance section has nothing filled in/.test(d.message)));
+    assert.deepEqual(ofRule(fixFor(text, 'Value Exchange'), 'failure-cost-missing'), []);
+  });
+});

@@ -93,10 +93,16 @@ testRule(charterUnsigned, {
       output: `${noTrailingBreak}\n\n${TABLE}\n`,
     },
     {
-      name: 'no front matter and bold pseudo-headings: placeholders name the parties',
+      name: 'no front matter and bold pseudo-headings: the rows name the parties from the title, first-named first',
       text: noFrontMatter,
       problems: [{ line: 1 }],
-      output: `${noFrontMatter}\n${md('## Signatures', '', '| Party | Name | Role | Date |', '| --- | --- | --- | --- |', '| [our company] | [name] | [role] | [YYYY-MM-DD] |', '| [partner] | [name] | [role] | [YYYY-MM-DD] |')}\n`,
+      output: `${noFrontMatter}\n${md('## Signatures', '', '| Party | Name | Role | Date |', '| --- | --- | --- | --- |', '| Northwind | [name] | [role] | [YYYY-MM-DD] |', '| Contoso | [name] | [role] | [YYYY-MM-DD] |')}\n`,
+    },
+    {
+      name: 'no names in the title or front matter: placeholders stand for the parties',
+      text: noFrontMatter.replace('Partnership Charter: Northwind and Contoso', 'Backup Connector Partnership Charter'),
+      problems: [{ line: 1 }],
+      output: `${noFrontMatter.replace('Partnership Charter: Northwind and Contoso', 'Backup Connector Partnership Charter')}\n${md('## Signatures', '', '| Party | Name | Role | Date |', '| --- | --- | --- | --- |', '| [our company] | [name] | [role] | [YYYY-MM-DD] |', '| [partner] | [name] | [role] | [YYYY-MM-DD] |')}\n`,
     },
     { name: 'one dated signer', text: oneSigner, problems: [{ line: lineOf(oneSigner, '## Sign-off'), message: /Only one signature/ }] },
     { name: 'signers without dates', text: undated, problems: [{ line: lineOf(undated, '## Signatures'), message: /no dates/ }] },

@@ -79,7 +79,6 @@ testRule(economicCommitmentMissing, {
         governance: md('## Governance', '', '- Initech will fund a $40K launch budget, released at the Walk gate.'),
       }),
     },
-    { name: 'a bold pseudo-heading charter with a named partner from the title', text: pseudo },
   ],
   invalid: [
     {
@@ -103,6 +102,11 @@ testRule(economicCommitmentMissing, {
     { name: 'a charter that does not name the partner', text: noPartnerName, problems: [{ line: 7, message: /from the partner\. Until the partner puts in/ }] },
     { name: 'a label with no answer', text: emptyBudget, problems: [{ message: /from Initech/ }] },
     { name: 'CRLF line endings', text: crlf(promoteOnly), problems: [{ line: lineOf(promoteOnly, '## Value Exchange'), message: /from Initech/ }] },
+    {
+      name: 'a pseudo-heading charter with the parties named in the title only: the second-named is the partner',
+      text: pseudo,
+      problems: [{ line: lineOf(pseudo, '**Give and get:**'), message: /from Contoso/ }],
+    },
     {
       name: 'a pseudo-heading charter with the partner in front matter',
       text: pseudoWithPartner,

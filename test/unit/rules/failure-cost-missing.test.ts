@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { testRule } from '../rule-tester';
 import { failureCostMissing } from '../../../src/rules/failure-cost-missing';
 import { FAILURE_COST_PROMPT } from '../../../src/models/commitments';
+import { failureCostPrompt } from '../../../src/models/sections';
 import { CHARTER_SECTIONS } from '../../../src/models/sections';
 import { charter, crlf, example, lineOf, md } from './skin-samples';
 import { lintText, DEFAULT_CONFIG } from '../../../src/core';
@@ -21,6 +22,25 @@ const partnerOnly = value(ACME, INITECH, '- **If this fails:** Initech loses its
 const nothing = value(ACME, INITECH, '- If this fails, neither side loses anything; we simply stop.');
 const unrelatedLose = value(ACME, INITECH, '- Without this partnership, we lose deals to competitors.');
 const PROMPT = FAILURE_COST_PROMPT;
+/** The prompt as the fix writes it when front matter names the partner (`partner: Initech`). */
+const NAMED = failureCostPrompt('Initech');
+
+// Parties named in the title only, each side's loss stated with its name (short forms included).
+const LUMEN_TITLE = '# Partnership Charter: Acme Analytics and Lumen Security';
+const lumen = (head: string, ...lines: string[]) => md(
+  head,
+  '',
+  '## Value Exchange',
+  '',
+  '- **Acme Analytics commits:** 2 engineers for 4 months.',
+  '- **Lumen Security commits:** a $120K co-investment in the joint connector.',
+  ...lines,
+  '',
+  '## Timeline',
+  '',
+  '- Pilot from 2027-02-01 to 2027-03-31.',
+);
+const EACH_LOSS = ['- If this fails, Acme writes off 8 engineer-months of connector work.', '- Lumen loses its $120K co-investment.'];
 
 const strategyWith = (...lines: string[]) => md('---', 'type: partnership-strategy', '---', '# Acme Partnership Strategy', '', '## Partner categories', '', '- Cloud platforms and integrators.', '', ...lines);
 const RISKS = ['## Risks and mitigations', '', '| Risk | Mitigation |', '|---|---|', '| A cloud partner stalls | Weekly status calls |'];
@@ -52,8 +72,41 @@ testRule(failureCostMissing, {
       name: 'a post announcing a partnership (front matter with a date and an author) is not asked what each side stakes',
       text: md('---', 'title: Our new partnership agreement with Fabrikam', "date: '2025-03-04'", 'author: Priya Raman', '---', '', '# Our new partnership agreement with Fabrikam', '', 'We are glad to share that Fabrikam will host our nightly builds.'),
     },
+    { name: 'each side\'s loss stated with the party\'s short name, parties from the title', text: lumen(LUMEN_TITLE, ...EACH_LOSS) },
+    { name: 'parties from front matter `partner:` and the title', text: lumen(md('---', 'type: partnership-charter', 'partner: Lumen Security', '---', '', LUMEN_TITLE), ...EACH_LOSS) },
+    {
+      name: 'parties from "a partnership between X and Y" in the opening',
+      text: lumen(md('# Connector Partnership Charter', '', 'This charter sets out the partnership between Acme Analytics and Lumen Security.'), ...EACH_LOSS),
+    },
+    {
+      name: 'our loss and the partner\'s loss on separate lines',
+      text: lumen(md('---', 'partner: Lumen Security', '---', '', LUMEN_TITLE), '- If this fails, we lose 8 engineer-months.', '- If this fails, Lumen Security would lose its $120K co-investment.'),
+    },
+    { name: 'a filled-in prompt naming the partner', text: value(ACME, INITECH, NAMED) },
   ],
   invalid: [
+    {
+      name: 'only the first-named party\'s loss: the partner is the second-named party',
+      text: lumen(LUMEN_TITLE, EACH_LOSS[0]!),
+      problems: [{ line: 3, message: /says what you lose if this partnership fails, but not what Lumen Security loses/ }],
+    },
+    {
+      name: 'the partner\'s loss with no amount is not read as its stake',
+      text: lumen(LUMEN_TITLE, EACH_LOSS[0]!, '- Lumen loses deals to rivals without it.'),
+      problems: [{ message: /but not what Lumen Security loses/ }],
+    },
+    {
+      name: 'the fix writes the partner\'s name from the title',
+      text: lumen(LUMEN_TITLE),
+      problems: [{ line: 3, message: /Name what you and Lumen Security put at risk/ }],
+      output: lumen(LUMEN_TITLE, '- **If this fails:** we lose [what we lose]; Lumen Security loses [what they lose]'),
+    },
+    {
+      name: 'no name known: the fix keeps "the partner"',
+      text: lumen('# Connector Partnership Charter').replace(/Acme Analytics|Lumen Security/g, (n) => (n.startsWith('Acme') ? 'We' : 'They')).replace('We commits', 'We commit').replace('They commits', 'They commit'),
+      problems: [{ message: /Name what you and the partner put at risk/ }],
+      output: lumen('# Connector Partnership Charter', PROMPT).replace(/Acme Analytics|Lumen Security/g, (n) => (n.startsWith('Acme') ? 'We' : 'They')).replace('We commits', 'We commit').replace('They commits', 'They commit'),
+    },
     {
       name: 'a charter declared with type: is asked even when its front matter carries a date and an author',
       text: md('---', 'type: partnership-charter', 'date: 2025-03-04', 'author: Priya Raman', '---', '', '# Partnership Charter: Fabrikam', '', '## Value Exchange', '', ACME, INITECH),
@@ -68,29 +121,29 @@ testRule(failureCostMissing, {
       name: 'the Initech draft',
       text: initech,
       problems: [{ line: 12, message: /^Nothing in this charter says what each side loses if the partnership fails\. Name what you and Initech put at risk/ }],
-      output: initech.replace('release at launch.\n', `release at launch.\n${PROMPT}\n`),
+      output: initech.replace('release at launch.\n', `release at launch.\n${NAMED}\n`),
     },
-    { name: 'no failure line: the prompt continues the list', text: noFailure, problems: [{ line: lineOf(noFailure, '## Value Exchange') }], output: noFailure.replace(`${INITECH}\n`, `${INITECH}\n${PROMPT}\n`) },
-    { name: 'a section ending in a paragraph', text: paragraphEnd, problems: [{ line: lineOf(paragraphEnd, '## Value Exchange') }], output: paragraphEnd.replace('each gate.\n', `each gate.\n\n${PROMPT}\n`) },
-    { name: 'the list\'s own bullet', text: starBullets, problems: [{}], output: starBullets.replace(`${INITECH.replace('-', '*')}\n`, `${INITECH.replace('-', '*')}\n*${PROMPT.slice(1)}\n`) },
-    { name: 'CRLF line endings', text: crlf(noFailure), problems: [{ line: lineOf(noFailure, '## Value Exchange') }], output: crlf(noFailure.replace(`${INITECH}\n`, `${INITECH}\n${PROMPT}\n`)) },
+    { name: 'no failure line: the prompt continues the list', text: noFailure, problems: [{ line: lineOf(noFailure, '## Value Exchange') }], output: noFailure.replace(`${INITECH}\n`, `${INITECH}\n${NAMED}\n`) },
+    { name: 'a section ending in a paragraph', text: paragraphEnd, problems: [{ line: lineOf(paragraphEnd, '## Value Exchange') }], output: paragraphEnd.replace('each gate.\n', `each gate.\n\n${NAMED}\n`) },
+    { name: 'the list\'s own bullet', text: starBullets, problems: [{}], output: starBullets.replace(`${INITECH.replace('-', '*')}\n`, `${INITECH.replace('-', '*')}\n*${NAMED.slice(1)}\n`) },
+    { name: 'CRLF line endings', text: crlf(noFailure), problems: [{ line: lineOf(noFailure, '## Value Exchange') }], output: crlf(noFailure.replace(`${INITECH}\n`, `${INITECH}\n${NAMED}\n`)) },
     {
       name: 'no Value Exchange: reported on the title, with a suggestion before Timeline',
       text: noValue,
       problems: [{ line: lineOf(noValue, '# Acme') }],
-      suggestionOutput: noValue.replace('## Timeline', `${PROMPT}\n\n## Timeline`),
+      suggestionOutput: noValue.replace('## Timeline', `${NAMED}\n\n## Timeline`),
     },
     {
       name: 'no Value Exchange and no Timeline: the suggestion goes at the end',
       text: noValueNoTimeline,
       problems: [{ line: lineOf(noValueNoTimeline, '# Acme') }],
-      suggestionOutput: `${noValueNoTimeline}\n${PROMPT}\n`,
+      suggestionOutput: `${noValueNoTimeline}\n${NAMED}\n`,
     },
     {
       name: 'no Value Exchange or Timeline, CRLF: the suggestion keeps a blank line',
       text: crlf(noValueNoTimeline),
       problems: [{}],
-      suggestionOutput: `${crlf(noValueNoTimeline)}\r\n${PROMPT}\r\n`,
+      suggestionOutput: `${crlf(noValueNoTimeline)}\r\n${NAMED}\r\n`,
     },
     { name: 'only our loss', text: oursOnly, problems: [{ line: lineOf(oursOnly, '## Value Exchange'), message: /says what you lose if this partnership fails, but not what Initech loses/ }] },
     { name: 'only the partner\'s loss', text: partnerOnly, problems: [{ message: /says what Initech loses .* but not what you lose/ }] },

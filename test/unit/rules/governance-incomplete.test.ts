@@ -26,6 +26,11 @@ const pseudoCrlf = crlf(md(
   'Our sponsor is the Head of Alliances; escalations go to the two COOs.',
 ));
 
+// Decisions that rest with both sides, with no owner named.
+const bothAgree = charter({ governance: md('## Governance', '', 'Both parties must agree on any change to scope, pricing or budget.') });
+const endByAgreement = charter({ governance: md('## Governance', '', 'Disputes both parties cannot agree on go to the two COOs. Either side may end the partnership by mutual agreement.') });
+const oneOwnerAndJoint = charter({ governance: md('## Governance', '', '- Dana Reyes owns decisions for Acme.', '- Both parties must agree on scope changes.', '- Disputes go to both COOs; either side may exit with 60 days\' notice.') });
+
 testRule(governanceIncomplete, {
   valid: [
     { name: 'the Acme × Globex sample charter', text: example('acme-globex-charter.md') },
@@ -73,6 +78,21 @@ testRule(governanceIncomplete, {
       text: charter({ governance: md('## Governance', '', '- Owners: Dana Reyes for Acme, Sam Ortiz for Initech.', '- Disputes go to both COOs.') }) + '\n## Exit criteria\n\nA missed go/no-go gate, or fewer than 10 live customers by September.\n',
     },
     { name: 'each side named at once', text: charter({ governance: md('## Governance', '', 'Each side\'s VP Partnerships is its decision owner; deadlocks go to the CEOs; either side may walk away after the walk phase.') }) },
+    {
+      name: '"both parties must agree" names decision owners on both sides',
+      text: charter({ governance: md('## Governance', '', '- Both parties must agree on any change to scope or budget.', '- Disputes go to the two COOs within 10 business days.', '- A missed go/no-go gate ends the partnership.') }),
+    },
+    {
+      name: '"jointly decided by both companies", with the parties named in the title only',
+      text: md(
+        '# Partnership Charter: Acme Analytics and Lumen Security',
+        '',
+        '**Governance:**',
+        'Roadmap and pricing questions are jointly decided by both companies at the monthly review.',
+        'Unresolved disagreements escalate to the two CEOs within 2 weeks.',
+        'Either party may terminate on 90 days\' notice.',
+      ),
+    },
     { name: 'no Governance section (reported by charter-missing-section)', text: charter({ governance: '' }) },
     { name: 'an empty Governance section (reported by charter-empty-section)', text: charter({ governance: md('## Governance', '', '- Owner: TBD', '- Escalation: TBD') }) },
   ],
@@ -90,6 +110,21 @@ testRule(governanceIncomplete, {
       name: 'a company name is not a second decision owner',
       text: companyName,
       problems: [{ line: lineOf(companyName, '## Governance'), message: /decides for Acme but not for Initech Analytics\. Add the decision owner for Initech Analytics/ }],
+    },
+    {
+      name: '"both parties must agree" is no escalation path and no exit criteria',
+      text: bothAgree,
+      problems: [{ line: lineOf(bothAgree, '## Governance'), message: /no escalation path/ }, { line: lineOf(bothAgree, '## Governance'), message: /no exit criteria/ }],
+    },
+    {
+      name: 'an escalation or an exit by agreement of both parties names no decision owner',
+      text: endByAgreement,
+      problems: [{ line: lineOf(endByAgreement, '## Governance'), message: /who decides for either side/ }],
+    },
+    {
+      name: 'a joint decision does not stand in for the partner\'s owner when ours is named',
+      text: oneOwnerAndJoint,
+      problems: [{ message: /decides for Acme but not for Initech/ }],
     },
     { name: 'no escalation path', text: noEscalation, problems: [{ line: lineOf(noEscalation, '## Governance'), message: /no escalation path/ }] },
     { name: 'exit criteria left as TBD', text: exitTbd, problems: [{ line: lineOf(exitTbd, '## Governance'), message: /no exit criteria/ }] },

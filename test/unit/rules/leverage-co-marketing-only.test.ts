@@ -1,5 +1,5 @@
 import { testRule } from '../rule-tester';
-import { leverageCoMarketingOnly, LEVERAGE_TEMPLATE_LINES } from '../../../src/rules/leverage-co-marketing-only';
+import { leverageCoMarketingOnly, leverageTemplateLines, LEVERAGE_TEMPLATE_LINES } from '../../../src/rules/leverage-co-marketing-only';
 import { charter, crlf, example, lineOf, md } from './skin-samples';
 
 const GOALS = md(
@@ -18,6 +18,8 @@ const VALUE = md(
 );
 const weak = (parts: { intro?: string; value?: string; timeline?: string } = {}) => charter({ intro: '', goals: GOALS, value: VALUE, ...parts });
 const template = (heading: string, eol = '\n') => [heading, '', ...LEVERAGE_TEMPLATE_LINES].join(eol);
+/** The assessment as the fix writes it when the document names the partner. */
+const named = (heading: string, partner: string, eol = '\n') => [heading, '', ...leverageTemplateLines(partner)].join(eol);
 
 const initech = example('initech-charter-draft.md');
 const plain = weak();
@@ -36,6 +38,7 @@ const pseudo = md(
   'Crawl from 2027-01-04 for 6 weeks.',
 );
 const noTimeline = weak({ timeline: '' });
+const unnamed = charter({ title: '# Backup Connector Partnership Charter', intro: '', goals: GOALS, value: VALUE }, md('---', 'type: partnership-charter', '---', ''));
 
 testRule(leverageCoMarketingOnly, {
   valid: [
@@ -65,6 +68,7 @@ testRule(leverageCoMarketingOnly, {
     { name: '"event" in its ordinary sense', text: charter({ intro: '', goals: GOALS, governance: md('## Governance', '', '- In the event of a dispute, both COOs decide.') }) },
     { name: '"promote" in its ordinary sense', text: charter({ intro: '', goals: GOALS, governance: md('## Governance', '', '- Both owners promote a culture of candid reviews.') }) },
     { name: 'a leverage assessment that is still all prompts', text: weak({ value: md(VALUE, '', template('## Leverage')) }) },
+    { name: 'a leverage assessment that is still all prompts, with the partner named as the fix writes it', text: weak({ value: md(VALUE, '', named('## Leverage', 'Initech')) }) },
     {
       name: 'a filled-in leverage assessment',
       text: weak({ value: md(VALUE, '', '## Leverage', '', '- **Requirement:** Initech\'s marketplace program requires a certified backup connector.') }),
@@ -75,20 +79,20 @@ testRule(leverageCoMarketingOnly, {
       name: 'the Initech draft',
       text: initech,
       problems: [{ line: 15, message: /^The only leverage in this charter is co-marketing, which rarely closes a deal\./ }],
-      output: initech.replace('## Timeline', `${template('## Leverage')}\n\n## Timeline`),
+      output: initech.replace('## Timeline', `${named('## Leverage', 'Initech')}\n\n## Timeline`),
     },
     {
       name: 'the same press release promised in the text, not linked to',
       text: weak({ value: md('## Value Exchange', '', '- **Acme commits:** 2 engineers for 5 months.', '- **Initech commits:** a joint press release at launch.') }),
       problems: [{ line: lineOf(weak({ value: md('## Value Exchange', '', '- **Acme commits:** 2 engineers for 5 months.', '- **Initech commits:** a joint press release at launch.') }), 'joint press release') }],
-      output: weak({ value: md('## Value Exchange', '', '- **Acme commits:** 2 engineers for 5 months.', '- **Initech commits:** a joint press release at launch.') }).replace('## Timeline', `${template('## Leverage')}\n\n## Timeline`),
+      output: weak({ value: md('## Value Exchange', '', '- **Acme commits:** 2 engineers for 5 months.', '- **Initech commits:** a joint press release at launch.') }).replace('## Timeline', `${named('## Leverage', 'Initech')}\n\n## Timeline`),
     },
-    { name: 'webinars and logo swaps only', text: plain, problems: [{ line: lineOf(plain, 'joint webinar') }], output: plain.replace('## Timeline', `${template('## Leverage')}\n\n## Timeline`) },
+    { name: 'webinars and logo swaps only', text: plain, problems: [{ line: lineOf(plain, 'joint webinar') }], output: plain.replace('## Timeline', `${named('## Leverage', 'Initech')}\n\n## Timeline`) },
     {
       name: 'CRLF line endings',
       text: crlf(plain),
       problems: [{ line: lineOf(plain, 'joint webinar') }],
-      output: crlf(plain).replace('## Timeline', `${template('## Leverage', '\r\n')}\r\n\r\n## Timeline`),
+      output: crlf(plain).replace('## Timeline', `${named('## Leverage', 'Initech', '\r\n')}\r\n\r\n## Timeline`),
     },
     { name: 'leverage that is ruled out', text: negatedLeverage, problems: [{ line: lineOf(negatedLeverage, 'joint webinar') }] },
     { name: 'a co-marketing heading', text: headingMention, problems: [{ line: lineOf(headingMention, '### Co-marketing') }] },
@@ -96,16 +100,22 @@ testRule(leverageCoMarketingOnly, {
     {
       name: 'a bold pseudo-heading charter gets a bold Leverage line',
       text: pseudo,
-      problems: [{ line: 4 }],
-      output: pseudo.replace('**Phases:**', `${template('**Leverage:**')}\n\n**Phases:**`),
+      problems: [{ line: 4, message: /Say why Contoso needs you/ }],
+      output: pseudo.replace('**Phases:**', `${named('**Leverage:**', 'Contoso')}\n\n**Phases:**`),
     },
-    { name: 'no Timeline: the assessment goes at the end', text: noTimeline, problems: [{}], output: `${noTimeline}\n${template('## Leverage')}\n` },
+    {
+      name: 'no partner name in the title or front matter: the assessment keeps "the partner"',
+      text: unnamed,
+      problems: [{ message: /Say why the partner needs you/ }],
+      output: unnamed.replace('## Timeline', `${template('## Leverage')}\n\n## Timeline`),
+    },
+    { name: 'no Timeline: the assessment goes at the end', text: noTimeline, problems: [{}], output: `${noTimeline}\n${named('## Leverage', 'Initech')}\n` },
     {
       name: 'no Timeline, CRLF and no final line break',
       text: crlf(noTimeline).trimEnd(),
       problems: [{}],
-      output: `${crlf(noTimeline).trimEnd()}\r\n\r\n${template('## Leverage', '\r\n')}\r\n`,
+      output: `${crlf(noTimeline).trimEnd()}\r\n\r\n${named('## Leverage', 'Initech', '\r\n')}\r\n`,
     },
-    { name: 'no Timeline, CRLF', text: crlf(noTimeline), problems: [{}], output: `${crlf(noTimeline)}\r\n${template('## Leverage', '\r\n')}\r\n` },
+    { name: 'no Timeline, CRLF', text: crlf(noTimeline), problems: [{}], output: `${crlf(noTimeline)}\r\n${named('## Leverage', 'Initech', '\r\n')}\r\n` },
   ],
 });

@@ -79,7 +79,7 @@ testRule(mutualGoalsMissingParty, {
     {
       name: 'bold pseudo-headings, no front matter: one side and customers missing',
       text: pseudo,
-      problems: [{ line: 3, endLine: 3, message: /for the partner/ }, { line: 3, message: /shared customers/ }],
+      problems: [{ line: 3, endLine: 3, message: /for Contoso\./ }, { line: 3, message: /shared customers/ }],
     },
   ],
 });
