@@ -1,5 +1,6 @@
-import { ruleMeta, type Rule } from '../core/rule';
-import { models, EXTERNAL_TERMS_WORDS, inSection, type Side } from '../models';
+import { ruleMeta, type Rule, type RuleContext } from '../core/rule';
+import type { StrategyDocument } from '../core/document';
+import { models, EXTERNAL_TERMS_WORDS, inSection, type Models, type Side } from '../models';
 
 /**
  * Value Exchange must show each side putting something economic in: spend, engineering time,
@@ -18,7 +19,10 @@ export const economicCommitmentMissing: Rule = {
   check({ doc, vocabulary, report }) {
     const m = models(doc, vocabulary);
     const valueExchange = m.charterSections().get('value-exchange');
-    if (!valueExchange) return;
+    if (!valueExchange) {
+      handshakeInItsOwnForm(doc, m, report);
+      return;
+    }
     const text = m.commitments();
     // An empty section is another rule's business; economics kept in another document are out of sight.
     if (text.clausesIn(valueExchange).length === 0) return;
@@ -64,3 +68,24 @@ export const economicCommitmentMissing: Rule = {
     }
   },
 };
+
+/**
+ * An agreement, MOU or partnership page in its own form (not written to the charter's outline,
+ * so without a Value Exchange section to ask): when nothing anywhere in it has either side put
+ * anything economic in (no economic term at all, promised or not), it describes a handshake. Reported once, on the title. Not for a post
+ * announcing a partnership, a text mostly in another script (an English word list cannot show an
+ * absence there), or one that keeps its economics in another document (an order form, a
+ * statement of work).
+ */
+function handshakeInItsOwnForm(doc: StrategyDocument, m: Models, report: RuleContext['report']): void {
+  if (doc.kind !== 'partnership-charter' || m.charterShaped() || m.publishedPost() || !m.voice().latinScript) return;
+  const text = m.commitments();
+  if (text.has(EXTERNAL_TERMS_WORDS, { start: 0, end: doc.text.length })) return;
+  // Money, staff or credits mentioned at all, promised or not ("hiring a dedicated engineer"), are
+  // for the other readings (commitment-unquantified): "nothing here" must be true of the whole text.
+  if (text.clauses.some((clause) => text.economicTerms(clause).length > 0)) return;
+  report({
+    message: 'Nothing here has either side put anything economic in: no spend, engineering time, revenue share, credits or headcount. As written this is a handshake, not a partnership; say what each side commits, with amounts.',
+    range: doc.title?.headingRange ?? doc.index.lineRange(0),
+  });
+}

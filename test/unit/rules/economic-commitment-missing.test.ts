@@ -42,6 +42,9 @@ const ONE_SIDED = /"Revenue model" sets out the economics, but nothing in this s
 
 testRule(economicCommitmentMissing, {
   valid: [
+    { name: 'an MOU in its own form that funds something, even unquantified, is not "nothing economic"', text: md('# Memorandum of Understanding between Fabrikam and Tailspin', '', 'Fabrikam and Tailspin agree to explore joint research on river sensors.', '', '## Cooperation', '', '- The two organisations will share findings at an annual workshop.', '- Tailspin will fund travel to the workshop.', '', '## Term', '', 'This memorandum runs for two years and may be ended by either party with 30 days notice.') },
+    { name: 'an MOU that mentions staff it hires is not "nothing economic"', text: md('# Memorandum of Understanding between Fabrikam and Tailspin', '', 'Fabrikam and Tailspin agree to explore joint research on river sensors.', '', '## Cooperation', '', '- The two organisations will share findings at an annual workshop.', '- Fabrikam is hiring a sensor engineer for the work.', '', '## Term', '', 'This memorandum runs for two years and may be ended by either party with 30 days notice.') },
+    { name: 'a post announcing a partnership is not asked', text: md('---', 'title: A new collaboration', 'date: 2025-02-01', 'author: Ana Silva', '---', '', '# Partnership agreement with Tailspin', '', 'We will share findings at an annual workshop.') },
     { name: 'a strategy whose partners commit too', text: strategy(...ECONOMICS, '## Next steps', '', '1. Allocate $1.4M for partner enablement in 2027.', '2. Each cloud partner commits $200K in co-marketing funds.') },
     { name: 'a strategy in which neither side commits: its economics are not about commitments', text: strategy(...ECONOMICS, '## Next steps', '', '1. Meet the partners.') },
     { name: 'the Acme × Globex sample charter', text: example('acme-globex-charter.md') },
@@ -81,6 +84,11 @@ testRule(economicCommitmentMissing, {
     },
   ],
   invalid: [
+    {
+      name: 'an MOU in its own form where neither side puts anything economic in: once, on the title',
+      text: md('# Memorandum of Understanding between Fabrikam and Tailspin', '', 'Fabrikam and Tailspin agree to explore joint research on river sensors.', '', '## Cooperation', '', '- The two organisations will share findings at an annual workshop.', '- Each party may cite the other in its publications.', '', '## Term', '', 'This memorandum runs for two years and may be ended by either party with 30 days notice.'),
+      problems: [{ line: 1, message: /^Nothing here has either side put anything economic in/ }],
+    },
     {
       name: 'a strategy in which only our side commits (an instruction to allocate a budget); projected revenue is not a commitment',
       text: strategy(...ECONOMICS, '## Next steps', '', '1. Allocate $1.4M for partner enablement in 2027.'),
