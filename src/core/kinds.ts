@@ -44,7 +44,9 @@ export type ModelId =
   /** How a partnership in a program ends: demotion, termination, renewal against criteria. */
   | 'exit-provisions'
   /** Figures stated with their metric and period. */
-  | 'figures';
+  | 'figures'
+  /** Recurring touchpoints with partners after launch: business reviews, check-ins, health reviews. */
+  | 'touchpoints';
 
 /** A test on one heading-like line: a regular expression, or a reading that needs more than one. */
 export interface HeadingCue {
@@ -229,7 +231,7 @@ export const KINDS = [
       /\b(?:go\s*\/\s*no[\s-]go|exit\s+criteria|success\s+criteria|gates?)\b/i,
     ],
     minHeadingCues: 4,
-    models: ['text', 'metrics', 'phases', 'figures'],
+    models: ['text', 'metrics', 'phases', 'touchpoints', 'figures'],
   },
   {
     id: 'launch-plan',
@@ -280,7 +282,7 @@ export const KINDS = [
       /\b(?:go-?to-?market|co-?selling|co-?marketing|enablement|partner\s+portal)\b/i,
     ],
     minHeadingCues: 4,
-    models: ['text', 'commitments', 'metrics', 'phases', 'tiers', 'partner-roles', 'exit-provisions', 'figures'],
+    models: ['text', 'commitments', 'metrics', 'phases', 'touchpoints', 'tiers', 'partner-roles', 'exit-provisions', 'figures'],
   },
 ] as const satisfies readonly KindDefinition[];
 

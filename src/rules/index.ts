@@ -23,6 +23,7 @@ import { tiersNoGraduationPath } from './tiers-no-graduation-path';
 import { decisionAnswersMissing } from './decision-answers-missing';
 import { decisionContradictsTree } from './decision-contradicts-tree';
 import { launchNoFollowUp } from './launch-no-follow-up';
+import { postLaunchTouchpointsMissing } from './post-launch-touchpoints-missing';
 import { numbersInconsistent } from './numbers-inconsistent';
 import { placeholderLeft } from './placeholder-left';
 
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   rolloutSkipsCrawl,
   rolloutSkipsWalk,
   rolloutPhaseDuration,
+  postLaunchTouchpointsMissing,
   tiersTooMany,
   tiersNoGraduationPath,
   decisionAnswersMissing,
