@@ -31,6 +31,7 @@ import { kindInfo } from '../core/kinds';
 import { findMetricLists, findUnsetTargets, type MetricList } from './metric-lists';
 import type { TextItem } from '../core/items';
 import { hasRecurringTouchpoint } from './touchpoints';
+import { readJointLaunch, type JointLaunch } from './integration-pathway';
 import { findFigures, findTableTotals, type StatedFigure, type TableTotal } from './targets';
 
 /** The models of one document, read with one vocabulary. */
@@ -94,6 +95,8 @@ export interface Models {
   tableTotals(): readonly TableTotal[];
   /** Whether the text names a recurring touchpoint with partners (a business review, a monthly check-in, a steering cadence). */
   hasRecurringTouchpoint(): boolean;
+  /** The first launch of a joint technical offering (integration, marketplace listing, joint solution) and whether the text says how the products connect; undefined when none is planned. */
+  jointLaunch(): JointLaunch | undefined;
   /** The charter word lists (party words, metric terms, cadence, governance, signatures) as configured. */
   readonly words: CharterVocabulary;
 }
@@ -147,6 +150,7 @@ class DocumentModels implements Models {
   private stated: readonly StatedFigure[] | undefined;
   private totals: readonly TableTotal[] | undefined;
   private touchpoint: boolean | undefined;
+  private joint: { read: JointLaunch | undefined } | undefined;
 
   constructor(private readonly doc: StrategyDocument, private readonly vocabulary: Vocabulary) {}
 
@@ -197,6 +201,11 @@ class DocumentModels implements Models {
   hasRecurringTouchpoint(): boolean {
     this.touchpoint ??= hasRecurringTouchpoint(this.doc, this.vocabulary);
     return this.touchpoint;
+  }
+
+  jointLaunch(): JointLaunch | undefined {
+    this.joint ??= { read: readJointLaunch(this.doc, this.vocabulary) };
+    return this.joint.read;
   }
 
   tiers(region?: Section): TierModel | undefined {

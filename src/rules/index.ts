@@ -24,6 +24,7 @@ import { decisionAnswersMissing } from './decision-answers-missing';
 import { decisionContradictsTree } from './decision-contradicts-tree';
 import { launchNoFollowUp } from './launch-no-follow-up';
 import { postLaunchTouchpointsMissing } from './post-launch-touchpoints-missing';
+import { integrationPathwayMissing } from './integration-pathway-missing';
 import { numbersInconsistent } from './numbers-inconsistent';
 import { placeholderLeft } from './placeholder-left';
 
@@ -59,6 +60,7 @@ export const RULES: readonly Rule[] = [
   decisionAnswersMissing,
   decisionContradictsTree,
   launchNoFollowUp,
+  integrationPathwayMissing,
   numbersInconsistent,
   placeholderLeft,
 ];
