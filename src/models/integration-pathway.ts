@@ -18,7 +18,7 @@ const LAUNCH = String.raw`(?:launch(?:es|ed|ing)?|general\s+availability|GA|go(?
  * campaigns", "launch events"), not the plan of one: a co-marketing program that offers these
  * plans no technical launch of its own.
  */
-const MARKETING_AFTER = String.raw`(?!\s+(?:campaigns?|announcements?|events?|webinars?|kits?|materials?|collateral|content|press|PR|marketing|messaging|activities|promotions?|support)\b)`;
+const MARKETING_AFTER = String.raw`(?!\s+(?:campaigns?|announcements?|events?|webinars?|kits?|materials?|collateral|content|press|PR|marketing|messaging|activities|promotions?|support|blockers?|readiness)\b)`;
 const OFFERING = String.raw`(?:(?:joint|partner|shared|co-?(?:built|developed|engineered|branded))\s+)?(?:integrations?|marketplace\s+(?:listings?|apps?|offers?|offerings?)|joint\s+(?:solutions?|products?|offerings?|features?)|(?:on|in|to|via)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:marketplaces?|appexchange))`;
 
 /** A launch and a joint technical offering in the same sentence, either way round, a few words apart. */
@@ -37,7 +37,9 @@ export const INTEGRATION_PATHWAY_TERMS: readonly string[] = [
   'marketplace app', 'native integration', 'technical integration', 'reference architecture', 'data flow', 'data flows',
   'integration architecture', 'integration design', 'integration spec', 'integration specification', 'integration guide',
   'integration documentation', 'integration docs', 'integration pathway', 'integration approach', 'integration points',
-  'integration testing', 'integration validated', 'integration requirements',
+  'integration testing', 'integration requirements',
+  // The framework's pre-launch item: an integration tested or validated end to end exists and works.
+  '/(?:technical\\s+)?integration\\s+(?:is\\s+|was\\s+|has\\s+been\\s+)?(?:tested|validated|certified)(?![\\p{L}])/',
   '/integrat(?:e|es|ed|ing|ion|ions)\\s+(?:with|into|via|through|using)(?![\\p{L}])/',
 ];
 

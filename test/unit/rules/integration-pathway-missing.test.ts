@@ -11,6 +11,8 @@ testRule(integrationPathwayMissing, {
     { name: 'a connector is a pathway', text: launch('## Launch week', '', '- The Hooli integration goes live: a connector syncs contacts both ways.') },
     { name: 'single sign-on and an embedded view', text: strategy('## Roadmap', '', '- Q3: general availability of the joint solution, with SSO and an embedded dashboard.') },
     { name: 'integrates with, said anywhere', text: strategy('## Product', '', 'Initech integrates with Hooli Mail.', '', '## Roadmap', '', '- Q2: launch the marketplace listing.') },
+    { name: 'the framework\u2019s pre-launch item: the integration validated end to end', text: launch('## Pre-launch', '', '- [ ] Technical integration validated with two customers', '', '## Launch week', '', '- Launch the Hooli integration to every customer.') },
+    { name: 'launch blockers are not a launch', text: strategy('## Risks', '', '- Open integration launch blockers are tracked by the product team.') },
     { name: 'a co-sell program with no technical launch', text: strategy('## Co-selling', '', '- Partners register deals and earn 15% referral fees.', '- Joint account planning every quarter.', '', '## Launch', '', '- The reseller program launches in March.') },
     { name: 'a co-marketing program offering launch campaigns', text: strategy('## Campaign types', '', '- **Product launches**: joint product launch campaigns and announcements.', '- Webinars and co-branded content.') },
     { name: 'a published post about a partnership', text: ['---', 'date: 2027-05-03', 'author: Sam', '---', '# Our partnership with Hooli', '', 'Today we launched the joint solution.'].join('\n') },
