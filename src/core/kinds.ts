@@ -44,7 +44,11 @@ export type ModelId =
   /** How a partnership in a program ends: demotion, termination, renewal against criteria. */
   | 'exit-provisions'
   /** Figures stated with their metric and period. */
-  | 'figures';
+  | 'figures'
+  /** Recurring touchpoints with partners after launch: business reviews, check-ins, health reviews. */
+  | 'touchpoints'
+  /** A joint technical launch (integration, marketplace listing, joint solution) and how the products connect. */
+  | 'integration-pathway';
 
 /** A test on one heading-like line: a regular expression, or a reading that needs more than one. */
 export interface HeadingCue {
@@ -167,7 +171,7 @@ export const KINDS = [
     ],
     minHeadingCues: 4,
     outlineTitle: /\bcharter\b/i,
-    models: ['text', 'charter-sections', 'signatures', 'governance', 'leverage', 'commitments', 'metrics', 'phases', 'figures'],
+    models: ['text', 'charter-sections', 'signatures', 'governance', 'leverage', 'commitments', 'metrics', 'phases', 'integration-pathway', 'figures'],
   },
   {
     id: 'decision-record',
@@ -229,7 +233,7 @@ export const KINDS = [
       /\b(?:go\s*\/\s*no[\s-]go|exit\s+criteria|success\s+criteria|gates?)\b/i,
     ],
     minHeadingCues: 4,
-    models: ['text', 'metrics', 'phases', 'figures'],
+    models: ['text', 'metrics', 'phases', 'touchpoints', 'integration-pathway', 'figures'],
   },
   {
     id: 'launch-plan',
@@ -247,7 +251,7 @@ export const KINDS = [
       /\b(?:press\s+release|announcement|case\s+study|sales\s+enablement|joint\s+value\s+proposition)\b/i,
     ],
     minHeadingCues: 3,
-    models: ['text', 'launch-phases', 'figures'],
+    models: ['text', 'launch-phases', 'integration-pathway', 'figures'],
   },
   {
     id: 'partnership-strategy',
@@ -280,7 +284,7 @@ export const KINDS = [
       /\b(?:go-?to-?market|co-?selling|co-?marketing|enablement|partner\s+portal)\b/i,
     ],
     minHeadingCues: 4,
-    models: ['text', 'commitments', 'metrics', 'phases', 'tiers', 'partner-roles', 'exit-provisions', 'figures'],
+    models: ['text', 'commitments', 'metrics', 'phases', 'touchpoints', 'integration-pathway', 'tiers', 'partner-roles', 'exit-provisions', 'figures'],
   },
 ] as const satisfies readonly KindDefinition[];
 

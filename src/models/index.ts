@@ -30,6 +30,8 @@ import { findReferences } from './references';
 import { kindInfo } from '../core/kinds';
 import { findMetricLists, findUnsetTargets, type MetricList } from './metric-lists';
 import type { TextItem } from '../core/items';
+import { hasRecurringTouchpoint } from './touchpoints';
+import { readJointLaunch, type JointLaunch } from './integration-pathway';
 import { findFigures, findTableTotals, type StatedFigure, type TableTotal } from './targets';
 
 /** The models of one document, read with one vocabulary. */
@@ -91,6 +93,10 @@ export interface Models {
   figures(): readonly StatedFigure[];
   /** Tables whose last row is a total, column by column, with the cells it adds up. */
   tableTotals(): readonly TableTotal[];
+  /** Whether the text names a recurring touchpoint with partners (a business review, a monthly check-in, a steering cadence). */
+  hasRecurringTouchpoint(): boolean;
+  /** The first launch of a joint technical offering (integration, marketplace listing, joint solution) and whether the text says how the products connect; undefined when none is planned. */
+  jointLaunch(): JointLaunch | undefined;
   /** The charter word lists (party words, metric terms, cadence, governance, signatures) as configured. */
   readonly words: CharterVocabulary;
 }
@@ -143,6 +149,8 @@ class DocumentModels implements Models {
   private linksOnly: readonly Span[] | undefined;
   private stated: readonly StatedFigure[] | undefined;
   private totals: readonly TableTotal[] | undefined;
+  private touchpoint: boolean | undefined;
+  private joint: { read: JointLaunch | undefined } | undefined;
 
   constructor(private readonly doc: StrategyDocument, private readonly vocabulary: Vocabulary) {}
 
@@ -188,6 +196,16 @@ class DocumentModels implements Models {
     if (this.doc.kind === 'partnership-strategy') return roadmapSection(this.doc);
     if (this.doc.kind === 'partnership-charter') return this.charterSections().get('timeline');
     return undefined;
+  }
+
+  hasRecurringTouchpoint(): boolean {
+    this.touchpoint ??= hasRecurringTouchpoint(this.doc, this.vocabulary);
+    return this.touchpoint;
+  }
+
+  jointLaunch(): JointLaunch | undefined {
+    this.joint ??= { read: readJointLaunch(this.doc, this.vocabulary) };
+    return this.joint.read;
   }
 
   tiers(region?: Section): TierModel | undefined {

@@ -24,6 +24,8 @@ import { decisionAnswersMissing } from './decision-answers-missing';
 import { decisionContradictsTree } from './decision-contradicts-tree';
 import { launchNoFollowUp } from './launch-no-follow-up';
 import { launchPrelaunchIncomplete } from './launch-prelaunch-incomplete';
+import { postLaunchTouchpointsMissing } from './post-launch-touchpoints-missing';
+import { integrationPathwayMissing } from './integration-pathway-missing';
 import { numbersInconsistent } from './numbers-inconsistent';
 import { placeholderLeft } from './placeholder-left';
 
@@ -53,12 +55,14 @@ export const RULES: readonly Rule[] = [
   rolloutSkipsCrawl,
   rolloutSkipsWalk,
   rolloutPhaseDuration,
+  postLaunchTouchpointsMissing,
   tiersTooMany,
   tiersNoGraduationPath,
   decisionAnswersMissing,
   decisionContradictsTree,
   launchNoFollowUp,
   launchPrelaunchIncomplete,
+  integrationPathwayMissing,
   numbersInconsistent,
   placeholderLeft,
 ];
