@@ -590,6 +590,19 @@ export function findPhases(doc: StrategyDocument, vocabulary: Vocabulary, region
     return out;
   };
   const found: Array<{ label: ParsedLabel; mention: PhaseMention; order: number }> = [];
+  /** A phase written in an entry's item, its label or name at [start, end). */
+  const mentionOf = (entry: Entry, start: number, end: number, head: string, text: string): PhaseMention => ({
+    source: entry.item.kind === 'table-row' ? 'table-row' : entry.item.kind === 'list-item' ? 'list-item' : 'paragraph',
+    labelStart: start,
+    labelEnd: end,
+    labelRange: doc.index.rangeOf(start, end),
+    head,
+    text,
+    inGateSection: ancestorsIn(entry.section, scope).some((s) => gateTitle(s.title, pv)),
+    item: entry.item,
+    ...(entry.section ? { section: entry.section } : {}),
+    ...(entry.table ? { table: entry.table } : {}),
+  });
 
   // Headings.
   const headingPhases = new Set<Section>();
@@ -645,22 +658,7 @@ export function findPhases(doc: StrategyDocument, vocabulary: Vocabulary, region
       parts.push(next);
     }
     const { start, end } = labelRangeIn(doc, entry.item.start, entry.item.end, patterns);
-    found.push({
-      label,
-      order: entry.item.start,
-      mention: {
-        source: entry.item.kind === 'table-row' ? 'table-row' : entry.item.kind === 'list-item' ? 'list-item' : 'paragraph',
-        labelStart: start,
-        labelEnd: end,
-        labelRange: doc.index.rangeOf(start, end),
-        head: entry.head,
-        text: parts.map((e) => e.text).join('\n'),
-        inGateSection: ancestorsIn(entry.section, scope).some((s) => gateTitle(s.title, pv)),
-        item: entry.item,
-        ...(entry.section ? { section: entry.section } : {}),
-        ...(entry.table ? { table: entry.table } : {}),
-      },
-    });
+    found.push({ label, order: entry.item.start, mention: mentionOf(entry, start, end, entry.head, parts.map((e) => e.text).join('\n')) });
   });
 
   // A numbered phase whose title names a framework phase that something else names too (another
@@ -687,22 +685,7 @@ export function findPhases(doc: StrategyDocument, vocabulary: Vocabulary, region
       const sized = sizedMentions(entry.text, patterns).find((m) => m.kind === kind);
       if (!sized) continue;
       const { start, end } = nameRangeIn(doc, entry.item, entry.text.slice(sized.start, sized.end));
-      found.push({
-        label: { kind, name: kind, key: kind },
-        order: entry.item.start,
-        mention: {
-          source: entry.item.kind === 'table-row' ? 'table-row' : entry.item.kind === 'list-item' ? 'list-item' : 'paragraph',
-          labelStart: start,
-          labelEnd: end,
-          labelRange: doc.index.rangeOf(start, end),
-          head: sized.phrase,
-          text: entry.text,
-          inGateSection: ancestorsIn(entry.section, scope).some((s) => gateTitle(s.title, pv)),
-          item: entry.item,
-          ...(entry.section ? { section: entry.section } : {}),
-          ...(entry.table ? { table: entry.table } : {}),
-        },
-      });
+      found.push({ label: { kind, name: kind, key: kind }, order: entry.item.start, mention: mentionOf(entry, start, end, sized.phrase, entry.text) });
       break;
     }
   }
