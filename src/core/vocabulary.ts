@@ -308,3 +308,14 @@ export function hasPhrase(text: string, phrases: readonly string[]): boolean {
   }
   return false;
 }
+
+/**
+ * A reader's own word lists, each from the vocabulary when it carries one under that name and
+ * from the reader's defaults otherwise (readers add lists the configuration may not have yet).
+ */
+export function listsOrDefaults<T extends object>(vocabulary: Vocabulary, defaults: T): T {
+  const own = vocabulary as unknown as Partial<T>;
+  const out = {} as T;
+  for (const key of Object.keys(defaults) as Array<keyof T>) out[key] = own[key] ?? defaults[key];
+  return out;
+}

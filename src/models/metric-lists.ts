@@ -10,7 +10,7 @@
 import type { StrategyDocument, Section } from '../core/document';
 import { hasNumber } from '../core/quantity';
 import { findDates } from '../core/dates';
-import { findPhrases, hasPhrase, type Vocabulary } from '../core/vocabulary';
+import { findPhrases, hasPhrase, listsOrDefaults, type Vocabulary } from '../core/vocabulary';
 import type { CharterVocabulary } from './charter-vocabulary';
 import { withoutPlaceholders, type ContentItem } from './charter-content';
 import { itemsOf, type TextItem } from '../core/items';
@@ -37,15 +37,6 @@ export const METRIC_LIST_VOCABULARY: MetricListVocabulary = {
   targetTitles: ['targets', 'goals', 'objectives', 'okrs', 'milestones', 'projections', 'forecast'],
   goalListTitles: ['goals', 'objectives', 'okrs', 'success criteria', 'definition of success'],
 };
-
-function metricListVocabulary(vocabulary: Vocabulary): MetricListVocabulary {
-  const v = vocabulary as Vocabulary & Partial<MetricListVocabulary>;
-  return {
-    metricListTitles: v.metricListTitles ?? METRIC_LIST_VOCABULARY.metricListTitles,
-    targetTitles: v.targetTitles ?? METRIC_LIST_VOCABULARY.targetTitles,
-    goalListTitles: v.goalListTitles ?? METRIC_LIST_VOCABULARY.goalListTitles,
-  };
-}
 
 /** Numbers that label rather than measure: "Phase 1", "Q3", "FY27", "H2", a year. */
 const LABEL_NUMBERS = /\b(?:phase|stage|tier|step|wave|level|version|v|q|h|fy|cy|sprint|section|part)\s*-?\d+\b|\b(?:19|20)\d{2}\b/gi;
@@ -113,7 +104,7 @@ export function findMetricLists(
   charter: CharterVocabulary,
   content: (section: Section) => readonly ContentItem[],
 ): MetricList[] {
-  const mv = metricListVocabulary(vocabulary);
+  const mv = listsOrDefaults(vocabulary, METRIC_LIST_VOCABULARY);
   const isMetrics = (s: Section) => hasPhrase(s.title, mv.metricListTitles);
   const isList = (s: Section) => isMetrics(s) || hasPhrase(s.title, mv.goalListTitles);
   const lists: MetricList[] = [];

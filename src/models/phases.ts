@@ -2,7 +2,7 @@ import type { RootContent, Table, TableRow, Nodes } from 'mdast';
 import type { Range } from '../core/types';
 import type { StrategyDocument, Section } from '../core/document';
 import { itemsOf, plain, type TextItem } from '../core/items';
-import { findPhrases, type Vocabulary } from '../core/vocabulary';
+import { findPhrases, listsOrDefaults, type Vocabulary } from '../core/vocabulary';
 import { findDates, findDurations, lengthOfNoun, startOf, endOf, type DateMention, type DatePoint, type DurationMention } from '../core/time';
 import { innermostSection, sectionsHolding } from './section-lookup';
 
@@ -83,23 +83,10 @@ const resolved = new WeakMap<Vocabulary, PhaseVocabulary>();
 export function phaseVocabulary(vocabulary: Vocabulary): PhaseVocabulary {
   let found = resolved.get(vocabulary);
   if (!found) {
-    found = withDefaults(vocabulary);
+    found = listsOrDefaults(vocabulary, PHASE_VOCABULARY);
     resolved.set(vocabulary, found);
   }
   return found;
-}
-
-function withDefaults(vocabulary: Vocabulary): PhaseVocabulary {
-  const v = vocabulary as Vocabulary & Partial<PhaseVocabulary>;
-  return {
-    phaseNames: v.phaseNames ?? PHASE_VOCABULARY.phaseNames,
-    phaseWords: v.phaseWords ?? PHASE_VOCABULARY.phaseWords,
-    goNoGoTerms: v.goNoGoTerms ?? PHASE_VOCABULARY.goNoGoTerms,
-    ongoingTerms: v.ongoingTerms ?? PHASE_VOCABULARY.ongoingTerms,
-    afterWords: v.afterWords ?? PHASE_VOCABULARY.afterWords,
-    nonAnswers: v.nonAnswers ?? PHASE_VOCABULARY.nonAnswers,
-    prePilotSteps: v.prePilotSteps ?? PHASE_VOCABULARY.prePilotSteps,
-  };
 }
 
 /** One place a phase is written: its heading, or the item that opens with its label. */

@@ -57,10 +57,9 @@ export interface StatedFigure {
   tier: string | undefined;
   /** The section (on `path`) whose heading names the figure's tier, when a heading does. */
   tierSection: Section | undefined;
-  /** Offsets of the value in the document. */
+  /** Offsets of the value in the document (a rule reporting it turns them into a range). */
   start: number;
   end: number;
-  range: Range;
   /** Index of the text item (paragraph, list item, table row) the figure is in. */
   item: number;
   /** The sections holding the figure, outermost first. */
@@ -523,7 +522,7 @@ export function findFigures(doc: StrategyDocument, tierNames: readonly string[] 
     ].join('\u0000');
     const kept = FIGURES_BY_ITEM.get(key);
     if (kept) {
-      for (const f of kept) out.push(rebind(doc, f, item.start, index, path));
+      for (const f of kept) out.push(rebind(f, item.start, index, path));
       return;
     }
     const from = out.length;
@@ -536,7 +535,7 @@ export function findFigures(doc: StrategyDocument, tierNames: readonly string[] 
 }
 
 /** A figure as read from one item, with its offsets relative to the item and its sections as places in the item's heading path. */
-interface ItemFigure extends Omit<StatedFigure, 'start' | 'end' | 'range' | 'item' | 'path' | 'periodSection' | 'tierSection' | 'table'> {
+interface ItemFigure extends Omit<StatedFigure, 'start' | 'end' | 'item' | 'path' | 'periodSection' | 'tierSection' | 'table'> {
   at: number;
   length: number;
   tableAt: number | undefined;
@@ -557,7 +556,7 @@ export function forgetFigures(): void {
 }
 
 function unbind(f: StatedFigure, itemStart: number, path: readonly Section[]): ItemFigure {
-  const { start, end, range: _range, item: _item, path: _path, periodSection, tierSection, table, ...rest } = f;
+  const { start, end, item: _item, path: _path, periodSection, tierSection, table, ...rest } = f;
   return {
     ...rest,
     at: start - itemStart,
@@ -568,7 +567,7 @@ function unbind(f: StatedFigure, itemStart: number, path: readonly Section[]): I
   };
 }
 
-function rebind(doc: StrategyDocument, f: ItemFigure, itemStart: number, item: number, path: readonly Section[]): StatedFigure {
+function rebind(f: ItemFigure, itemStart: number, item: number, path: readonly Section[]): StatedFigure {
   const start = itemStart + f.at;
   const end = start + f.length;
   return {
@@ -584,10 +583,6 @@ function rebind(doc: StrategyDocument, f: ItemFigure, itemStart: number, item: n
     tier: f.tier,
     start,
     end,
-    // Only the figures a rule reports need a line and column.
-    get range() {
-      return doc.index.rangeOf(start, end);
-    },
     item,
     path,
     table: f.tableAt === undefined ? undefined : itemStart + f.tableAt,
@@ -681,7 +676,6 @@ function readProse(ctx: Context, item: TextItem, index: number, section: Section
       tierSection: named?.section,
       start: startOffset,
       end: startOffset + match.text.length,
-      range: doc.index.rangeOf(startOffset, startOffset + match.text.length),
       item: index,
       path,
       periodSection,
@@ -752,7 +746,6 @@ function readRow(ctx: Context, item: TextItem, index: number, headerCells: reado
       tierSection: undefined,
       start: startOffset,
       end: startOffset + match.text.length,
-      range: doc.index.rangeOf(startOffset, startOffset + match.text.length),
       item: index,
       path,
       periodSection,

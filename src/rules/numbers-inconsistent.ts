@@ -60,13 +60,14 @@ export const numbersInconsistent: Rule = {
         for (const other of group) if (!disagreeing.has(other) && sameValue(first.value, other.value)) reported.add(other);
         for (const other of others) reported.add(other);
         reported.add(first);
-        const line = (f: StatedFigure) => f.range.start.line + 1;
+        const place = (f: StatedFigure) => doc.index.rangeOf(f.start, f.end);
+        const line = (f: StatedFigure) => place(f).start.line + 1;
         const what = first.periodText ? `${first.metricText} for ${first.periodText}` : first.metricText;
         const elsewhere = others.map((o) => `${o.valueText} on line ${line(o)}`).join(', ');
         report({
           message: `${what.charAt(0).toUpperCase()}${what.slice(1)}: ${first.valueText} here, but ${elsewhere}. Settle on one figure and use it everywhere, or say what sets them apart (a scenario, a segment, a date).`,
-          range: first.range,
-          relatedInformation: others.map((o) => ({ message: `${o.metricText}: ${o.valueText} here`, range: o.range })),
+          range: place(first),
+          relatedInformation: others.map((o) => ({ message: `${o.metricText}: ${o.valueText} here`, range: place(o) })),
         });
       }
     }
