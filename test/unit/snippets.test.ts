@@ -3,12 +3,17 @@
  * reader of VS Code's snippet syntax and expanded the way VS Code inserts it when the author
  * accepts every default: placeholders take their default text, choices their first option,
  * mirrors repeat what their tab stop holds, variables are resolved (the date fixed, so the
- * test does not change with the calendar). The expanded documents must lint clean.
+ * test does not change with the calendar).
+ *
+ * The charter, its sections and the strategy leave every value only the author knows (names,
+ * roles, amounts, counts, dates) as a bracketed prompt: accepted as they come, they are blanks
+ * that placeholder-left reports one by one; filled in with real values, they pass every rule.
+ * The other document snippets still expand to an example that lints clean.
  */
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintText, RULES, DEFAULT_CONFIG, DEFAULT_VOCABULARY, findPhrases, sniff } from '../../src/core';
+import { lintText, RULES, DEFAULT_CONFIG, DEFAULT_VOCABULARY, findPhrases, sniff, TextIndex } from '../../src/core';
 import { builtinTree } from '../../src/trees/builtin';
 import { evaluate } from '../../src/trees/walk';
 
@@ -163,6 +168,8 @@ interface ExpandOptions {
   /** Which option a choice takes: the first (what VS Code inserts) or the last. */
   choice: 'first' | 'last';
   variables: Record<string, string>;
+  /** What the author typed into tab stops, by number: it replaces the default everywhere the stop stands. */
+  typed?: Readonly<Record<number, string>>;
 }
 
 /**
@@ -176,6 +183,8 @@ function expandSnippet(nodes: readonly SnippetNode[], options: ExpandOptions): s
   }
   const resolving = new Set<number>();
   const valueOf = (index: number): string => {
+    const typed = options.typed?.[index];
+    if (typed !== undefined) return typed;
     const definition = definitions.get(index);
     if (!definition) return '';
     if (resolving.has(index)) throw new SnippetSyntaxError(`tab stop ${index} contains itself`);
@@ -251,6 +260,12 @@ function leftovers(text: string): string[] {
   return [...brackets, ...findPhrases(prose, DEFAULT_VOCABULARY.placeholders).map((p) => p.text)];
 }
 
+/** The bracketed prompts of `text` after its front matter, with their offsets. */
+function prompts(text: string): Array<{ text: string; start: number }> {
+  const bodyStart = text.startsWith('---\n') ? text.indexOf('\n---\n', 4) + 5 : 0;
+  return [...text.slice(bodyStart).matchAll(/\[[^\]\n]+\](?![(\[])/g)].map((m) => ({ text: m[0], start: bodyStart + m.index }));
+}
+
 const PREFIX_WORDS = ['charter', 'partner', 'decision', 'rollout', 'launch'];
 
 const CHARTER = 'Partnership charter';
@@ -278,6 +293,34 @@ const CHARTER_PIECES = [
 ];
 /** Sections that go into a charter (or any strategy document) beside the five. */
 const CHARTER_EXTRAS = ['Partner: three-sided value proposition', 'Partner: leverage assessment'];
+/** Snippets whose values are left for the author to fill in, as bracketed prompts. */
+const TO_FILL = new Set([CHARTER, 'Partnership strategy', ...CHARTER_PIECES, ...CHARTER_EXTRAS]);
+
+/**
+ * What an author types into each tab stop (choices keep their first option): the charter, the
+ * strategy and the sections added to a charter, filled in as one consistent partnership.
+ */
+const TYPED: Record<string, Record<number, string>> = {
+  [CHARTER]: {
+    1: 'Globex Cloud', 2: 'Dana Reyes', 3: '2027-06-30', 4: 'Acme', 5: '40', 6: '$1.2M', 7: '2027-06-30', 8: '30%', 9: '2027-06-30',
+    10: '1 day', 11: '10 days', 12: '3', 13: '4 months', 14: '$150K', 15: '$200K', 16: '2', 17: '6 months', 18: '2027-01-11',
+    19: '2027-02-26', 20: '7 weeks', 21: '2', 22: '20%', 23: '2027-03-08', 24: '2027-05-28', 25: '12 weeks', 26: '8', 27: '70%',
+    28: '2027-06-07', 33: 'VP Partnerships', 34: 'Lee Park', 35: 'Director, ISV Alliances', 36: '10', 37: 'CEO',
+    38: 'GM of Marketplace', 39: '20', 40: '2027-09-30', 41: '60', 42: '2026-12-01', 43: '2026-12-02',
+  },
+  'Partnership strategy': {
+    1: 'Dana Reyes', 2: '2027-06-30', 3: 'Acme', 6: '2', 7: '3 months', 11: '10', 12: '20%', 13: '3', 14: '10', 15: '2027-01-11',
+    16: '2027-03-05', 17: '8 weeks', 18: '3', 19: '2', 20: '2027-03-08', 21: '2027-05-28', 22: '12 weeks', 23: '10', 24: '$500K',
+    25: '2027-06-01', 26: 'VP Partnerships', 27: 'the VP Partnerships of each side', 28: 'two', 29: '30%', 30: '2027-12-31',
+  },
+  'Partner: three-sided value proposition': { 1: 'Acme', 2: 'Globex Cloud', 3: '1,200', 4: '$1.2M', 5: '8 months', 6: '30%', 7: '1 day', 8: '10 days', 9: '15%' },
+  'Partner: leverage assessment': {
+    1: 'Globex Cloud', 2: 'its MSP certification', 3: 'its partner program guide', 4: '30%', 5: '$400K', 6: '6 months', 7: '50', 8: '12 months',
+  },
+};
+
+const filled = (name: string, options: ExpandOptions = DEFAULTS) => expanded(name, { ...options, typed: TYPED[name] });
+
 /** Decision record snippet → the built-in tree it records. */
 const DECISIONS: Record<string, string> = {
   'Decision: build or partner': 'build-vs-partner',
@@ -361,16 +404,73 @@ describe('snippets/markdown.json', () => {
         assert.ok(prefixes.some((p) => PREFIX_WORDS.some((w) => p.startsWith(w))), 'one prefix starts with one of the words');
       });
 
-      it('leaves no template scaffolding in its defaults', () => {
-        assert.deepEqual(leftovers(expanded(name)), []);
-        assert.deepEqual(leftovers(expanded(name, { ...DEFAULTS, choice: 'last' })), []);
-      });
+      if (TO_FILL.has(name)) {
+        it('leaves nothing but bracketed prompts to fill in its defaults', () => {
+          assert.ok(prompts(expanded(name)).length > 0, 'prompts to fill in');
+          assert.deepEqual(leftovers(expanded(name)).filter((l) => !/^\[[^\]]+\]$/.test(l)), []);
+        });
+
+        it('selects the whole value of each prompt: no currency sign or unit outside it', () => {
+          const source = bodyOf(name);
+          assert.doesNotMatch(source, /(?:\\\$|[€£¥])\$\{\d+:\[/, 'a currency sign before a prompt would be typed twice');
+          assert.doesNotMatch(source, /\$\{\d+:\[[^\]]*\]\}(?:%|[KMB]\b)/, 'a unit glued after a prompt would be typed twice');
+          for (const stop of stops(parseSnippet(source))) {
+            if (stop.kind !== 'tabstop' || !stop.children) continue;
+            const text = expandSnippet(stop.children, DEFAULTS);
+            if (text.startsWith('[')) assert.doesNotMatch(text, /[$€£¥%]/, `prompt ${stop.index}: ${text}`);
+          }
+          assert.doesNotMatch(source, /\$CURRENT_/, 'no date filled in for the author');
+        });
+
+        it('is filled in completely by the values an author types', () => {
+          if (!(name in TYPED)) return;
+          assert.deepEqual(prompts(filled(name)), []);
+          assert.deepEqual(prompts(filled(name, { ...DEFAULTS, choice: 'last' })), []);
+        });
+      } else {
+        it('leaves no template scaffolding in its defaults', () => {
+          assert.deepEqual(leftovers(expanded(name)), []);
+          assert.deepEqual(leftovers(expanded(name, { ...DEFAULTS, choice: 'last' })), []);
+        });
+      }
+    });
+  }
+});
+
+describe('snippets left to fill in: blanks until filled, clean once filled', () => {
+  for (const name of [CHARTER, 'Partnership strategy']) {
+    const kind = DOCUMENTS[name]!;
+
+    it(`${name}: tabbing through gives a ${kind} whose every blank placeholder-left reports, one by one`, () => {
+      const text = expanded(name);
+      assert.equal(sniff(text).kind, kind);
+      const result = lintText(text, RULES, DEFAULT_CONFIG);
+      assert.equal(result.kind, kind);
+      const index = new TextIndex(text);
+      const reported = result.diagnostics.filter((d) => d.ruleId === 'placeholder-left');
+      // Not a template: each blank is its own report, on exactly its characters.
+      assert.ok(reported.every((d) => !d.relatedInformation), 'no summaries');
+      assert.deepEqual(
+        reported.map((d) => [index.offsetAt(d.range.start), text.slice(index.offsetAt(d.range.start), index.offsetAt(d.range.end))]),
+        prompts(text).map((p) => [p.start, p.text]),
+      );
+      // Names, people, roles, amounts, counts and dates all wait for the author.
+      for (const prompt of ['[Your company]', '[number]', '[date]', '[role]']) assert.ok(text.includes(prompt), prompt);
+      if (name === CHARTER) for (const prompt of ['[Partner]', "[Partner's decision owner]", '[amount]', '[date signed]']) assert.ok(text.includes(prompt), prompt);
+    });
+
+    it(`${name}: filled in with real values, passes every rule`, () => {
+      for (const choice of ['first', 'last'] as const) {
+        const text = filled(name, { ...DEFAULTS, choice });
+        assert.equal(lintText(text, RULES, DEFAULT_CONFIG).kind, kind);
+        assert.deepEqual(diagnosticsOf(text), [], `with the ${choice} option of every choice`);
+      }
     });
   }
 });
 
 describe('expanded snippets lint clean', () => {
-  for (const [name, kind] of Object.entries(DOCUMENTS)) {
+  for (const [name, kind] of Object.entries(DOCUMENTS).filter(([n]) => !TO_FILL.has(n))) {
     it(`${name} (${kind})`, () => {
       const text = expanded(name);
       assert.equal(sniff(text).kind, kind);
@@ -379,7 +479,7 @@ describe('expanded snippets lint clean', () => {
     });
   }
 
-  for (const name of Object.keys(DOCUMENTS).filter((n) => !(n in DECISIONS))) {
+  for (const name of Object.keys(DOCUMENTS).filter((n) => !(n in DECISIONS) && !TO_FILL.has(n))) {
     it(`${name}, with the other choice in every choice`, () => {
       assert.deepEqual(diagnosticsOf(expanded(name, { ...DEFAULTS, choice: 'last' })), []);
     });
@@ -394,9 +494,9 @@ describe('expanded snippets lint clean', () => {
   }
 
   for (const extra of CHARTER_EXTRAS) {
-    it(`${extra}, added to the charter`, () => {
-      const charter = expanded(CHARTER);
-      const text = charter.replace('\n## Mutual Goals\n', `\n${expanded(extra)}\n## Mutual Goals\n`);
+    it(`${extra}, filled in and added to the filled-in charter`, () => {
+      const charter = filled(CHARTER);
+      const text = charter.replace('\n## Mutual Goals\n', `\n${filled(extra)}\n## Mutual Goals\n`);
       assert.notEqual(text, charter);
       assert.deepEqual(diagnosticsOf(text), []);
     });
