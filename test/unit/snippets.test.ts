@@ -5,10 +5,10 @@
  * mirrors repeat what their tab stop holds, variables are resolved (the date fixed, so the
  * test does not change with the calendar).
  *
- * The charter, its sections and the strategy leave every value only the author knows (names,
- * roles, amounts, counts, dates) as a bracketed prompt: accepted as they come, they are blanks
- * that placeholder-left reports one by one; filled in with real values, they pass every rule.
- * The other document snippets still expand to an example that lints clean.
+ * Every snippet leaves the values only the author knows (names, roles, amounts, counts, dates)
+ * as bracketed prompts: accepted as they come, they are blanks that placeholder-left reports one
+ * by one; filled in with real values, the documents pass every rule. What the framework itself
+ * says (a pilot of 4-6 weeks before launch, 2-3 case study candidates) stays as written.
  */
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -260,10 +260,10 @@ function leftovers(text: string): string[] {
   return [...brackets, ...findPhrases(prose, DEFAULT_VOCABULARY.placeholders).map((p) => p.text)];
 }
 
-/** The bracketed prompts of `text` after its front matter, with their offsets. */
+/** The bracketed prompts of `text` after its front matter (task checkboxes are not), with their offsets. */
 function prompts(text: string): Array<{ text: string; start: number }> {
   const bodyStart = text.startsWith('---\n') ? text.indexOf('\n---\n', 4) + 5 : 0;
-  return [...text.slice(bodyStart).matchAll(/\[[^\]\n]+\](?![(\[])/g)].map((m) => ({ text: m[0], start: bodyStart + m.index }));
+  return [...text.slice(bodyStart).matchAll(/\[(?![ xX]\])[^\]\n]+\](?![(\[])/g)].map((m) => ({ text: m[0], start: bodyStart + m.index }));
 }
 
 const PREFIX_WORDS = ['charter', 'partner', 'decision', 'rollout', 'launch'];
@@ -293,8 +293,8 @@ const CHARTER_PIECES = [
 ];
 /** Sections that go into a charter (or any strategy document) beside the five. */
 const CHARTER_EXTRAS = ['Partner: three-sided value proposition', 'Partner: leverage assessment'];
-/** Snippets whose values are left for the author to fill in, as bracketed prompts. */
-const TO_FILL = new Set([CHARTER, 'Partnership strategy', ...CHARTER_PIECES, ...CHARTER_EXTRAS]);
+/** Snippets whose values are left for the author to fill in, as bracketed prompts: all of them. */
+const TO_FILL = new Set([...Object.keys(DOCUMENTS), ...CHARTER_PIECES, ...CHARTER_EXTRAS]);
 
 /**
  * What an author types into each tab stop (choices keep their first option): the charter, the
@@ -316,6 +316,22 @@ const TYPED: Record<string, Record<number, string>> = {
   'Partner: three-sided value proposition': { 1: 'Acme', 2: 'Globex Cloud', 3: '1,200', 4: '$1.2M', 5: '8 months', 6: '30%', 7: '1 day', 8: '10 days', 9: '15%' },
   'Partner: leverage assessment': {
     1: 'Globex Cloud', 2: 'its MSP certification', 3: 'its partner program guide', 4: '30%', 5: '$400K', 6: '6 months', 7: '50', 8: '12 months',
+  },
+  'Partner tier model': { 1: 'Dana Reyes', 2: '2027-06-30', 3: 'Acme', 6: '5', 7: '6 months', 10: '20', 11: '$500K', 12: '$2M', 13: '2' },
+  'Crawl-walk-run rollout': {
+    1: 'Globex Cloud', 2: 'Dana Reyes', 3: 'Acme', 4: '2027-01-11', 5: '2027-02-26', 6: '7 weeks', 7: '2', 8: '20%', 9: 'Lee Park',
+    10: '2027-03-08', 11: '2027-05-28', 12: '12 weeks', 13: '8', 14: '70%', 15: '10', 16: '2027-06-07', 18: '$1M', 19: '2',
+  },
+  'Partner launch checklist': { 1: 'Globex Cloud', 2: '2027-03-15', 3: 'Acme', 4: 'Dana Reyes', 5: 'Lee Park', 9: '2027-06-15' },
+  'Decision: build or partner': {
+    6: 'Priya Natarajan', 7: 'VP Product', 8: 'single sign-on', 9: 'Customers expect it, but nobody chooses us for it',
+    10: '2 engineers for 8 months', 11: '2 identity providers want our customers on their platform', 12: '2027-12-01',
+  },
+  'Decision: partner tier': { 5: 'Dana Reyes', 6: 'VP Partnerships', 7: 'Globex Cloud', 8: '3', 9: 'A good fit, not a repositioning', 10: '2027-06-01' },
+  'Decision: continue the partnership': { 5: 'Dana Reyes', 6: 'VP Partnerships', 7: 'Globex Cloud', 8: '27%', 9: '20%', 10: '75%', 11: '70%', 12: '2027-09-01' },
+  'Decision: curated or open ecosystem': {
+    5: 'Priya Natarajan', 6: 'VP Product', 7: 'integration marketplace', 8: 'A weak listing is a nuisance, not a security risk', 9: '2,000',
+    10: '2 years', 11: '5%',
   },
 };
 
@@ -419,11 +435,11 @@ describe('snippets/markdown.json', () => {
             const text = expandSnippet(stop.children, DEFAULTS);
             if (text.startsWith('[')) assert.doesNotMatch(text, /[$€£¥%]/, `prompt ${stop.index}: ${text}`);
           }
-          assert.doesNotMatch(source, /\$CURRENT_/, 'no date filled in for the author');
+          // A decision record is dated the day it is written, as the wizard dates it; nothing else is dated for the author.
+          if (!(name in DECISIONS)) assert.doesNotMatch(source, /\$CURRENT_/, 'no date filled in for the author');
         });
 
-        it('is filled in completely by the values an author types', () => {
-          if (!(name in TYPED)) return;
+        if (name in TYPED) it('is filled in completely by the values an author types', () => {
           assert.deepEqual(prompts(filled(name)), []);
           assert.deepEqual(prompts(filled(name, { ...DEFAULTS, choice: 'last' })), []);
         });
@@ -438,8 +454,7 @@ describe('snippets/markdown.json', () => {
 });
 
 describe('snippets left to fill in: blanks until filled, clean once filled', () => {
-  for (const name of [CHARTER, 'Partnership strategy']) {
-    const kind = DOCUMENTS[name]!;
+  for (const [name, kind] of Object.entries(DOCUMENTS)) {
 
     it(`${name}: tabbing through gives a ${kind} whose every blank placeholder-left reports, one by one`, () => {
       const text = expanded(name);
@@ -454,9 +469,11 @@ describe('snippets left to fill in: blanks until filled, clean once filled', () 
         reported.map((d) => [index.offsetAt(d.range.start), text.slice(index.offsetAt(d.range.start), index.offsetAt(d.range.end))]),
         prompts(text).map((p) => [p.start, p.text]),
       );
+      assert.ok(reported.length > 0, 'blanks to fill');
       // Names, people, roles, amounts, counts and dates all wait for the author.
-      for (const prompt of ['[Your company]', '[number]', '[date]', '[role]']) assert.ok(text.includes(prompt), prompt);
+      if (name === CHARTER || name === 'Partnership strategy') for (const prompt of ['[Your company]', '[number]', '[date]', '[role]']) assert.ok(text.includes(prompt), prompt);
       if (name === CHARTER) for (const prompt of ['[Partner]', "[Partner's decision owner]", '[amount]', '[date signed]']) assert.ok(text.includes(prompt), prompt);
+      if (name in DECISIONS) assert.match(text, /Decided on 2026-12-01 by \[name\] \(\[role\]\)/);
     });
 
     it(`${name}: filled in with real values, passes every rule`, () => {
@@ -469,22 +486,7 @@ describe('snippets left to fill in: blanks until filled, clean once filled', () 
   }
 });
 
-describe('expanded snippets lint clean', () => {
-  for (const [name, kind] of Object.entries(DOCUMENTS).filter(([n]) => !TO_FILL.has(n))) {
-    it(`${name} (${kind})`, () => {
-      const text = expanded(name);
-      assert.equal(sniff(text).kind, kind);
-      assert.equal(lintText(text, RULES, DEFAULT_CONFIG).kind, kind);
-      assert.deepEqual(diagnosticsOf(text), []);
-    });
-  }
-
-  for (const name of Object.keys(DOCUMENTS).filter((n) => !(n in DECISIONS) && !TO_FILL.has(n))) {
-    it(`${name}, with the other choice in every choice`, () => {
-      assert.deepEqual(diagnosticsOf(expanded(name, { ...DEFAULTS, choice: 'last' })), []);
-    });
-  }
-
+describe('charter sections and extras', () => {
   for (const piece of CHARTER_PIECES) {
     it(`the charter holds "${piece}" word for word`, () => {
       const charter = expanded(CHARTER);
@@ -531,7 +533,7 @@ describe('decision record snippets follow their trees', () => {
       // tree and the last options another: accepting every default gives a record that holds.
       for (const choice of ['first', 'last'] as const) {
         it(`records the outcome the tree gives for its answers, with the ${choice} option of every choice`, () => {
-          const text = expandSnippet(nodes, { ...DEFAULTS, choice });
+          const text = expandSnippet(nodes, { ...DEFAULTS, choice, typed: TYPED[name] });
           const data = sniff(text).frontMatter?.data as Record<string, unknown>;
           const result = evaluate(tree, data['answers'] as Record<string, unknown>);
           assert.equal(result.status, 'outcome');
