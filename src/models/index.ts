@@ -33,6 +33,7 @@ import type { TextItem } from '../core/items';
 import { hasRecurringTouchpoint } from './touchpoints';
 import { readJointLaunch, type JointLaunch } from './integration-pathway';
 import { findFigures, findTableTotals, type StatedFigure, type TableTotal } from './targets';
+import { isTemplate } from './template';
 
 /** The models of one document, read with one vocabulary. */
 export interface Models {
@@ -97,6 +98,8 @@ export interface Models {
   hasRecurringTouchpoint(): boolean;
   /** The first launch of a joint technical offering (integration, marketplace listing, joint solution) and whether the text says how the products connect; undefined when none is planned. */
   jointLaunch(): JointLaunch | undefined;
+  /** Whether the document is a template to fill in: front matter `template: true`, or "template" in its title or file name. */
+  template(): boolean;
   /** The charter word lists (party words, metric terms, cadence, governance, signatures) as configured. */
   readonly words: CharterVocabulary;
 }
@@ -150,6 +153,7 @@ class DocumentModels implements Models {
   private stated: readonly StatedFigure[] | undefined;
   private totals: readonly TableTotal[] | undefined;
   private touchpoint: boolean | undefined;
+  private isTemplate: boolean | undefined;
   private joint: { read: JointLaunch | undefined } | undefined;
 
   constructor(private readonly doc: StrategyDocument, private readonly vocabulary: Vocabulary) {}
@@ -196,6 +200,11 @@ class DocumentModels implements Models {
     if (this.doc.kind === 'partnership-strategy') return roadmapSection(this.doc);
     if (this.doc.kind === 'partnership-charter') return this.charterSections().get('timeline');
     return undefined;
+  }
+
+  template(): boolean {
+    this.isTemplate ??= isTemplate(this.doc);
+    return this.isTemplate;
   }
 
   hasRecurringTouchpoint(): boolean {
