@@ -23,6 +23,7 @@ import { contentItems, sectionHasSubstance, type ContentItem } from './charter-c
 import { charterVocabulary, type CharterVocabulary } from './charter-vocabulary';
 import { readDecisionRecord, type DecisionRecord } from './decision-record';
 import { readExitProvisions, type ExitProvisions } from './exit-provisions';
+import { readBuildDecision, type BuildDecision } from './build-decision';
 import { readVoice, type DocumentVoice } from './voice';
 import { readSalesFramings, type SalesFraming } from './partner-role';
 import { readEnablement, type Enablement } from './enablement';
@@ -68,6 +69,8 @@ export interface Models {
   decisionRecord(): DecisionRecord | undefined;
   /** What the text says about how a partnership ends: termination, demotion, renewal or re-evaluation against criteria. */
   exitProvisions(): ExitProvisions;
+  /** Which of the build-vs-partner tree's questions a decision written in its own form raises (differentiation, roadmap delay, a partner who needs us). */
+  buildDecision(): BuildDecision;
   /** Statements that hand selling to partners ("instead of direct sales"), each with whether its section says what partners add to the product. */
   salesFramings(): readonly SalesFraming[];
   /** What partners are given to sell and promote with, statements that they get little help, and asks that they sell or promote. */
@@ -144,6 +147,7 @@ class DocumentModels implements Models {
   private charterWords: CharterVocabulary | undefined;
   private record: { read: DecisionRecord | undefined } | undefined;
   private exits: ExitProvisions | undefined;
+  private weighing: BuildDecision | undefined;
   private documentVoice: DocumentVoice | undefined;
   private framings: readonly SalesFraming[] | undefined;
   private enabling: Enablement | undefined;
@@ -273,6 +277,11 @@ class DocumentModels implements Models {
   exitProvisions(): ExitProvisions {
     this.exits ??= readExitProvisions(this.commitments(), this.words);
     return this.exits;
+  }
+
+  buildDecision(): BuildDecision {
+    this.weighing ??= readBuildDecision(this.commitments());
+    return this.weighing;
   }
 
   salesFramings(): readonly SalesFraming[] {

@@ -1,5 +1,6 @@
 import { ruleMeta, type Rule } from '../core/rule';
 import { answerId, answerText, evaluate, isUnanswered } from '../trees/walk';
+import { BUILD_QUESTIONS, type BuildQuestion } from '../models/build-decision';
 import {
   models, availableTrees, findTree, isEmptyValue, orList, recordedAnswers, shapeName, type Field,
 } from '../models';
@@ -18,9 +19,23 @@ export const decisionAnswersMissing: Rule = {
     checks: ['decision'],
   }),
   check({ doc, vocabulary, options, report }) {
-    const record = models(doc, vocabulary).decisionRecord();
-    // Only records that declare themselves with `type:` are held to the front matter format.
-    if (!record || !record.type) return;
+    const m = models(doc, vocabulary);
+    const record = m.decisionRecord();
+    // Only records that declare themselves with `type:` are held to the front matter format. A
+    // build-or-partner decision written in its own form is held to the tree's questions instead:
+    // it should at least raise each of them.
+    if (!record || !record.type) {
+      // Front matter that tries to be a record (or does not parse) is frontmatter-invalid's.
+      const fm = doc.frontMatter;
+      if (fm && (fm.yaml.errors.length > 0 || /^[ \t]*(?:type|tree|answers|outcome)[ \t]*:/m.test(doc.text.slice(fm.contentStart, fm.contentEnd)))) return;
+      const unasked = m.buildDecision().unasked;
+      if (unasked.length === 0 || m.template() && unasked.length === BUILD_QUESTIONS.length) return;
+      report({
+        message: `${unaskedOpening(unasked)} Weigh ${unasked.length === 1 ? 'it' : 'them'} in the text, or run PartnerLint: Run Decision Tree… (build-vs-partner) and keep the answers in front matter so they are checked again.`,
+        range: doc.title?.headingRange ?? doc.index.lineRange(0),
+      });
+      return;
+    }
     const trees = availableTrees(options);
     const lineOf = (field: Field) => doc.index.rangeOf(field.keyStart, Math.max(field.keyEnd, field.valueEnd));
 
@@ -77,3 +92,19 @@ export const decisionAnswersMissing: Rule = {
     });
   },
 };
+
+/** What each build-vs-partner question asks, in a decision's own terms. */
+const ASKS: Record<BuildQuestion, string> = {
+  'core-differentiation': 'whether the capability is part of what makes your product different',
+  'roadmap-delay': 'whether building it would hold the rest of the roadmap back by more than six months',
+  'credible-partner-needs-us': 'whether a credible partner also needs something from you',
+};
+
+function unaskedOpening(unasked: readonly BuildQuestion[]): string {
+  const asks = unasked.map((q) => ASKS[q]);
+  const list = asks.length === 1 ? asks[0]! : `${asks.slice(0, -1).join(', ')} or ${asks[asks.length - 1]}`;
+  const why = unasked.includes('credible-partner-needs-us')
+    ? ' Without a partner who needs you too, the partner option is a purchase or a handshake, not a partnership.'
+    : '';
+  return `This build-or-partner decision never asks ${list}.${why}`;
+}

@@ -42,6 +42,21 @@ function withTrees(trees: unknown[]): Partial<ResolvedConfig> {
 
 testRule(decisionAnswersMissing, {
   valid: [
+    {
+      name: 'a build-or-partner decision in its own form that raises all three of the tree\'s questions',
+      text: md(
+        '# Build vs Partner: Usage-Based Billing', '', '## Options', '',
+        '- Build: our platform team writes a metering service.', '- Partner: integrate a billing provider.', '',
+        '## Trade-offs', '',
+        'Billing is not a core capability for us. Building would cost two quarters of time to market.',
+        'The provider needs us too: our marketplace listing brings it mid-market customers.', '',
+        '## Recommendation', '', 'Partner with the billing provider.', '',
+      ),
+    },
+    {
+      name: 'a build-versus-buy note about a library is not a partnership decision at all',
+      text: md('# Build vs Buy: Logging Library', '', '## Options', '', '- Write our own.', '- Use an open-source one.', '', '## Recommendation', '', 'Use the library.', ''),
+    },
     { name: 'the sample build-vs-partner record', text: EXAMPLE },
     { name: 'the sample record with CRLF line endings', text: EXAMPLE.replace(/\n/g, '\r\n') },
     { name: 'a first answer that settles it needs no further answers', text: record('tree: build-vs-partner', 'answers:', '  core-differentiation: yes', 'outcome: build') },
@@ -56,7 +71,8 @@ testRule(decisionAnswersMissing, {
     { name: 'a team tree given through the trees option', text: record('tree: leverage-check', 'answers:', '  without-us: nothing'), config: withTrees([LEVERAGE]) },
     {
       name: 'a record found by its title, with no front matter, is not held to the front matter format',
-      text: md('# Build vs partner: single sign-on', '', 'We asked whether it is core to our differentiation. It is not, so we partner.'),
+      text: md('# Build vs partner: single sign-on', '', 'We asked whether it is core to our differentiation. It is not, and building it would delay the roadmap by a year.',
+        'The identity provider needs us too, for the customers we bring, so we partner.'),
     },
     { name: 'front matter that does not parse is left to frontmatter-invalid', text: record('tree: build-vs-partner', 'answers: [core-differentiation'), },
     {
@@ -65,6 +81,22 @@ testRule(decisionAnswersMissing, {
     },
   ],
   invalid: [
+    {
+      name: 'a decision in its own form that never asks whether the partner needs anything from us, reported on the title',
+      text: md(
+        '# Build vs Partner: Usage-Based Billing', '', '## Options', '',
+        '- Build: our platform team writes a metering service.', '- Partner: integrate a billing provider.', '',
+        '## Trade-offs', '',
+        'Billing is not a core capability for us. Building would cost two quarters of time to market.', '',
+        '## Recommendation', '', 'Partner with the billing provider.', '',
+      ),
+      problems: [{ line: 1, message: /^This build-or-partner decision never asks whether a credible partner also needs something from you\. Without a partner who needs you too.*Run Decision Tree/ }],
+    },
+    {
+      name: 'a decision in its own form that raises none of the questions names all three, in the tree\'s order',
+      text: md('# Build or Partner: Search', '', '## Options', '', '- Build it in house.', '- Partner with a search vendor.', '', '## Recommendation', '', 'Partner with the vendor.', ''),
+      problems: [{ line: 1, message: /never asks whether the capability is part of what makes your product different, whether building it would hold the rest of the roadmap back by more than six months or whether a credible partner also needs something from you\./ }],
+    },
     {
       name: 'no tree: line at all, reported on the type line, naming the built-in trees',
       text: record('answers:', '  core-differentiation: yes', 'outcome: build'),
