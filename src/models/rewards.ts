@@ -1,0 +1,236 @@
+import type { List, ListItem } from 'mdast';
+import type { Section } from '../core/document';
+import { hasNumber } from '../core/quantity';
+import { plain } from '../core/items';
+import { findPhrases, listsOrDefaults, type Vocabulary } from '../core/vocabulary';
+import { negated, type CharterText, type Clause, type Match, type Span } from './commitments';
+import { sectionAtOffset } from './section-lookup';
+
+/**
+ * Rewards a program or a partnership offers (commissions, bonuses, incentives, rebates, revenue
+ * shares, market development funds, grants) and funding a party puts in ("funded by Initech"),
+ * each with whether the text puts a number on it. A reward is a rate or an amount: "annual
+ * bonuses" says when, not how much, so only a number quantifies one (a period does not).
+ *
+ * A reward is offered where a list item or a table cell is about it: its bold label names it
+ * ("**Base commission:** paid on every deal"), or its first words do ("Annual bonuses for top
+ * performers"). A reward named only as a modifier ("commission disputes", "budget planning",
+ * "MDF guidelines") is not one.
+ */
+
+/** Word lists of the reading: defaults, or the configured vocabulary's lists of the same name. */
+export interface RewardVocabulary {
+  /** Rewards offered to partners or put into a partnership, which need a rate or an amount. */
+  rewardTerms: string[];
+  /** Words of a heading or lead-in over what is offered ("Benefits", "What partners earn"); a reward term there counts too. */
+  offerContextTerms: string[];
+}
+
+// vocabulary candidate
+export const REWARD_VOCABULARY: RewardVocabulary = {
+  rewardTerms: [
+    'commission', 'commissions', 'bonus', 'bonuses', 'incentive', 'incentives', 'spiff', 'spiffs', 'rebate', 'rebates',
+    'revenue share', 'revenue shares', 'revenue sharing', 'rev share', 'referral fee', 'referral fees', "finder's fee", 'finder’s fee',
+    "finder's fees", 'finder’s fees', 'market development funds', 'market development fund', 'marketing development funds', 'MDF',
+    'co-op funds', 'co-op fund', 'grant', 'grants', 'stipend', 'stipends', 'payout', 'payouts', 'margin', 'margins',
+    'discount', 'discounts',
+  ],
+  offerContextTerms: [
+    'benefit', 'benefits', 'reward', 'rewards', 'compensation', 'remuneration', 'economics', 'commercial terms', 'financial terms',
+    'financial arrangements', 'earnings', 'earn', 'earns', 'perks', 'value exchange', 'what partners get', 'what you get',
+    'what we give', 'what we offer', 'we offer', 'we provide', 'pricing', 'rates', 'payment terms', 'funding',
+  ],
+};
+
+/** Words after a reward term that leave it the head of its phrase ("bonuses for top performers", "commission, paid monthly"). */
+const HEAD_FOLLOWERS = new Set([
+  'for', 'on', 'of', 'to', 'from', 'based', 'tied', 'linked', 'paid', 'payable', 'per', 'at', 'with', 'and', 'or', 'up', 'available',
+  'eligible', 'when', 'if', 'as', 'in', 'by', 'upon', 'earned', 'offered', 'provided', 'given', 'granted', 'are', 'is', 'will', 'may',
+  'can', 'through', 'via', 'under', 'above', 'over', 'after', 'once', 'that', 'which', 'where', 'depending', 'subject',
+]);
+
+/** The reward is set elsewhere: another document, a price list, an appendix. */
+const POINTS_ELSEWHERE = /\b(?:see|appendix|annex|exhibit|schedule|attached|price\s*(?:list|book)|rate\s*card|agreement|contract|order\s+form|statement\s+of\s+work|sow|portal|handbook|policy)\b/i;
+
+/** A bracketed prompt still to fill in: "[rate]", "[X]%". */
+const BRACKET_PROMPT = /\[[^\]\r\n]{1,80}\](?![([])/;
+
+/** Funding put in by a named party, in the passive: "funded by Initech", "co-funded and staffed by both foundations". */
+const FUNDED_BY = /\b(?:funded|co-funded|financed|co-financed|underwritten|bankrolled)\s+(?:(?:and|&)\s+[\p{L}-]+\s+)?(?:jointly\s+)?by\b/iu;
+
+/** A money amount: what quantifies funding ("$200K", "EUR 50,000", "1.5 million dollars"). */
+const MONEY = /[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:k|m|mm|bn|million|billion|thousand)?\s*(?:usd|eur|gbp|dollars|euros|pounds)\b|\b(?:usd|eur|gbp)\s?\d/i;
+
+/** One reward offered without a number. */
+export interface UnquantifiedReward {
+  /** The clause that offers it: a list item's first sentence, a table cell, a sentence saying who funds what. */
+  clause: Clause;
+  /** The reward as named: the item's label when it names it, else the term; for funding, the words that say it ("funded by"). */
+  name: string;
+  /** `reward`: a rate or an amount offered ("Performance bonuses"); `funding`: money a named party puts in ("funded by Initech"). */
+  kind: 'reward' | 'funding';
+}
+
+/** The unquantified rewards of one top-level section (or of the text before any). */
+export interface RewardGroup {
+  section: Section | undefined;
+  rewards: UnquantifiedReward[];
+}
+
+function singular(word: string): string {
+  const w = word.toLowerCase();
+  if (/(?:ss|us)$/.test(w)) return w;
+  if (/ses$/.test(w)) return w.slice(0, -2);
+  if (/s$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+/** A pattern for `phrase` with any plural of its last word: "base commission" matches "Base Commissions". */
+function phrasePattern(phrase: string): RegExp {
+  const words = phrase.trim().split(/[\s-]+/).filter((w) => w.length > 0);
+  const last = words.pop()!;
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const body = [...words.map(escape), `${escape(singular(last))}(?:es|s)?`].join('[\\s-]+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+/** True when the word after `term` leaves it the head of its phrase, not a modifier ("commission disputes"). */
+function isHead(masked: string, term: Match, end: number): boolean {
+  const rest = masked.slice(term.end, Math.min(end, term.end + 40));
+  if (/^[\p{L}\p{N}]/u.test(rest)) return false;
+  if (/^-[\p{L}\p{N}]/u.test(rest)) return false; // "commission-free"
+  const next = /^\s*([\p{L}]+)/u.exec(rest);
+  if (!next) return true;
+  // Punctuation first ("Bonuses: …", "commission (10%)") ends the phrase.
+  if (!/^\s+[\p{L}]/u.test(rest)) return true;
+  return HEAD_FOLLOWERS.has(next[1]!.toLowerCase());
+}
+
+/** How many words start in [from, to) of `text`. */
+function wordsBefore(text: string, from: number, to: number): number {
+  return text.slice(from, to).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/**
+ * The unquantified rewards of the document, grouped by top-level section, in document order.
+ * `vocabulary.placeholders` marks template blanks: an item with one is left to placeholder-left.
+ */
+export function findUnquantifiedRewards(text: CharterText, vocabulary: Vocabulary): RewardGroup[] {
+  const { rewardTerms, offerContextTerms } = listsOrDefaults(vocabulary, REWARD_VOCABULARY);
+  const doc = text.doc;
+  const whole: Span = { start: 0, end: text.masked.length };
+  const terms = text.find(rewardTerms, whole);
+  const funded: Clause[] = [];
+  const offers: Array<{ clause: Clause; term: Match; name: string }> = [];
+  let lastItem: unknown;
+  for (const clause of text.clauses) {
+    const first = clause.item !== lastItem;
+    lastItem = clause.item;
+    if (text.isQuestion(clause) || text.isFailureCost(clause) || text.unanswered(clause)) continue;
+    if (FUNDED_BY.test(clause.text)) {
+      const at = FUNDED_BY.exec(clause.text)!.index + clause.start;
+      if (!negated(text.masked, at, clause.start)) funded.push(clause);
+    }
+    if (terms.length === 0) continue;
+    const isCell = clause.item.kind === 'table-row';
+    if (!isCell && !(clause.item.kind === 'list-item' && first)) continue;
+    const own = text.find(rewardTerms, clause).filter((t) => !negated(text.masked, t.start, clause.start));
+    if (own.length === 0) continue;
+    let offered: Match | undefined;
+    let name: string | undefined;
+    const label = clause.label;
+    if (label) {
+      // The label's last words: "**Performance Bonuses:**".
+      const labelEnd = label.end - (/[\s:()]*$/.exec(text.masked.slice(label.start, label.end))?.[0].length ?? 0);
+      offered = own.find((t) => t.start >= label.start && t.end === labelEnd);
+      if (offered) name = text.masked.slice(label.start, labelEnd).trim();
+    }
+    if (!offered) {
+      // The first words of the answer: "Annual performance bonuses for top performers".
+      let from = label ? label.end : clause.start;
+      while (from < clause.end && /[\s:.)*_-]/.test(text.masked[from]!)) from++;
+      // Only the item's own opening phrase: not a reward further down a list of things ("discounts, referral fees and other incentives").
+      const opening = own.find((t) => t.start >= from);
+      const before = opening ? text.masked.slice(from, opening.start) : '';
+      if (opening && wordsBefore(text.masked, from, opening.start) <= 2 && !/[,;:]|\b(?:and|or|plus)\b/i.test(before) && isHead(text.masked, opening, clause.end)) offered = opening;
+      if (offered && isCell && wordsBefore(text.masked, clause.start, clause.end) > 12) offered = undefined;
+      if (offered) name = offered.text;
+    }
+    if (!offered || !name) continue;
+    // Offered: under a heading, lead-in or column about rewards or what partners get ("Incentives",
+    // "Benefits", "Commission"); "Marketing development funds are approved by channel marketing"
+    // under Governance says how they are run.
+    if (!clause.context.some((c) => text.has(rewardTerms, c) || text.has(offerContextTerms, c))) continue;
+    offers.push({ clause, term: offered, name });
+  }
+  if (offers.length === 0 && funded.length === 0) return [];
+
+  const out: UnquantifiedReward[] = [];
+  // Lines that name a reward with a number: where a reward listed without one may be set.
+  const numbered = offers.length > 0 ? text.clauses.filter((c) => hasNumber(c.text) && text.has(rewardTerms, c)) : [];
+  for (const offer of offers) {
+    if (quantified(text, vocabulary, offer.clause)) continue;
+    if (setElsewhere(text, numbered, offer.clause, offer.name, offer.term)) continue;
+    out.push({ clause: offer.clause, name: offer.name, kind: 'reward' });
+  }
+  if (funded.length > 0 && !MONEY.test(text.masked)) {
+    for (const clause of funded) {
+      // The amount may follow: "It is funded by Initech. The grant is $120K over two years."
+      if (quantified(text, vocabulary, clause) || (clause.next && MONEY.test(clause.next.text))) continue;
+      if (out.some((r) => r.clause === clause)) continue;
+      out.push({ clause, name: FUNDED_BY.exec(clause.text)![0], kind: 'funding' });
+    }
+    out.sort((a, b) => a.clause.start - b.clause.start);
+  }
+
+  const groups: RewardGroup[] = [];
+  for (const reward of out) {
+    const section = topSection(doc.title, sectionAtOffset(doc, reward.clause.start));
+    const last = groups[groups.length - 1];
+    if (last && last.section === section) last.rewards.push(reward);
+    else groups.push({ section, rewards: [reward] });
+  }
+  return groups;
+}
+
+/** The outermost section holding `section` below the document's title. */
+function topSection(title: Section | undefined, section: Section | undefined): Section | undefined {
+  let s = section;
+  while (s && s.parent && s.parent !== title) s = s.parent;
+  return s === title ? undefined : s;
+}
+
+/** A number in the clause's own item (a list item with its nested items, or the whole table row). */
+function quantified(text: CharterText, vocabulary: Vocabulary, clause: Clause): boolean {
+  const item = clause.item;
+  const source = text.doc.text.slice(item.start, item.end);
+  if (BRACKET_PROMPT.test(source) || findPhrases(source, vocabulary.placeholders).length > 0) return true;
+  const own = item.kind === 'paragraph' ? clause.scope : { start: item.start, end: item.end };
+  const words = text.slice(own);
+  if (hasNumber(words) || POINTS_ELSEWHERE.test(words)) return true;
+  if (item.kind === 'list-item') {
+    for (const child of (item.node as ListItem).children) {
+      if (child.type === 'list' && hasNumber(plain(child as List))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * True when the same reward is given a number elsewhere: another line that names it (its full
+ * name: "annual revenue share" is not the per-deal "revenue share"), or a section titled for it
+ * ("## Commission rates") with a number in it.
+ */
+function setElsewhere(text: CharterText, numbered: readonly Clause[], clause: Clause, name: string, term: Match): boolean {
+  const byName = phrasePattern(name);
+  if (numbered.some((other) => other.item !== clause.item && byName.test(other.text))) return true;
+  // A section for the reward in general ("Commission rates", "3. Revenue share") or for this one by
+  // name; not one for another kind of it ("Deal-based revenue share" does not set the annual one).
+  const general = new RegExp(`^[\\s\\d.)]*${phrasePattern(term.text).source}`, 'iu');
+  for (const section of text.doc.sections) {
+    if (section === text.doc.title || !(general.test(section.title) || byName.test(section.title))) continue;
+    if (clause.start >= section.start && clause.start < section.end) continue;
+    if (hasNumber(text.slice({ start: section.contentStart, end: section.end }))) return true;
+  }
+  return false;
+}
