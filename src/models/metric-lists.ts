@@ -172,7 +172,8 @@ function drawnMetricLists(doc: StrategyDocument, titles: readonly string[], char
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type !== 'code') {
-      if ('children' in node) for (const child of node.children as Nodes[]) stack.push(child);
+      // Code blocks sit in lists, list items and quotes, never in paragraphs, headings or tables.
+      if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') for (const child of node.children as Nodes[]) stack.push(child);
       continue;
     }
     const code: Code = node;

@@ -126,11 +126,11 @@ export function findUnquantifiedRewards(text: CharterText, vocabulary: Vocabular
   for (const clause of text.clauses) {
     const first = clause.item !== lastItem;
     lastItem = clause.item;
-    if (text.isQuestion(clause) || text.isFailureCost(clause) || text.unanswered(clause)) continue;
-    if (FUNDED_BY.test(clause.text)) {
-      const at = FUNDED_BY.exec(clause.text)!.index + clause.start;
-      if (!negated(text.masked, at, clause.start)) funded.push(clause);
-    }
+    // Questions, what is lost on failure and unanswered labels promise nothing (asked only of
+    // the few clauses that name a reward or a funder).
+    const promises = () => !(text.isQuestion(clause) || text.isFailureCost(clause) || text.unanswered(clause));
+    const funder = FUNDED_BY.exec(clause.text);
+    if (funder && !negated(text.masked, funder.index + clause.start, clause.start) && promises()) funded.push(clause);
     if (terms.length === 0) continue;
     const isCell = clause.item.kind === 'table-row';
     if (!isCell && !(clause.item.kind === 'list-item' && first)) continue;
@@ -160,17 +160,16 @@ export function findUnquantifiedRewards(text: CharterText, vocabulary: Vocabular
     // Offered: under a heading, lead-in or column about rewards or what partners get ("Incentives",
     // "Benefits", "Commission"); "Marketing development funds are approved by channel marketing"
     // under Governance says how they are run.
-    if (!clause.context.some((c) => text.has(rewardTerms, c) || text.has(offerContextTerms, c))) continue;
+    if (!clause.context.some((c) => text.has(rewardTerms, c) || text.has(offerContextTerms, c)) || !promises()) continue;
     offers.push({ clause, term: offered, name });
   }
   if (offers.length === 0 && funded.length === 0) return [];
 
   const out: UnquantifiedReward[] = [];
-  // Lines that name a reward with a number: where a reward listed without one may be set.
-  const numbered = offers.length > 0 ? text.clauses.filter((c) => hasNumber(c.text) && text.has(rewardTerms, c)) : [];
+  const elsewhere = new RewardsSetElsewhere(text, offers.length > 0 ? text.clauses.filter((c) => hasNumber(c.text) && text.has(rewardTerms, c)) : []);
   for (const offer of offers) {
     if (quantified(text, vocabulary, offer.clause)) continue;
-    if (setElsewhere(text, numbered, offer.clause, offer.name, offer.term)) continue;
+    if (elsewhere.has(offer.clause, offer.name, offer.term.text)) continue;
     out.push({ clause: offer.clause, name: offer.name, kind: 'reward' });
   }
   if (funded.length > 0 && !MONEY.test(text.masked)) {
@@ -217,20 +216,51 @@ function quantified(text: CharterText, vocabulary: Vocabulary, clause: Clause): 
 }
 
 /**
- * True when the same reward is given a number elsewhere: another line that names it (its full
- * name: "annual revenue share" is not the per-deal "revenue share"), or a section titled for it
- * ("## Commission rates") with a number in it.
+ * Where a reward listed without a number may be set: lines that name a reward with a number, and
+ * sections titled for a reward ("## Commission rates") with a number in them. Built once per
+ * reading; each name's answer is kept, so many items naming the same reward cost one search.
  */
-function setElsewhere(text: CharterText, numbered: readonly Clause[], clause: Clause, name: string, term: Match): boolean {
-  const byName = phrasePattern(name);
-  if (numbered.some((other) => other.item !== clause.item && byName.test(other.text))) return true;
-  // A section for the reward in general ("Commission rates", "3. Revenue share") or for this one by
-  // name; not one for another kind of it ("Deal-based revenue share" does not set the annual one).
-  const general = new RegExp(`^[\\s\\d.)]*${phrasePattern(term.text).source}`, 'iu');
-  for (const section of text.doc.sections) {
-    if (section === text.doc.title || !(general.test(section.title) || byName.test(section.title))) continue;
-    if (clause.start >= section.start && clause.start < section.end) continue;
-    if (hasNumber(text.slice({ start: section.contentStart, end: section.end }))) return true;
+class RewardsSetElsewhere {
+  /** The numbered lines, one per line of one string: a name is searched once, not line by line. */
+  private readonly lines: string;
+  private sections: Array<{ section: Section; title: string }> | undefined;
+  private readonly byName = new Map<string, boolean>();
+  private readonly sectionsFor = new Map<string, Section[]>();
+
+  constructor(private readonly text: CharterText, numbered: readonly Clause[]) {
+    this.lines = numbered.map((c) => c.text.replace(/[\r\n]+/g, ' ')).join('\n');
   }
-  return false;
+
+  /**
+   * True when the reward `name` (whose reward term is `term`) is given a number elsewhere: on
+   * another line that names it by its full name ("annual revenue share" is not the per-deal
+   * "revenue share"), or in a section titled for the reward in general ("Commission rates", "3.
+   * Revenue share") or for this one by name, outside the section the clause sits in.
+   */
+  has(clause: Clause, name: string, term: string): boolean {
+    const key = name.toLowerCase();
+    let named = this.byName.get(key);
+    if (named === undefined) {
+      named = phrasePattern(name).test(this.lines);
+      this.byName.set(key, named);
+    }
+    if (named) return true;
+    const sectionKey = `${key}\u0000${term.toLowerCase()}`;
+    let sections = this.sectionsFor.get(sectionKey);
+    if (!sections) {
+      const byName = phrasePattern(name);
+      const general = new RegExp(`^[\\s\\d.)]*${phrasePattern(term).source}`, 'iu');
+      sections = this.numberedSections().filter((s) => general.test(s.title) || byName.test(s.title)).map((s) => s.section);
+      this.sectionsFor.set(sectionKey, sections);
+    }
+    return sections.some((s) => !(clause.start >= s.start && clause.start < s.end));
+  }
+
+  /** Sections (not the title) whose content holds a number. */
+  private numberedSections(): Array<{ section: Section; title: string }> {
+    this.sections ??= this.text.doc.sections
+      .filter((s) => s !== this.text.doc.title && hasNumber(this.text.slice({ start: s.contentStart, end: s.end })))
+      .map((section) => ({ section, title: section.title }));
+    return this.sections;
+  }
 }
