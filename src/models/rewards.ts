@@ -58,6 +58,19 @@ const BRACKET_PROMPT = /\[[^\]\r\n]{1,80}\](?![([])/;
 /** Funding put in by a named party, in the passive: "funded by Initech", "co-funded and staffed by both foundations". */
 const FUNDED_BY = /\b(?:funded|co-funded|financed|co-financed|underwritten|bankrolled)\s+(?:(?:and|&)\s+[\p{L}-]+\s+)?(?:jointly\s+)?by\b/iu;
 
+/**
+ * A unit of the work said to carry money of its own: "Each project has a goal, a budget and a
+ * timeline", "every phase will get its own funding". What a party has ("Initech has a large
+ * marketing budget") is its capacity, not a promise.
+ */
+const WORK_HAS = /\b(?:each|every|the|this|that|our|its)\s+(?:[\p{L}-]+\s+)?(?:projects?|phases?|workstreams?|work\s+streams?|initiatives?|pilots?|milestones?|deliverables?|engagements?|campaigns?|stages?|work\s+packages?)\s+(?:has|have|will\s+have|gets?|will\s+get|receives?|will\s+receive|comes?\s+with|carries|includes?|is\s+given|are\s+given)\b/iu;
+/** The money it carries. */
+const WORK_MONEY = /\b(?:budgets?|funding)\b/i;
+/** What ends a clause's reach before the money ("…, which…", a full stop). */
+const REACH_BREAK = /[;!?]|\.(?:\s|$)|—|\b(?:which|who|where|while|because|although|unless|whereas|but)\b/i;
+/** A line that sets a budget or funding with money: what quantifies a budget promised for the work. */
+const BUDGET_SET = /\b(?:budget|budgets|budgeted|funding|funded|fund|grant|grants)\b/i;
+
 /** A money amount: what quantifies funding ("$200K", "EUR 50,000", "1.5 million dollars"). */
 const MONEY = /[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:k|m|mm|bn|million|billion|thousand)?\s*(?:usd|eur|gbp|dollars|euros|pounds)\b|\b(?:usd|eur|gbp)\s?\d/i;
 
@@ -67,8 +80,12 @@ export interface UnquantifiedReward {
   clause: Clause;
   /** The reward as named: the item's label when it names it, else the term; for funding, the words that say it ("funded by"). */
   name: string;
-  /** `reward`: a rate or an amount offered ("Performance bonuses"); `funding`: money a named party puts in ("funded by Initech"). */
-  kind: 'reward' | 'funding';
+  /**
+   * `reward`: a rate or an amount offered ("Performance bonuses"); `funding`: money a named party
+   * puts in ("funded by Initech"); `budget`: money a unit of the work is said to have ("each
+   * project has a budget").
+   */
+  kind: 'reward' | 'funding' | 'budget';
 }
 
 /** The unquantified rewards of one top-level section (or of the text before any). */
@@ -121,6 +138,7 @@ export function findUnquantifiedRewards(text: CharterText, vocabulary: Vocabular
   const whole: Span = { start: 0, end: text.masked.length };
   const terms = text.find(rewardTerms, whole);
   const funded: Clause[] = [];
+  const budgeted: Array<{ clause: Clause; name: string }> = [];
   const offers: Array<{ clause: Clause; term: Match; name: string }> = [];
   let lastItem: unknown;
   for (const clause of text.clauses) {
@@ -131,6 +149,15 @@ export function findUnquantifiedRewards(text: CharterText, vocabulary: Vocabular
     const promises = () => !(text.isQuestion(clause) || text.isFailureCost(clause) || text.unanswered(clause));
     const funder = FUNDED_BY.exec(clause.text);
     if (funder && !negated(text.masked, funder.index + clause.start, clause.start) && promises()) funded.push(clause);
+    const work = WORK_HAS.exec(clause.text);
+    if (work) {
+      const after = clause.text.slice(work.index + work[0].length);
+      const money = WORK_MONEY.exec(after);
+      const gap = money ? after.slice(0, money.index) : '';
+      if (money && !REACH_BREAK.test(gap) && wordsBefore(gap, 0, gap.length) <= 14 && !negated(text.masked, clause.start + work.index + work[0].length + money.index, clause.start) && promises()) {
+        budgeted.push({ clause, name: money[0] });
+      }
+    }
     if (terms.length === 0) continue;
     const isCell = clause.item.kind === 'table-row';
     if (!isCell && !(clause.item.kind === 'list-item' && first)) continue;
@@ -163,7 +190,7 @@ export function findUnquantifiedRewards(text: CharterText, vocabulary: Vocabular
     if (!clause.context.some((c) => text.has(rewardTerms, c) || text.has(offerContextTerms, c)) || !promises()) continue;
     offers.push({ clause, term: offered, name });
   }
-  if (offers.length === 0 && funded.length === 0) return [];
+  if (offers.length === 0 && funded.length === 0 && budgeted.length === 0) return [];
 
   const out: UnquantifiedReward[] = [];
   const elsewhere = new RewardsSetElsewhere(text, offers.length > 0 ? text.clauses.filter((c) => hasNumber(c.text) && text.has(rewardTerms, c)) : []);
@@ -179,8 +206,15 @@ export function findUnquantifiedRewards(text: CharterText, vocabulary: Vocabular
       if (out.some((r) => r.clause === clause)) continue;
       out.push({ clause, name: FUNDED_BY.exec(clause.text)![0], kind: 'funding' });
     }
-    out.sort((a, b) => a.clause.start - b.clause.start);
   }
+  // A budget promised for the work is set by any line that gives a budget or funding an amount.
+  if (budgeted.length > 0 && !text.clauses.some((c) => MONEY.test(c.text) && BUDGET_SET.test(c.text))) {
+    for (const { clause, name } of budgeted) {
+      if (quantified(text, vocabulary, clause) || (clause.next && MONEY.test(clause.next.text)) || out.some((r) => r.clause === clause)) continue;
+      out.push({ clause, name, kind: 'budget' });
+    }
+  }
+  out.sort((a, b) => a.clause.start - b.clause.start);
 
   const groups: RewardGroup[] = [];
   for (const reward of out) {

@@ -56,6 +56,8 @@ const fundedBy = md(
   '## Timeline', '', '- Crawl: 2027-01-04 to 2027-02-26 with two design partners.',
 );
 
+const workBudget = fundedBy.replace('The connector work is funded by Contoso and staffed by both teams.', 'The work comes in three workstreams. Each workstream has an owner on each side, a budget and an end date.');
+
 testRule(commitmentUnquantified, {
   valid: [
     { name: 'developers a promise is for are not staff promised ("a way for developers to publish")', text: value('- Acme commits 2 engineers for 5 months.', '- Initech will provide a way for developers to publish their plugins, and will give recognition to maintainers.') },
@@ -92,6 +94,10 @@ testRule(commitmentUnquantified, {
     { name: 'a reward whose rate is a blank still to fill in', text: strategy('## Partner incentives', '', '- **Commission:** [rate]% of net revenue') },
     { name: 'funding with its amount in the next sentence', text: fundedBy.replace('staffed by both teams.', 'staffed by both teams. The grant is $80K for six months.') },
     { name: 'funding with its amount elsewhere in the charter', text: fundedBy.replace('- Crawl:', '- Budget: $80K from Contoso.\n- Crawl:') },
+    { name: 'a budget for the work with its amount', text: workBudget.replace('a budget and an end date.', 'a budget and an end date; the three budgets add up to $90K.') },
+    { name: 'a budget for the work set on another line', text: workBudget.replace('- Crawl:', '- Budget: $30K per workstream for 2027.\n- Crawl:') },
+    { name: 'a budget a party has is its capacity, not a promise', text: fundedBy.replace('The connector work is funded by Contoso and staffed by both teams.', 'Contoso has a large marketing budget and a team of 40 sellers.') },
+    { name: 'a unit of the work with no budget', text: workBudget.replace('each side, a budget and', 'each side and') },
     { name: 'benefits listed under "what we get"', text: value('### What we get', '', '- engineering support from Initech', '', '### What we give', '', '- 2 engineers for 5 months') },
   ],
   invalid: [
@@ -157,6 +163,7 @@ testRule(commitmentUnquantified, {
     },
     { name: 'a rate for one kind of share does not set another', text: shares, problems: [{ line: lineOf(shares, 'Annual revenue share'), message: /^"Annual revenue share"/ }] },
     { name: 'a benefits matrix that ticks a reward', text: matrix, problems: [{ line: lineOf(matrix, '| Commission |'), message: /^"Commission"/ }] },
+    { name: 'a charter that gives each piece of work a budget but never says how much', text: workBudget, problems: [{ line: 6, message: /^The work is promised a budget, but no amount is given anywhere/ }] },
     { name: 'a charter that says who funds the work but not how much', text: fundedBy, problems: [{ line: 6, message: /^"funded by" says who pays but not how much\. Say what each funder puts in/ }] },
   ],
 });
