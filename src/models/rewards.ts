@@ -50,7 +50,11 @@ const HEAD_FOLLOWERS = new Set([
 ]);
 
 /** The reward is set elsewhere: another document, a price list, an appendix. */
-const POINTS_ELSEWHERE = /\b(?:see|appendix|annex|exhibit|schedule|attached|price\s*(?:list|book)|rate\s*card|agreement|contract|order\s+form|statement\s+of\s+work|sow|portal|handbook|policy)\b/i;
+const POINTS_ELSEWHERE = /\b(?:see|appendix|annex|exhibit|schedule|attached|price\s*(?:list|book|sheet)|pricing\s+page|rate\s*card|agreement|contract|order\s+form|statement\s+of\s+work|sow|portal|handbook|guide|policy|program\s+terms)\b/i;
+/** A link in the source: the details are on the page it points to. */
+const LINK = /\]\(|\]\[|https?:\/\//;
+/** An answer that says the reward is not given: "**MDF:** not available", "**Rebate:** none", "**SPIFF:** —". */
+const NOT_GIVEN = /^[\s:]*(?:not\b|none\b|no\b|n\/a\b|[—–✗✘×-]\s*$)/i;
 
 /** A bracketed prompt still to fill in: "[rate]", "[X]%". */
 const BRACKET_PROMPT = /\[[^\]\r\n]{1,80}\](?![([])/;
@@ -171,6 +175,7 @@ export function findUnquantifiedRewards(text: CharterText, vocabulary: Vocabular
       const labelEnd = label.end - (/[\s:()]*$/.exec(text.masked.slice(label.start, label.end))?.[0].length ?? 0);
       offered = own.find((t) => t.start >= label.start && t.end === labelEnd);
       if (offered) name = text.masked.slice(label.start, labelEnd).trim();
+      if (offered && NOT_GIVEN.test(text.masked.slice(label.end, clause.end))) continue;
     }
     if (!offered) {
       // The first words of the answer: "Annual performance bonuses for top performers".
@@ -233,11 +238,18 @@ function topSection(title: Section | undefined, section: Section | undefined): S
   return s === title ? undefined : s;
 }
 
-/** A number in the clause's own item (a list item with its nested items, or the whole table row). */
+/**
+ * True when the clause's own item settles the amount, or leaves it to something else: a number in
+ * it (a list item with its nested items, or the whole table row), a pointer or a link to where the
+ * rate is written, or a template blank (placeholder-left's to report).
+ */
 function quantified(text: CharterText, vocabulary: Vocabulary, clause: Clause): boolean {
   const item = clause.item;
   const source = text.doc.text.slice(item.start, item.end);
   if (BRACKET_PROMPT.test(source) || findPhrases(source, vocabulary.placeholders).length > 0) return true;
+  // A link points elsewhere from the sentence, list item or cell that holds it.
+  const linked = item.kind === 'list-item' ? source : text.doc.text.slice(item.kind === 'paragraph' ? clause.scope.start : clause.start, item.kind === 'paragraph' ? clause.scope.end : clause.end);
+  if (LINK.test(linked)) return true;
   const own = item.kind === 'paragraph' ? clause.scope : { start: item.start, end: item.end };
   const words = text.slice(own);
   if (hasNumber(words) || POINTS_ELSEWHERE.test(words)) return true;

@@ -91,6 +91,8 @@ testRule(commitmentUnquantified, {
     { name: 'rewards named in passing in a list of what a program brings', text: strategy('## Why partner with us', '', '- Product discounts, referral fees and other incentives', '- Training and certification for your team') },
     { name: 'a reward that is not paid', text: strategy('## Partner incentives', '', '- No commission is paid on renewals.') },
     { name: 'a reward set in another document', text: strategy('## Partner incentives', '', '- **Revenue share:** as set in the reseller agreement') },
+    { name: 'a reward whose rates are on a linked page', text: strategy('## Partner incentives', '', '- **Rebates:** paid each quarter ([rates](rebates.md))') },
+    { name: 'a reward a tier does not get', text: strategy('## Registered tier benefits', '', '- **Market development funds:** not available at this tier', '- **Rebate:** none') },
     { name: 'a reward whose rate is a blank still to fill in', text: strategy('## Partner incentives', '', '- **Commission:** [rate]% of net revenue') },
     { name: 'funding with its amount in the next sentence', text: fundedBy.replace('staffed by both teams.', 'staffed by both teams. The grant is $80K for six months.') },
     { name: 'funding with its amount elsewhere in the charter', text: fundedBy.replace('- Crawl:', '- Budget: $80K from Contoso.\n- Crawl:') },
