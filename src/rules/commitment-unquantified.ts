@@ -72,7 +72,7 @@ export const commitmentUnquantified: Rule = {
         message: first!.kind === 'funding'
           ? `"${first!.name}" says who pays but not how much${more}. Say what each funder puts in and over what period, for example "$150K over 12 months", so both sides know what the work can count on.`
           : first!.kind === 'budget'
-          ? `The work is promised a ${first!.name.toLowerCase()}${more}, but no amount is given anywhere. Write the amount and the period for each piece of work, for example "$60K for the first 4 months", or say where the budget is kept.`
+          ? `The work is promised a ${first!.name.toLowerCase()}${more}, but nothing here says how much it is. Write the amount and the period for each piece of work, for example "$60K for the first 4 months", or say where the budget is kept.`
           : `"${first!.name}"${more} is offered without a rate or an amount. Put a number on each, for example "10% of first-year revenue on registered deals" or "a $5K bonus per certified engineer", so partners know what they earn and both sides can hold to it.`,
         range: doc.index.rangeOf(first!.clause.start, first!.clause.end),
         relatedInformation: rest.map((r) => ({ message: `"${r.name}" has no rate or amount either`, range: doc.index.rangeOf(r.clause.start, r.clause.end) })),

@@ -165,7 +165,7 @@ testRule(commitmentUnquantified, {
     },
     { name: 'a rate for one kind of share does not set another', text: shares, problems: [{ line: lineOf(shares, 'Annual revenue share'), message: /^"Annual revenue share"/ }] },
     { name: 'a benefits matrix that ticks a reward', text: matrix, problems: [{ line: lineOf(matrix, '| Commission |'), message: /^"Commission"/ }] },
-    { name: 'a charter that gives each piece of work a budget but never says how much', text: workBudget, problems: [{ line: 6, message: /^The work is promised a budget, but no amount is given anywhere/ }] },
+    { name: 'a charter that gives each piece of work a budget but never says how much', text: workBudget, problems: [{ line: 6, message: /^The work is promised a budget, but nothing here says how much it is/ }] },
     { name: 'a charter that says who funds the work but not how much', text: fundedBy, problems: [{ line: 6, message: /^"funded by" says who pays but not how much\. Say what each funder puts in/ }] },
   ],
 });
