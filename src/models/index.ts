@@ -30,6 +30,7 @@ import { readEnablement, type Enablement } from './enablement';
 import { findReferences } from './references';
 import { kindInfo } from '../core/kinds';
 import { findMetricLists, findUnsetTargets, type MetricList } from './metric-lists';
+import { findUnquantifiedRewards, type RewardGroup } from './rewards';
 import type { TextItem } from '../core/items';
 import { hasRecurringTouchpoint } from './touchpoints';
 import { readJointLaunch, type JointLaunch } from './integration-pathway';
@@ -65,6 +66,8 @@ export interface Models {
   metricLists(): readonly MetricList[];
   /** Lines labelled as targets or quotas whose answer holds no number ("Sales targets: as agreed"). */
   unsetTargets(): readonly TextItem[];
+  /** Rewards offered (commissions, bonuses, revenue shares, MDF) and funding put in with no number anywhere for them, by top-level section. */
+  unquantifiedRewards(): readonly RewardGroup[];
   /** A decision record's front matter (`tree`, `answers`, `outcome`) with the offsets of each field; undefined without one. */
   decisionRecord(): DecisionRecord | undefined;
   /** What the text says about how a partnership ends: termination, demotion, renewal or re-evaluation against criteria. */
@@ -153,6 +156,7 @@ class DocumentModels implements Models {
   private enabling: Enablement | undefined;
   private metrics: readonly MetricList[] | undefined;
   private unset: readonly TextItem[] | undefined;
+  private rewards: readonly RewardGroup[] | undefined;
   private linksOnly: readonly Span[] | undefined;
   private stated: readonly StatedFigure[] | undefined;
   private totals: readonly TableTotal[] | undefined;
@@ -250,6 +254,11 @@ class DocumentModels implements Models {
     return this.unset;
   }
 
+  unquantifiedRewards(): readonly RewardGroup[] {
+    this.rewards ??= findUnquantifiedRewards(this.commitments(), this.vocabulary);
+    return this.rewards;
+  }
+
   charterShaped(): boolean {
     return followsOutline(this.doc) || this.charterSections().size >= 2;
   }
@@ -342,6 +351,7 @@ export type { DocumentVoice } from './voice';
 export type { SalesFraming } from './partner-role';
 export type { Enablement } from './enablement';
 export { isNumericTarget, type MetricList } from './metric-lists';
+export { REWARD_VOCABULARY, type RewardGroup, type UnquantifiedReward } from './rewards';
 /**
  * Forgets what readers keep from one lint to the next (the figures of unchanged items), so that
  * the next lint reads everything from scratch: for measuring a cold lint, and for tests.

@@ -14,6 +14,9 @@ import { findPhrases, hasPhrase, listsOrDefaults, type Vocabulary } from '../cor
 import type { CharterVocabulary } from './charter-vocabulary';
 import { withoutPlaceholders, type ContentItem } from './charter-content';
 import { itemsOf, type TextItem } from '../core/items';
+import type { Code, Nodes } from 'mdast';
+import type { Range } from '../core/types';
+import { sectionAtOffset } from './section-lookup';
 
 /**
  * Words the metric-list reading uses. Not yet part of `Vocabulary`: each list is read from the
@@ -76,7 +79,12 @@ const MOVES = /\b(?:grow|grows|growing|increase|increases|increasing|raise|boost
 export interface MetricList {
   /** `metrics`: "KPIs", "Success Metrics"; `goals`: "Goals", "Objectives", where at least one item names a measure. */
   kind: 'metrics' | 'goals';
+  /** The section that is the list, or, for a list drawn in a code block, the section the block sits in. */
   section: Section;
+  /** What the list is called: the section's title, or the line a drawn list hangs from ("Success Metrics:"). */
+  title: string;
+  /** Where to point at the list: the section's heading, or that line. */
+  range: Range;
   /** Its items with written content, subsections included, in context. */
   items: ContentItem[];
   /**
@@ -132,9 +140,89 @@ export function findMetricLists(
       const elsewhere = new Set(targetsElsewhere.flatMap((c) => metricWords(c.clean, charter)));
       target = kind === 'goals' ? targetsElsewhere[0] : items.find((c) => metricWords(c.clean, charter).some((w) => elsewhere.has(w)));
     }
-    lists.push({ kind, section, items, target });
+    lists.push({ kind, section, title: section.title, range: section.headingRange, items, target });
+  }
+  for (const list of drawnMetricLists(doc, mv.metricListTitles, charter)) {
+    // Inside a section that is a list already: that list covers it.
+    if (lists.some((l) => list.range.start.line >= l.section.headingRange.start.line && doc.index.offsetAt(list.range.start) < l.section.end)) continue;
+    lists.push(list);
   }
   return lists;
+}
+
+/** A line a drawn list hangs from: "Success Metrics:", "Partner KPIs:" (a few words, then a colon, nothing after). */
+const DRAWN_LEAD = /^[ \t]*((?:[\p{L}&/-]+[ \t]+){0,4}[\p{L}&/-]+)[ \t]*:[ \t]*$/u;
+/** A branch of a drawn tree: "├── Name", "└── Name", "|-- Name", "+-- Name". */
+const DRAWN_BRANCH = /^([ \t│|]*)(?:├──|└──|\|--|`--|\+--)[ \t]*(.*)$/u;
+/** Languages of a code block that may hold a drawing; a block in a programming or data language is code. */
+const DRAWING_LANGUAGES = /^(?:text|txt|plain|plaintext|none|ascii|tree)$/i;
+
+/**
+ * Metric lists drawn as a tree in a code block, as outlines in plain text are often written:
+ *
+ *     Success Metrics:
+ *     ├── Partner-sourced pipeline: deals registered by partners
+ *     └── Time to first deal: days from signing to first close
+ *
+ * The lead line must name a list of measures; its first-level branches are the items.
+ */
+function drawnMetricLists(doc: StrategyDocument, titles: readonly string[], charter: CharterVocabulary): MetricList[] {
+  const out: MetricList[] = [];
+  const stack: Nodes[] = [...doc.root.children];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type !== 'code') {
+      // Code blocks sit in lists, list items and quotes, never in paragraphs, headings or tables.
+      if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') for (const child of node.children as Nodes[]) stack.push(child);
+      continue;
+    }
+    const code: Code = node;
+    if (code.lang && !DRAWING_LANGUAGES.test(code.lang)) continue;
+    // The block's text as written (its first line is the fence).
+    const blockStart = code.position?.start.offset ?? 0;
+    const blockEnd = code.position?.end.offset ?? blockStart;
+    const lines: Array<{ text: string; at: number }> = [];
+    let at = blockStart;
+    for (const raw of doc.text.slice(blockStart, blockEnd).split('\n')) {
+      lines.push({ text: raw.replace(/\r$/, ''), at });
+      at += raw.length + 1;
+    }
+    for (let i = 1; i < lines.length - 1; i++) {
+      const lead = DRAWN_LEAD.exec(lines[i]!.text);
+      if (!lead || !hasPhrase(lead[1]!, titles)) continue;
+      const items: ContentItem[] = [];
+      let indent: number | undefined;
+      let j = i + 1;
+      for (; j < lines.length; j++) {
+        const line = lines[j]!;
+        const branch = DRAWN_BRANCH.exec(line.text);
+        if (!branch) break;
+        const depth = branch[1]!.length;
+        indent ??= depth;
+        if (depth < indent) break;
+        const text = branch[2]!.trim();
+        if (depth > indent) {
+          // A deeper branch belongs to the item above it.
+          const last = items[items.length - 1];
+          if (last) last.text = last.clean = `${last.text} ${text}`;
+          continue;
+        }
+        const start = line.at + line.text.length - branch[2]!.length;
+        const item: TextItem = { kind: 'paragraph', text, start, end: line.at + line.text.length, range: doc.index.rangeOf(start, line.at + line.text.length), node: code };
+        items.push({ item, text, clean: text, substantive: /[\p{L}\p{N}]/u.test(text) });
+      }
+      if (items.length >= 2) {
+        const leadAt = lines[i]!.at + lines[i]!.text.indexOf(lead[1]!);
+        const section = sectionAtOffset(doc, blockStart) ?? doc.title ?? doc.sections[0];
+        if (section) {
+          const target = items.find((c) => hasNumber(measuredPart(c.text, charter)) || MULTIPLE.test(c.text));
+          out.push({ kind: 'metrics', section, title: lead[1]!, range: doc.index.rangeOf(leadAt, leadAt + lead[1]!.length), items, target });
+        }
+      }
+      i = j - 1;
+    }
+  }
+  return out.sort((a, b) => a.range.start.line - b.range.start.line);
 }
 
 /** A line labelled as a target or quota: "Sales targets: …", "Quarterly quota: …". */

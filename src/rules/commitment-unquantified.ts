@@ -26,6 +26,7 @@ export const commitmentUnquantified: Rule = {
     const m = models(doc, vocabulary);
     const valueExchange = m.charterSections().get('value-exchange');
     const text = m.commitments();
+    const reported = new Set<Clause>();
     for (const clause of text.clauses) {
       let terms = text.economicCommitment(clause, false);
       if (terms.length === 0 && ((inSection(valueExchange, clause.start) && clause.context.some((c) => text.commitmentWords(c).length > 0)) || text.inCommitmentColumn(clause))) {
@@ -53,14 +54,38 @@ export const commitmentUnquantified: Rule = {
         if (clause.text.endsWith(';') ? text.commitmentWords(next).length === 0 : ELABORATION.test(next.text)) continue;
       }
       const what = terms.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a)).text;
+      reported.add(clause);
       report({
         message: `"${what}" is promised without an amount or a period. Say how much and for how long (for example "3 engineers for 4 months" or "a $200K credit pool through 2027"), so both sides can hold each other to it.`,
         range: doc.index.rangeOf(clause.start, clause.end),
         suggestions: [{ title: 'Add placeholders for how much and for how long', edits: [quantityPrompt(doc.index, clause)] }],
       });
     }
+    // Rewards offered with no rate or amount ("Performance bonuses for top partners"): once per
+    // top-level section, on the first, with the others as related information.
+    for (const group of m.unquantifiedRewards()) {
+      const rewards = group.rewards.filter((r) => !reported.has(r.clause));
+      if (rewards.length === 0) continue;
+      const [first, ...rest] = rewards;
+      const more = rest.length === 0 ? '' : ` (and ${rest.length} more in this section: ${quoteList(rest.map((r) => r.name))})`;
+      report({
+        message: first!.kind === 'funding'
+          ? `"${first!.name}" says who pays but not how much${more}. Say what each funder puts in and over what period, for example "$150K over 12 months", so both sides know what the work can count on.`
+          : first!.kind === 'budget'
+          ? `The work is promised a ${first!.name.toLowerCase()}${more}, but nothing here says how much it is. Write the amount and the period for each piece of work, for example "$60K for the first 4 months", or say where the budget is kept.`
+          : `"${first!.name}"${more} is offered without a rate or an amount. Put a number on each, for example "10% of first-year revenue on registered deals" or "a $5K bonus per certified engineer", so partners know what they earn and both sides can hold to it.`,
+        range: doc.index.rangeOf(first!.clause.start, first!.clause.end),
+        relatedInformation: rest.map((r) => ({ message: `"${r.name}" has no rate or amount either`, range: doc.index.rangeOf(r.clause.start, r.clause.end) })),
+      });
+    }
   },
 };
+
+/** Up to three names, quoted: "a", "b", "c" and 2 others. */
+function quoteList(names: string[]): string {
+  const shown = names.slice(0, 3).map((n) => `"${n}"`).join(', ');
+  return names.length > 3 ? `${shown} and ${names.length - 3} others` : shown;
+}
 
 /** Inserts the prompt before the sentence's closing full stop, so the sentence still reads as one. */
 function quantityPrompt(index: TextIndex, clause: Clause): TextEdit {

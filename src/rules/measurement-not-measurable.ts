@@ -23,7 +23,7 @@ export const measurementNotMeasurable: Rule = {
       // A charter's Measurement section is judged as a whole below, and its goals, which the
       // framework asks to say what success looks like for each side, need no number of their own.
       if (charter && (list.kind === 'goals' || (measurement && list.section.start >= measurement.start && list.section.end <= measurement.end))) continue;
-      report({ message: listMessage(list), range: list.section.headingRange });
+      report({ message: listMessage(list), range: list.range });
     }
     if (charter) {
       checkCharter(m, doc, vocabulary, report);
@@ -42,7 +42,7 @@ export const measurementNotMeasurable: Rule = {
 };
 
 function listMessage(list: MetricList): string {
-  const title = list.section.title.replace(/^\s*(?:\d+(?:\.\d+)*|[ivx]{1,4}|[a-z])[.)]\s+/i, '').replace(/[\s:]+$/, '');
+  const title = list.title.replace(/^\s*(?:\d+(?:\.\d+)*|[ivx]{1,4}|[a-z])[.)]\s+/i, '').replace(/[\s:]+$/, '');
   return list.kind === 'metrics'
     ? `"${title}" names what to measure but sets no number for any of it. Give each metric a baseline, a target and a date, for example partner-sourced pipeline from $0 to $1.5M by the end of Q3, so a review can tell whether the partnership is on track.`
     : `"${title}" puts no number on any goal, so no one can tell when one is met. Give the main goals a number and a date, for example 5 reseller partners signed and $300K of partner-sourced pipeline by the end of the fiscal year.`;

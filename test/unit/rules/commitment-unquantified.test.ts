@@ -26,6 +26,38 @@ const strategy = (...lines: string[]) => md('---', 'type: partnership-strategy',
 const risks = strategy('## Risks', '', '| Risk | Impact | Mitigation |', '|---|---|---|', '| Partner deprioritises us | Missing the Q3 2027 launch | Executive sponsorship and revenue guarantees |');
 const capability = strategy('## Partner requirements', '', '- **Investment capacity:** ability to invest in training and certifications.');
 
+// Rewards a program offers, written in a strategy.
+const incentives = strategy(
+  '## Partner incentives',
+  '',
+  '- **Deal registration bonus:** paid when a registered deal closes',
+  '- **Annual rebate:** for resellers who beat their yearly target',
+  '- **Referral fee:** 8% of first-year subscription revenue',
+);
+const twoSections = strategy(
+  '## Reseller track',
+  '',
+  '### What resellers earn',
+  '',
+  '- **Resale margin:** set per region',
+  '- Quarterly bonuses for the top resellers',
+  '',
+  '## Referral track',
+  '',
+  '**Rewards:**',
+  '',
+  '- **Referral fee:** on every introduced customer that signs',
+);
+const shares = strategy('## Revenue sharing', '', '- **Per-deal revenue share:** 15% of the first invoice', '- **Annual revenue share:** based on how the year went');
+const matrix = strategy('## Tier benefits', '', '| Benefit | Gold | Silver |', '| --- | --- | --- |', '| Partner portal | Yes | Yes |', '| Commission | Yes | Yes |');
+const fundedBy = md(
+  '---', 'type: partnership-charter', '---', '# Northwind and Contoso Partnership Charter', '',
+  'The connector work is funded by Contoso and staffed by both teams.', '',
+  '## Timeline', '', '- Crawl: 2027-01-04 to 2027-02-26 with two design partners.',
+);
+
+const workBudget = fundedBy.replace('The connector work is funded by Contoso and staffed by both teams.', 'The work comes in three workstreams. Each workstream has an owner on each side, a budget and an end date.');
+
 testRule(commitmentUnquantified, {
   valid: [
     { name: 'developers a promise is for are not staff promised ("a way for developers to publish")', text: value('- Acme commits 2 engineers for 5 months.', '- Initech will provide a way for developers to publish their plugins, and will give recognition to maintainers.') },
@@ -52,6 +84,22 @@ testRule(commitmentUnquantified, {
     { name: '"funds" as a noun', text: governance('- These funds come from the Initech marketing development program.', '- Marketing Development Funds (MDF) are approved by Initech channel marketing.') },
     { name: 'an amount in the next clause', text: value('- We will dedicate engineering resources to the connector; 2 engineers for 5 months.') },
     { name: 'HTML around the words', text: value('- <span>Acme commits</span> <b>2 engineers</b> for 5 months.') },
+    { name: 'rewards with their rates', text: strategy('## Partner incentives', '', '- **Referral fee:** 8% of first-year revenue', '- **Deal registration bonus:** $1,500 per closed registered deal', '- Rebates of 3% on annual bookings over $500K') },
+    { name: 'a reward named only as a modifier ("commission disputes", "MDF guidelines")', text: strategy('## Channel operations', '', '- **Commission disputes:** go to the channel director within a week', '- **MDF guidelines:** published in the partner portal', '- Incentive design is reviewed with the sales team') },
+    { name: 'the rates in the items nested under the reward', text: strategy('## Partner incentives', '', '- **Rebates:**', '  - Gold: 3% of annual bookings', '  - Silver: 2% of annual bookings') },
+    { name: 'the rates in a section of their own', text: strategy('## Partner incentives', '', '- **Commission:** paid monthly on closed deals', '', '## Commission rates', '', '| Tier | Rate |', '| --- | --- |', '| Gold | 12% |', '| Silver | 8% |') },
+    { name: 'rewards named in passing in a list of what a program brings', text: strategy('## Why partner with us', '', '- Product discounts, referral fees and other incentives', '- Training and certification for your team') },
+    { name: 'a reward that is not paid', text: strategy('## Partner incentives', '', '- No commission is paid on renewals.') },
+    { name: 'a reward set in another document', text: strategy('## Partner incentives', '', '- **Revenue share:** as set in the reseller agreement') },
+    { name: 'a reward whose rates are on a linked page', text: strategy('## Partner incentives', '', '- **Rebates:** paid each quarter ([rates](rebates.md))') },
+    { name: 'a reward a tier does not get', text: strategy('## Registered tier benefits', '', '- **Market development funds:** not available at this tier', '- **Rebate:** none') },
+    { name: 'a reward whose rate is a blank still to fill in', text: strategy('## Partner incentives', '', '- **Commission:** [rate]% of net revenue') },
+    { name: 'funding with its amount in the next sentence', text: fundedBy.replace('staffed by both teams.', 'staffed by both teams. The grant is $80K for six months.') },
+    { name: 'funding with its amount elsewhere in the charter', text: fundedBy.replace('- Crawl:', '- Budget: $80K from Contoso.\n- Crawl:') },
+    { name: 'a budget for the work with its amount', text: workBudget.replace('a budget and an end date.', 'a budget and an end date; the three budgets add up to $90K.') },
+    { name: 'a budget for the work set on another line', text: workBudget.replace('- Crawl:', '- Budget: $30K per workstream for 2027.\n- Crawl:') },
+    { name: 'a budget a party has is its capacity, not a promise', text: fundedBy.replace('The connector work is funded by Contoso and staffed by both teams.', 'Contoso has a large marketing budget and a team of 40 sellers.') },
+    { name: 'a unit of the work with no budget', text: workBudget.replace('each side, a budget and', 'each side and') },
     { name: 'benefits listed under "what we get"', text: value('### What we get', '', '- engineering support from Initech', '', '### What we give', '', '- 2 engineers for 5 months') },
   ],
   invalid: [
@@ -97,5 +145,27 @@ testRule(commitmentUnquantified, {
     { name: '"dedicate resources"', text: governance('- We will dedicate resources as the partnership grows.'), problems: [{ message: /"resources"/ }] },
     { name: 'the most specific term is quoted', text: value('- Acme will invest in a dedicated team for the integration.'), problems: [{ message: /^"dedicated team"/ }] },
     { name: 'a table row with no amount', text: table, problems: [{ line: lineOf(table, '| Acme |'), message: /"engineering resources"/ }] },
+    {
+      name: 'rewards offered with no rate: once per section, naming the others',
+      text: incentives,
+      problems: [{ line: lineOf(incentives, 'Deal registration bonus'), message: /^"Deal registration bonus" \(and 1 more in this section: "Annual rebate"\) is offered without a rate or an amount/ }],
+    },
+    {
+      name: 'a yearly reward: a period is not a rate',
+      text: strategy('## Partner incentives', '', '- Annual bonuses for the best resellers of the year'),
+      problems: [{ line: 8, message: /^"bonuses" is offered without a rate/ }],
+    },
+    {
+      name: 'one report per top-level section',
+      text: twoSections,
+      problems: [
+        { line: lineOf(twoSections, 'Resale margin'), message: /^"Resale margin" \(and 1 more in this section: "bonuses"\)/ },
+        { line: lineOf(twoSections, 'on every introduced'), message: /^"Referral fee"/ },
+      ],
+    },
+    { name: 'a rate for one kind of share does not set another', text: shares, problems: [{ line: lineOf(shares, 'Annual revenue share'), message: /^"Annual revenue share"/ }] },
+    { name: 'a benefits matrix that ticks a reward', text: matrix, problems: [{ line: lineOf(matrix, '| Commission |'), message: /^"Commission"/ }] },
+    { name: 'a charter that gives each piece of work a budget but never says how much', text: workBudget, problems: [{ line: 6, message: /^The work is promised a budget, but nothing here says how much it is/ }] },
+    { name: 'a charter that says who funds the work but not how much', text: fundedBy, problems: [{ line: 6, message: /^"funded by" says who pays but not how much\. Say what each funder puts in/ }] },
   ],
 });

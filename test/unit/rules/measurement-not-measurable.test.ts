@@ -84,6 +84,9 @@ const agreedTargets = strategy(
   '## Gold', '', '- **Discount**: 30%', '- **Co-selling targets**: as agreed in the yearly plan',
 );
 const vagueGoals = strategy('## Goals', '', '1. Sign up a handful of resellers quickly to learn what works.', '2. Grow pipeline in markets we do not reach today.', '', '## Pricing', '', '- List price $40 per seat.');
+// Outlines drawn as trees in a code block.
+const drawn = (...tree: string[]) => strategy('## Alliance model', '', '```', 'Alliance Lifecycle:', '├── Qualify: fit and demand', '└── Launch: joint listing', '', ...tree, '```');
+const drawnNoTargets = drawn('Alliance Scorecard:', '├── Joint pipeline: deals both sales teams touch', '├── Listing traffic: visits to the marketplace page', '│   └── from partner campaigns', '└── Partner satisfaction: survey after each QBR');
 const kpiTable = plan('## Walk (10 weeks)', '', '- Eight more customers.', '', '## KPIs', '', '| KPI | How we read it |', '| --- | --- |', '| Activation | invited customers who connect |', '| Support load | tickets raised this quarter |');
 
 testRule(measurementNotMeasurable, {
@@ -110,6 +113,9 @@ testRule(measurementNotMeasurable, {
       name: 'target lines with numbers, placeholders, pointers, or an audience',
       text: strategy('## Gold tier', '', '- **Target partners**: regional integrators', '- **Sales targets**: $400K per half-year', '- **Pipeline target**: see the table below', '- **Renewal target**: TBD'),
     },
+    { name: 'a drawn scorecard with targets', text: drawn('Alliance Scorecard:', '├── Joint pipeline: $3M by the end of the year', '└── Partner satisfaction: 8 or more out of 10') },
+    { name: 'a metric named in one branch is not a drawn list', text: drawn('Marketing Funds:', '├── Approval: within a week', '└── Metrics: leads, pipeline, return on spend') },
+    { name: 'a code block in a programming language is code', text: strategy('## Config', '', '```yaml', 'Success Metrics:', '├── pipeline', '└── churn', '```') },
     { name: 'a README with a metrics list is not a partnership document', text: md('# fastqueue', '', '## Metrics', '', '- queue depth', '- messages per second', '- consumer lag') },
   ],
   invalid: [
@@ -126,6 +132,11 @@ testRule(measurementNotMeasurable, {
       problems: [{ line: lineOf(agreedTargets, '- **Sales targets**: meet the agreed'), message: /This line and 1 more name targets without a number/ }],
     },
     { name: 'goals with measures but no number', text: vagueGoals, problems: [{ line: lineOf(vagueGoals, '## Goals'), message: /"Goals" puts no number on any goal/ }] },
+    {
+      name: 'a scorecard drawn as a tree in a code block, with no number: reported on its line',
+      text: drawnNoTargets,
+      problems: [{ line: lineOf(drawnNoTargets, 'Alliance Scorecard:'), endLine: lineOf(drawnNoTargets, 'Alliance Scorecard:'), message: /^"Alliance Scorecard" names what to measure but sets no number/ }],
+    },
     { name: 'a KPI table that names a period but no number', text: kpiTable, problems: [{ line: lineOf(kpiTable, '## KPIs'), message: /sets no number/ }] },
   ],
 });
