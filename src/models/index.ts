@@ -33,6 +33,7 @@ import type { TextItem } from '../core/items';
 import { hasRecurringTouchpoint } from './touchpoints';
 import { readJointLaunch, type JointLaunch } from './integration-pathway';
 import { findFigures, findTableTotals, type StatedFigure, type TableTotal } from './targets';
+import { findStatedCounts, type StatedCount } from './counts';
 
 /** The models of one document, read with one vocabulary. */
 export interface Models {
@@ -93,6 +94,8 @@ export interface Models {
   figures(): readonly StatedFigure[];
   /** Tables whose last row is a total, column by column, with the cells it adds up. */
   tableTotals(): readonly TableTotal[];
+  /** Counts stated for the list or table that follows them ("our three partner types are:"). */
+  statedCounts(): readonly StatedCount[];
   /** Whether the text names a recurring touchpoint with partners (a business review, a monthly check-in, a steering cadence). */
   hasRecurringTouchpoint(): boolean;
   /** The first launch of a joint technical offering (integration, marketplace listing, joint solution) and whether the text says how the products connect; undefined when none is planned. */
@@ -149,6 +152,7 @@ class DocumentModels implements Models {
   private linksOnly: readonly Span[] | undefined;
   private stated: readonly StatedFigure[] | undefined;
   private totals: readonly TableTotal[] | undefined;
+  private counts: readonly StatedCount[] | undefined;
   private touchpoint: boolean | undefined;
   private joint: { read: JointLaunch | undefined } | undefined;
 
@@ -299,6 +303,11 @@ class DocumentModels implements Models {
     return this.totals;
   }
 
+  statedCounts(): readonly StatedCount[] {
+    this.counts ??= findStatedCounts(this.doc);
+    return this.counts;
+  }
+
   content(section: Section): readonly ContentItem[] {
     return contentItems(this.doc, section, this.vocabulary, this.words);
   }
@@ -329,6 +338,7 @@ export { isNumericTarget, type MetricList } from './metric-lists';
  * the next lint reads everything from scratch: for measuring a cold lint, and for tests.
  */
 export { forgetFigures as forgetReadings } from './targets';
+export { countMatches, type StatedCount } from './counts';
 export { comparablePeriod, sameValue, type FigureCell, type FigureValue, type StatedFigure, type TableTotal } from './targets';
 export { withoutPlaceholders, type ContentItem } from './charter-content';
 export type { CharterVocabulary } from './charter-vocabulary';
