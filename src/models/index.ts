@@ -34,6 +34,8 @@ import { hasRecurringTouchpoint } from './touchpoints';
 import { readJointLaunch, type JointLaunch } from './integration-pathway';
 import { findFigures, findTableTotals, type StatedFigure, type TableTotal } from './targets';
 import { findStatedCounts, type StatedCount } from './counts';
+import { readVanity, type VanityReading } from './vanity';
+import { sectionAtOffset } from './section-lookup';
 
 /** The models of one document, read with one vocabulary. */
 export interface Models {
@@ -96,6 +98,8 @@ export interface Models {
   tableTotals(): readonly TableTotal[];
   /** Counts stated for the list or table that follows them ("our three partner types are:"). */
   statedCounts(): readonly StatedCount[];
+  /** Sentences that offer exposure as what a partnership brings, and the tiers when they give nothing but visibility. */
+  vanity(): VanityReading;
   /** Whether the text names a recurring touchpoint with partners (a business review, a monthly check-in, a steering cadence). */
   hasRecurringTouchpoint(): boolean;
   /** The first launch of a joint technical offering (integration, marketplace listing, joint solution) and whether the text says how the products connect; undefined when none is planned. */
@@ -153,6 +157,7 @@ class DocumentModels implements Models {
   private stated: readonly StatedFigure[] | undefined;
   private totals: readonly TableTotal[] | undefined;
   private counts: readonly StatedCount[] | undefined;
+  private vanityReading: VanityReading | undefined;
   private touchpoint: boolean | undefined;
   private joint: { read: JointLaunch | undefined } | undefined;
 
@@ -308,6 +313,19 @@ class DocumentModels implements Models {
     return this.counts;
   }
 
+  vanity(): VanityReading {
+    if (!this.vanityReading) {
+      const doc = this.doc;
+      const whole = { start: 0, end: doc.text.length };
+      const sectionOf = (offset: number) => {
+        const section = sectionAtOffset(doc, offset);
+        return section && section !== doc.title ? { start: section.start, end: section.end } : whole;
+      };
+      this.vanityReading = readVanity(this.commitments(), kindInfo(doc.kind).models.includes('tiers') ? this.tiers() : undefined, sectionOf);
+    }
+    return this.vanityReading;
+  }
+
   content(section: Section): readonly ContentItem[] {
     return contentItems(this.doc, section, this.vocabulary, this.words);
   }
@@ -339,6 +357,7 @@ export { isNumericTarget, type MetricList } from './metric-lists';
  */
 export { forgetFigures as forgetReadings } from './targets';
 export { countMatches, type StatedCount } from './counts';
+export type { VanityPitch, VanityReading } from './vanity';
 export { comparablePeriod, sameValue, type FigureCell, type FigureValue, type StatedFigure, type TableTotal } from './targets';
 export { withoutPlaceholders, type ContentItem } from './charter-content';
 export type { CharterVocabulary } from './charter-vocabulary';
