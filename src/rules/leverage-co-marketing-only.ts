@@ -34,6 +34,9 @@ export function leverageTemplateLines(partnerName: string | undefined): string[]
 /** Words that name co-marketing or ask for promotion without saying what is done: not the activities themselves. */
 const UMBRELLA = /^(?:co-?marketing|joint\s+marketing|co-?promot|cross-?promot|joint\s+promotion|promot)/i;
 
+/** A channel of one's own, which a document may name without any partner in view: a blog, social media, an event. */
+const OWN_CHANNEL = /^(?:blog\s+posts?|social\s+(?:media|posts)|newsletters?|podcasts?|conferences?|meetups?|booths?|trade\s+shows?)$/i;
+
 /** Sentences with co-marketing given as related information, at most. */
 const MAX_RELATED = 5;
 
@@ -119,7 +122,10 @@ export const leverageCoMarketingOnly: Rule = {
     const found = (span: Span) => text.find(vocabulary.coMarketingTerms, span).filter((f) => !text.negatedAt(f.start, span.start) && !linkedTo(f.start));
     const inProse = clauses.map((clause) => ({ clause, mentions: found(clause) })).filter((c) => c.mentions.length > 0);
     const inHeadings = headings.flatMap(found);
-    if (inProse.length === 0 && inHeadings.length === 0) return;
+    // Co-marketing is done with the partner: a charter that only mentions its own blog, newsletter
+    // or social media in passing has not offered co-marketing as the reason to partner.
+    const all = [...inProse.flatMap((c) => c.mentions), ...inHeadings];
+    if (!all.some((f) => !OWN_CHANNEL.test(f.text))) return;
 
     // The squiggle goes on the activities (the webinar, the logo swap), not on the words that
     // only name co-marketing ("promote us", "co-marketing") nor on a heading: on the first

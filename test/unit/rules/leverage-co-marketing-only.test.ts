@@ -52,6 +52,10 @@ testRule(leverageCoMarketingOnly, {
       name: 'a post announcing the partnership (front matter with a date and an author) is not asked for leverage',
       text: md('---', 'title: Partnership agreement with Initech', 'date: 2025-05-01', 'author: Lena Ortiz', '---', '', '# Partnership agreement with Initech', '', 'We will run a joint webinar with Initech in June.'),
     },
+    {
+      name: 'its own blog and social media mentioned in passing are not co-marketing with the partner',
+      text: charter({ intro: '', goals: GOALS, value: md('## Value Exchange', '', '- Acme commits 2 engineers for 5 months.', '- We share progress on our blog posts and social media.') }),
+    },
     { name: 'the Acme × Globex sample charter', text: example('acme-globex-charter.md') },
     { name: 'the same charter with CRLF line endings', text: crlf(example('acme-globex-charter.md')) },
     { name: 'requirement leverage', text: charter() },
@@ -164,6 +168,13 @@ describe('leverage-co-marketing-only squiggle', () => {
     const text = example('initech-charter-draft.md');
     const [found] = diagnostics(text);
     assert.equal(words(text, found!), 'joint webinar, swap logos on the partner pages and issue a press');
+  });
+
+  it('a joint activity next to one\u2019s own channels: the channels are activities too, and carry the squiggle in their sentence', () => {
+    const text = weak({ value: md('## Value Exchange', '', '- **Acme commits:** 2 engineers for 5 months.', '- Acme posts about the launch on social media.', '- Initech runs a joint webinar.') });
+    const [found] = diagnostics(text);
+    assert.equal(words(text, found!), 'social media');
+    assert.deepEqual(found!.relatedInformation?.map((r) => r.range.start.line + 1), [lineOf(text, 'joint webinar')]);
   });
 
   it('falls back to the words that name co-marketing when no activity is named', () => {
