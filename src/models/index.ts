@@ -321,7 +321,7 @@ class DocumentModels implements Models {
         const section = sectionAtOffset(doc, offset);
         return section && section !== doc.title ? { start: section.start, end: section.end } : whole;
       };
-      this.vanityReading = readVanity(this.commitments(), kindInfo(doc.kind).models.includes('tiers') ? this.tiers() : undefined, sectionOf);
+      this.vanityReading = readVanity(this.commitments(), () => (kindInfo(doc.kind).models.includes('tiers') ? this.tiers() : undefined), sectionOf);
     }
     return this.vanityReading;
   }

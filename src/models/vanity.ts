@@ -20,7 +20,7 @@ import { wordsPattern } from './word-pattern';
 // vocabulary candidate
 export const EXPOSURE_TERMS: readonly string[] = [
   wordsPattern([
-    '(?:great|more|greater|broad|wide|global|maximum|high|brand|sponsor(?:ship)?|positive|public|extra|additional|increased)?\\s*exposure(?!\\s+to\\s+(?:risks?|liabilit\\w*|loss\\w*|fraud|attacks?))',
+    '(?:(?:great|more|greater|broad|wide|global|maximum|high|brand|sponsor(?:ship)?|positive|public|extra|additional|increased)\\s+)?exposure(?!\\s+to\\s+(?:risks?|liabilit\\w*|loss\\w*|fraud|attacks?))',
     '(?:brand|market|public|industry|increased|more|greater|additional)\\s+visibility(?!\\s+(?:into|over|across|of\\s+(?:the\\s+)?(?:pipeline|usage|data|spend|progress)))',
     'brand\\s+(?:recognition|awareness|image|presence|association|lift|halo|credibility|prestige)',
     'name\\s+recognition',
@@ -92,13 +92,15 @@ export interface VanityPitch {
 /** Where a document offers exposure as the reason to partner, and whether its tiers give anything more. */
 export interface VanityReading {
   pitches: readonly VanityPitch[];
-  /** The tier model when every tier gives only logo placements, listings and mentions; undefined otherwise. */
+  /** The tier model when every tier gives only logo placements, listings and mentions; undefined otherwise (and when there is no pitch). */
   visibilityOnlyTiers: TierModel | undefined;
 }
 
 /** The vanity reading of a document: its exposure pitches, and its tiers when they offer visibility only. */
-export function readVanity(text: CharterText, tiers: TierModel | undefined, sectionOf: (offset: number) => Span): VanityReading {
+export function readVanity(text: CharterText, tiersOf: () => TierModel | undefined, sectionOf: (offset: number) => Span): VanityReading {
   const pitches: VanityPitch[] = [];
+  // Most documents never offer exposure: one scan of the whole text says so, and nothing else is read.
+  if (!text.has(EXPOSURE_TERMS, { start: 0, end: text.masked.length })) return { pitches, visibilityOnlyTiers: undefined };
   for (const clause of text.clauses) {
     const exposure = text.find(EXPOSURE_TERMS, clause).find((m) => !text.negatedAt(m.start, clause.start) && !contrasted(text.slice({ start: clause.start, end: m.start })));
     if (!exposure) continue;
@@ -106,6 +108,8 @@ export function readVanity(text: CharterText, tiers: TierModel | undefined, sect
     const section = sectionOf(clause.start);
     pitches.push({ exposure, clause, namesOtherReason: text.has(REAL_REASON_TERMS, section) });
   }
+  if (pitches.length === 0) return { pitches, visibilityOnlyTiers: undefined };
+  const tiers = tiersOf();
   return { pitches, visibilityOnlyTiers: tiers && visibilityOnly(text, tiers) ? tiers : undefined };
 }
 

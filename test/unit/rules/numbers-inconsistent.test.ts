@@ -265,6 +265,21 @@ describe('numbers-inconsistent related information', () => {
 });
 
 describe('numbers-inconsistent on hostile text', () => {
+  it('reads counts before long lists, long paragraphs and unclosed comments in an HTML table in linear time', () => {
+    const items = Array.from({ length: 500 }, (_, i) => `- Partner ${i}`);
+    const text = strategy(
+      '## Counts', '',
+      `${'word '.repeat(5_000)}our three partner types are:`, ...items, '',
+      `Our${' '.repeat(50_000)}three tracks:`, '', '<table>', '<tr><td>a</td></tr>', '<!-- '.repeat(5_000), '</table>', '',
+    );
+    const started = process.hrtime.bigint();
+    const found = lintText(text, [numbersInconsistent], DEFAULT_CONFIG).diagnostics;
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    assert.ok(ms < 3000, `took ${ms} ms`);
+    assert.deepEqual(found.map((d) => d.message.slice(0, 40)), ['This says three partner types, but the l', 'This says three tracks, but the table be']);
+  });
+
+
   it('reads a line of 20,000 figures, long unbroken labels and repeated years in linear time', () => {
     const text = strategy(
       '## 2027 Targets', '',

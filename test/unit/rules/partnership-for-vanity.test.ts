@@ -97,3 +97,20 @@ describe('partnership-for-vanity range and related information', () => {
     assert.equal(found!.relatedInformation![1]!.range.end.line + 1, 15);
   });
 });
+
+describe('partnership-for-vanity on hostile text', () => {
+  it('reads long runs of spaces and a thousand pitches in linear time', () => {
+    const text = tiering(
+      '## Why sponsor', '',
+      `Sponsoring gives you ${' '.repeat(100_000)}exposure.`,
+      ...Array.from({ length: 1000 }, (_, i) => `Sponsor ${i} gains brand visibility and great exposure.`), '',
+      ...LOGO_LEVELS,
+    );
+    const started = process.hrtime.bigint();
+    const found = lintText(text, [partnershipForVanity], DEFAULT_CONFIG).diagnostics;
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    assert.ok(ms < 3000, `took ${ms} ms`);
+    assert.equal(found.length, 1);
+    assert.equal(found[0]!.relatedInformation?.length, 6);
+  });
+});
