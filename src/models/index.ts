@@ -35,7 +35,6 @@ import { readJointLaunch, type JointLaunch } from './integration-pathway';
 import { findFigures, findTableTotals, type StatedFigure, type TableTotal } from './targets';
 import { findStatedCounts, type StatedCount } from './counts';
 import { readVanity, type VanityReading } from './vanity';
-import { sectionAtOffset } from './section-lookup';
 
 /** The models of one document, read with one vocabulary. */
 export interface Models {
@@ -314,15 +313,7 @@ class DocumentModels implements Models {
   }
 
   vanity(): VanityReading {
-    if (!this.vanityReading) {
-      const doc = this.doc;
-      const whole = { start: 0, end: doc.text.length };
-      const sectionOf = (offset: number) => {
-        const section = sectionAtOffset(doc, offset);
-        return section && section !== doc.title ? { start: section.start, end: section.end } : whole;
-      };
-      this.vanityReading = readVanity(this.commitments(), () => (kindInfo(doc.kind).models.includes('tiers') ? this.tiers() : undefined), sectionOf);
-    }
+    this.vanityReading ??= readVanity(this.commitments(), () => (kindInfo(this.doc.kind).models.includes('tiers') ? this.tiers() : undefined));
     return this.vanityReading;
   }
 

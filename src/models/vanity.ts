@@ -12,8 +12,8 @@ import { wordsPattern } from './word-pattern';
  * Exposure as one benefit among real ones is fine. Whether anything real stands beside it is read
  * from two places: what the program's tiers give (a tier with support, discounts, training,
  * roadmap input or leads gives something real; one with only logo placements and listings does
- * not), and the text around the pitch (an integration, revenue, customers, costs or a requirement
- * named in its section).
+ * not), and the rest of the text (an integration, revenue, customers, costs or a requirement named
+ * anywhere outside the pitches).
  */
 
 /** Exposure offered as a benefit: visibility, brand recognition, a logo placement, being seen with someone. */
@@ -85,32 +85,34 @@ export interface VanityPitch {
   exposure: Match;
   /** The sentence. */
   clause: Clause;
-  /** Whether the section around it names a reason beyond exposure. */
-  namesOtherReason: boolean;
 }
 
 /** Where a document offers exposure as the reason to partner, and whether its tiers give anything more. */
 export interface VanityReading {
   pitches: readonly VanityPitch[];
+  /** Whether the text outside the pitches names a reason beyond exposure (an integration, customers, revenue, a requirement…). */
+  namesOtherReason: boolean;
   /** The tier model when every tier gives only logo placements, listings and mentions; undefined otherwise (and when there is no pitch). */
   visibilityOnlyTiers: TierModel | undefined;
 }
 
 /** The vanity reading of a document: its exposure pitches, and its tiers when they offer visibility only. */
-export function readVanity(text: CharterText, tiersOf: () => TierModel | undefined, sectionOf: (offset: number) => Span): VanityReading {
+export function readVanity(text: CharterText, tiersOf: () => TierModel | undefined): VanityReading {
   const pitches: VanityPitch[] = [];
+  const whole: Span = { start: 0, end: text.masked.length };
   // Most documents never offer exposure: one scan of the whole text says so, and nothing else is read.
-  if (!text.has(EXPOSURE_TERMS, { start: 0, end: text.masked.length })) return { pitches, visibilityOnlyTiers: undefined };
+  if (!text.has(EXPOSURE_TERMS, whole)) return { pitches, namesOtherReason: false, visibilityOnlyTiers: undefined };
   for (const clause of text.clauses) {
     const exposure = text.find(EXPOSURE_TERMS, clause).find((m) => !text.negatedAt(m.start, clause.start) && !contrasted(text.slice({ start: clause.start, end: m.start })));
     if (!exposure) continue;
     if (!text.has(PARTNERING_TERMS, clause) || !text.has(BENEFIT_VERBS, clause)) continue;
-    const section = sectionOf(clause.start);
-    pitches.push({ exposure, clause, namesOtherReason: text.has(REAL_REASON_TERMS, section) });
+    pitches.push({ exposure, clause });
   }
-  if (pitches.length === 0) return { pitches, visibilityOnlyTiers: undefined };
+  if (pitches.length === 0) return { pitches, namesOtherReason: false, visibilityOnlyTiers: undefined };
+  const inPitch = (at: number) => pitches.some((p) => p.clause.start <= at && at < p.clause.end);
+  const namesOtherReason = text.find(REAL_REASON_TERMS, whole).some((m) => !inPitch(m.start) && !text.negatedAt(m.start, Math.max(0, m.start - 30)));
   const tiers = tiersOf();
-  return { pitches, visibilityOnlyTiers: tiers && visibilityOnly(text, tiers) ? tiers : undefined };
+  return { pitches, namesOtherReason, visibilityOnlyTiers: tiers && visibilityOnly(text, tiers) ? tiers : undefined };
 }
 
 /** "more than exposure", "not just visibility", "beyond the logo": exposure set against something else. */

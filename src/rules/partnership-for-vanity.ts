@@ -9,9 +9,9 @@ const MAX_RELATED = 5;
  * The framework's sixth common mistake: pursuing partnerships for vanity, when a brand name or a
  * logo on someone's page does not bring customers. Reported only where the text itself makes
  * exposure the reason: a sentence offers visibility, brand recognition or a logo placement as what
- * the partnership brings, and nothing real stands beside it. In a program with tiers, that is when
- * every tier gives only logo placements, listings and mentions; without tiers, when no section
- * holding such a sentence names an integration, customers, revenue, costs or a requirement.
+ * the partnership brings, and nothing real stands beside it. In a tier model, that is when every
+ * tier gives only logo placements, listings and mentions; elsewhere, when tiers (if any) give no
+ * more and nothing in the text names an integration, customers, revenue, costs or a requirement.
  * Reported once, on the first such sentence's exposure words; the others, and the tiers, are
  * related information.
  */
@@ -26,13 +26,15 @@ export const partnershipForVanity: Rule = {
     const m = models(doc, vocabulary);
     // A post announcing a partnership reports it; why to partner is the plan's question.
     if (m.publishedPost()) return;
-    const { pitches, visibilityOnlyTiers } = m.vanity();
+    const { pitches, namesOtherReason, visibilityOnlyTiers } = m.vanity();
     if (pitches.length === 0) return;
-    const tiers = m.tiers();
     // Tiers that give support, discounts, access or a voice are a real reason beside the exposure.
-    if (tiers && !visibilityOnlyTiers) return;
-    // Without tiers, every pitch must stand alone: a section that names customers or revenue next to it has more to say.
-    if (!tiers && pitches.some((p) => p.namesOtherReason)) return;
+    if (m.tiers() && !visibilityOnlyTiers) return;
+    // What a tier model's tiers give is its whole offer. Anywhere else (a strategy, which may hold
+    // a sponsor ladder beside its real partnerships), exposure is the reason only when nothing in
+    // the text names another: an integration, customers, revenue, costs, a requirement.
+    const tierOffer = visibilityOnlyTiers !== undefined && doc.kind === 'partner-tiering';
+    if (!tierOffer && namesOtherReason) return;
 
     const [first, ...rest] = pitches;
     const place = (p: VanityPitch) => doc.index.rangeOf(p.exposure.start, p.exposure.end);
@@ -44,9 +46,9 @@ export const partnershipForVanity: Rule = {
         range: { start: ladder[0]!.range.start, end: doc.index.rangeOf(ladder[ladder.length - 1]!.start, ladder[ladder.length - 1]!.end).end },
       });
     }
-    const offer = visibilityOnlyTiers
+    const offer = tierOffer
       ? 'and every tier gives only a logo placement, a listing or a mention'
-      : 'and nothing around it names a reason that brings customers';
+      : 'and nothing else in the document names a reason that brings customers';
     report({
       message: `The case for this partnership is exposure ("${first!.exposure.text.trim()}"), ${offer}. Visibility and a brand name do not bring customers: say what the partner gets that changes its business (an integration, customers it can reach, revenue, support, a say in the roadmap), or do not sell it as a partnership.`,
       range: place(first!),

@@ -46,6 +46,20 @@ testRule(partnershipForVanity, {
       text: strategy('## Why partner with Contoso', '', 'Partnering with Contoso gives us brand visibility in retail, and 300 of its customers have asked for our connector.', '', '## Economics', '', '- 20% revenue share.'),
     },
     {
+      name: 'a co-marketing section that promises exposure, in a strategy whose partnerships have real reasons elsewhere',
+      text: strategy(
+        '## Technology partners', '', 'Each technology partner builds a connector to our scheduling API.', '',
+        '## Co-marketing', '', 'Joint press releases give every partnership extra exposure at launch.',
+      ),
+    },
+    {
+      name: 'a strategy with a sponsor ladder of logos beside partnerships with real reasons',
+      text: strategy(
+        '## Why partner with us', '', 'Sponsoring the summit gives partners brand visibility with 3,000 attendees.', '',
+        '## Sponsor levels', '', ...LOGO_LEVELS.slice(2), '', '## Resellers', '', 'Resellers earn a 20% margin on every renewal.',
+      ),
+    },
+    {
       name: 'visibility into a pipeline and exposure to risk are not exposure as a benefit',
       text: strategy('## Reporting', '', 'The partner portal gives partners visibility into the pipeline.', '', '## Risks', '', 'Partnering with a reseller gives us exposure to fraud in new markets.'),
     },
@@ -75,7 +89,7 @@ testRule(partnershipForVanity, {
     {
       name: 'a strategy that partners with big names for the profile, and says nothing else',
       text: strategy('## Partner selection', '', 'We will partner with marquee logos in each region to raise our profile with analysts.', '', '## Next steps', '', '- Shortlist five names by March.'),
-      problems: [{ line: 8, message: /exposure \("marquee logos"\), and nothing around it names a reason that brings customers/ }],
+      problems: [{ line: 8, message: /exposure \("marquee logos"\), and nothing else in the document names a reason that brings customers/ }],
     },
   ],
 });
