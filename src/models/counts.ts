@@ -1,15 +1,17 @@
 /**
  * Counts a document states for what it is about to list: "our three partner types are:" followed
- * by a list, "the program offers two certifications:" followed by a table. Read strictly: the
- * count and its plural noun end the paragraph (a colon, "as follows", "below", "are:" may close
- * it), and the list, the Markdown table or the HTML table comes right after it. A count in passing
- * ("three of our partners joined in May") or one not followed by an enumeration is not read.
+ * by a list, "the program offers two certifications:" followed by a table, "the plan rests on
+ * three pillars:" followed by a subsection each. Read strictly: the count and its plural noun end
+ * the paragraph (a colon, "as follows", "below", "are:" may close it), and the list, the Markdown
+ * or HTML table, or the section's subsections (after a colon, "as follows" or "below") come right
+ * after it. A count in passing ("three of our partners joined in May") or one not followed by an
+ * enumeration is not read.
  *
  * Bounds ("at least two", "up to five"), parts ("the first three steps", "two more benefits")
  * and durations ("three months") are not counts of what follows.
  */
 import type { Nodes, RootContent } from 'mdast';
-import type { StrategyDocument } from '../core/document';
+import type { Section, StrategyDocument } from '../core/document';
 
 /** A count stated for an enumeration that follows it. */
 export interface StatedCount {
@@ -20,8 +22,8 @@ export interface StatedCount {
   /** Offsets of the count and its noun. */
   start: number;
   end: number;
-  /** What follows: a list, or a table (Markdown or HTML). */
-  enumeration: 'list' | 'table';
+  /** What follows: a list, a table (Markdown or HTML), or the subsections of its section. */
+  enumeration: 'list' | 'table' | 'sections';
   /** Offsets of the enumeration. */
   listStart: number;
   listEnd: number;
@@ -65,14 +67,21 @@ function unmark(source: string): string {
   return source.replace(/[*_`]/g, ' ');
 }
 
-/** Every count `doc` states for the list or table right after it, in document order. */
+/** Every count `doc` states for the list, table or subsections right after it, in document order. */
 export function findStatedCounts(doc: StrategyDocument): StatedCount[] {
   const out: StatedCount[] = [];
+  // A section's last paragraph introduces its subsections: "Three pillars carry the plan:" over
+  // a "###" heading each.
+  const introducing = new Map<RootContent, Section>();
+  for (const section of doc.sections) {
+    const last = section.blocks[section.blocks.length - 1];
+    if (last && section.children.length > 0 && !section.children.some((c) => c.pseudo)) introducing.set(last, section);
+  }
   const visit = (children: readonly RootContent[]): void => {
     for (let i = 0; i < children.length; i++) {
       const node = children[i]!;
       if (node.type === 'paragraph' && i + 1 < children.length) {
-        const found = countBefore(doc, node, children[i + 1]!);
+        const found = countBefore(doc, node, children[i + 1]!, introducing.get(node));
         if (found) out.push(found);
       }
       if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') visit(node.children as RootContent[]);
@@ -82,16 +91,19 @@ export function findStatedCounts(doc: StrategyDocument): StatedCount[] {
   return out;
 }
 
-function countBefore(doc: StrategyDocument, paragraph: Nodes, next: RootContent): StatedCount | undefined {
+function countBefore(doc: StrategyDocument, paragraph: Nodes, next: RootContent, parent: Section | undefined): StatedCount | undefined {
   const start = paragraph.position?.start.offset;
   const end = paragraph.position?.end.offset;
   if (start === undefined || end === undefined) return undefined;
-  if (next.type !== 'list' && next.type !== 'table' && next.type !== 'html') return undefined;
+  const subsections = next.type === 'heading' && parent !== undefined;
+  if (next.type !== 'list' && next.type !== 'table' && next.type !== 'html' && !subsections) return undefined;
   // Only the paragraph's last words are read: the closing, and before it the noun and its count.
   const offset = Math.max(0, end - start - 160);
   const source = unmark(doc.text.slice(start + offset, end));
   const closing = CLOSING.exec(source);
   if (!closing) return undefined;
+  // Headings are further from their introduction than a list: only a colon or "as follows" / "below" hands over to them.
+  if (subsections && !/:\s*$|\b(?:follows|below)\s*[:.]?\s*$/i.test(closing[0])) return undefined;
   const words = [...source.slice(0, closing.index).matchAll(/[\p{L}\p{N}][\p{L}\p{N}&'’-]*|\((\d{1,2})\)/gu)];
   if (words.length < 2) return undefined;
   const noun = words[words.length - 1]!;
@@ -112,7 +124,7 @@ function countBefore(doc: StrategyDocument, paragraph: Nodes, next: RootContent)
     const from = word.index!;
     const to = noun.index! + noun[0].length;
     if (/[.;:!?,()[\]]/.test(source.slice(from + word[0].length, to).replace(/\(\d{1,2}\)/, ''))) return undefined;
-    const enumeration = enumerationOf(doc, next);
+    const enumeration = subsections ? sectionsOf(doc, parent!) : enumerationOf(doc, next);
     if (!enumeration) return undefined;
     const at = start + offset;
     return {
@@ -135,6 +147,13 @@ function numberOf(word: string): number | undefined {
 }
 
 type Enumeration = Pick<StatedCount, 'enumeration' | 'listStart' | 'listEnd' | 'entries' | 'sizes'>;
+
+/** The subsections of `section`, from the first one's heading to the section's end. */
+function sectionsOf(doc: StrategyDocument, section: Section): Enumeration {
+  const first = section.children[0]!;
+  const count = section.children.length;
+  return { enumeration: 'sections', listStart: doc.index.offsetAt(first.headingRange.start), listEnd: section.end, entries: count, sizes: [count] };
+}
 
 /** The list or table `node` is, with its size; undefined for anything else. */
 function enumerationOf(doc: StrategyDocument, node: RootContent): Enumeration | undefined {

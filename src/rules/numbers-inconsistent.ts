@@ -85,12 +85,15 @@ export const numbersInconsistent: Rule = {
   },
 };
 
-/** "This says three partner types, but the list below it has four items." */
+/** "This says three partner types, but the list below it has 4 items." */
 function countMessage(stated: StatedCount): string {
   const what = stated.enumeration === 'list'
     ? `the list below it has ${stated.entries} ${stated.entries === 1 ? 'item' : 'items'}`
-    : `the table below it has neither ${stated.count} rows nor ${stated.count} columns`;
-  return `This says ${stated.text}, but ${what}. Correct the count, or add or remove what the ${stated.enumeration} is missing or has too many of.`;
+    : stated.enumeration === 'table'
+      ? `the table below it has neither ${stated.count} rows nor ${stated.count} columns`
+      : `${stated.entries} ${stated.entries === 1 ? 'section follows' : 'sections follow'} it`;
+  const parts = stated.enumeration === 'list' ? 'items' : stated.enumeration === 'table' ? 'rows' : 'sections';
+  return `This says ${stated.text}, but ${what}. Correct the count, or add or remove ${parts} until the two agree.`;
 }
 
 /** `value` written the way `like` is: "$135M" for a total written "$140M+", "1,250" for "1,300". */

@@ -153,6 +153,14 @@ testRule(numbersInconsistent, {
       text: tiering('## Levels', '', 'Partners move through three levels:', '', '| Benefit | Registered | Select | Premier |', '|---|---|---|---|', '| Discount | 10% | 20% | 30% |', '| Lead sharing | no | yes | yes |'),
     },
     {
+      name: 'a count over as many subsections',
+      text: strategy('## Pillars', '', 'The plan rests on three pillars:', '', '### Integrations', '', 'Text.', '', '### Co-selling', '', 'Text.', '', '### Enablement', '', 'Text.', '', '## Budget', '', 'Text.'),
+    },
+    {
+      name: 'a count with no colon before subsections is not an introduction to them',
+      text: strategy('## Pillars', '', 'We chose our two pillars.', '', '### Integrations', '', 'Text.', '', '### Co-selling', '', 'Text.', '', '### Enablement', '', 'Text.'),
+    },
+    {
       name: 'a table that lists them by row',
       text: tiering('## Levels', '', 'There are two levels:', '', '| Level | Discount |', '|---|---|', '| Registered | 10% |', '| Premier | 25% |'),
     },
@@ -223,6 +231,11 @@ testRule(numbersInconsistent, {
         '<tr>', '<td>Delivers projects.</td>', '<td>Delivers courses.</td>', '</tr>', '</table>',
       ),
       problems: [{ line: 8, message: /three \(3\) certifications, but the table below it has neither 3 rows nor 3 columns/ }],
+    },
+    {
+      name: 'a count over more subsections',
+      text: strategy('## Pillars', '', 'The plan rests on **three** pillars, described below:', '', '### Integrations', '', 'Text.', '', '### Co-selling', '', 'Text.', '', '### Enablement', '', 'Text.', '', '### Events', '', 'Text.', '', '## Budget', '', 'Text.'),
+      problems: [{ line: 8, message: /^This says three pillars, but 4 sections follow it\. Correct the count, or add or remove sections until the two agree\.$/ }],
     },
     {
       name: 'a count over a Markdown table that matches neither way',
