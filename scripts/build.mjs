@@ -60,6 +60,49 @@ const packagesShared = {
     });
   },
 };
+/**
+ * The unit tests share PartnerLint's own code the same way: every module of src/ that runs
+ * without VS Code is bundled once, into `<outdir>/_shared/src.js`, one namespace per module, and
+ * each test bundle requires it instead of carrying its own copy. A mocha worker then compiles,
+ * maps and warms up the core, models and rules once, not once per test file (a rule's test file
+ * used to bring the whole engine with it). Modules under src/extension, which import `vscode`, stay
+ * in the test bundles that use them; what they import from the rest of src/ is shared too.
+ */
+const SHARED_SRC_ROOTS = ['core', 'models', 'rules', 'trees', 'cli', 'worker'].map((d) => join(root, 'src', d));
+const sharedSrcModules = () => SHARED_SRC_ROOTS.flatMap((dir) => filesEndingWith(dir, '.ts')).filter((f) => !f.endsWith('.d.ts')).sort();
+const sharedSrcKey = (file) => 'm_' + file.slice(join(root, 'src').length + 1).replace(/\.ts$/, '').replace(/[^A-Za-z0-9]/g, '_');
+const sharedSrcBundle = (outdir) => ({
+  ...common,
+  stdin: {
+    contents: sharedSrcModules().map((f) => `export * as ${sharedSrcKey(f)} from ${JSON.stringify(f)};`).join('\n'),
+    resolveDir: root,
+    sourcefile: 'shared-src.ts',
+    loader: 'ts',
+  },
+  outfile: join(outdir, '_shared', 'src.js'),
+  sourcemap: 'inline',
+  plugins: [packagesShared],
+});
+const srcShared = (outdir) => {
+  const modules = new Set(sharedSrcModules());
+  const bundle = join(outdir.startsWith('/') ? outdir : join(root, outdir), '_shared', 'src.js');
+  return {
+    name: 'src-shared',
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: /^\./ }, async (args) => {
+        if (args.pluginData?.sharing) return undefined;
+        const resolved = await pluginBuild.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { sharing: true } });
+        if (resolved.errors.length > 0 || !modules.has(resolved.path)) return undefined;
+        return { path: resolved.path, namespace: 'shared-src' };
+      });
+      pluginBuild.onResolve({ filter: /_shared[\\/]src\.js$/ }, (args) => ({ path: args.path, external: true }));
+      pluginBuild.onLoad({ filter: /.*/, namespace: 'shared-src' }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(bundle)}).${sharedSrcKey(args.path)};`,
+        loader: 'js',
+      }));
+    },
+  };
+};
 const unitTests = (outdir) => ({
   ...common,
   entryPoints: filesEndingWith(join(root, 'test/unit'), '.test.ts'),
@@ -67,11 +110,12 @@ const unitTests = (outdir) => ({
   outbase: 'test/unit',
   sourcemap: 'inline',
   external: ['mocha'],
-  plugins: [packagesShared],
+  plugins: [srcShared(outdir), packagesShared],
 });
+const buildUnitTests = (outdir) => Promise.all([build(sharedSrcBundle(outdir)), build(unitTests(outdir))]);
 
 if (unitOut) {
-  await build(unitTests(unitOut));
+  await buildUnitTests(unitOut);
   console.log(`Built unit tests in ${unitOut}`);
   process.exit(0);
 }
@@ -105,7 +149,7 @@ if (existsSync(join(root, 'src/cli/main.ts'))) {
   }));
 }
 if (!production && !distOut) {
-  builds.push(build(unitTests('out/test/unit')));
+  builds.push(buildUnitTests('out/test/unit'));
   builds.push(build({
     ...common,
     entryPoints: [

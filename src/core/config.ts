@@ -36,6 +36,11 @@ export interface ResolvedConfig {
    * the engine uses it in place of a guess from the title or the body.
    */
   documentKind?: DocumentKind | 'off';
+  /**
+   * True when the document's file name says it is a template (`charter-template.md`,
+   * `templates__charter.md`); set by `configForDocument`, never in a file.
+   */
+  templateFile?: boolean;
 }
 
 export interface DocumentPattern {
@@ -57,12 +62,18 @@ function matcher(glob: string): (path: string) => boolean {
   return match;
 }
 
+/** A file name that says the file is a template: "template" as a word of it (`_`, `-`, `.` separate words). */
+const TEMPLATE_NAME = /(?:^|[^\p{L}\p{N}])templates?(?![\p{L}\p{N}])/iu;
+
 /**
  * The configuration for the document at `path` (a `/`-separated absolute path): `config` itself
  * unless a `documents:` pattern matches it, and then a copy that carries the kind it gives.
  */
 export function configForDocument(config: ResolvedConfig, path: string | undefined): ResolvedConfig {
-  if (!config.documents || config.documents.length === 0 || path === undefined) return config;
+  if (path === undefined) return config;
+  // Only a template's configuration is a copy: every other document keeps the one object.
+  if (TEMPLATE_NAME.test(path.replace(/^.*[\\/]/, ''))) config = { ...config, templateFile: true };
+  if (!config.documents || config.documents.length === 0) return config;
   let kind: DocumentKind | 'off' | undefined;
   for (const pattern of config.documents) {
     const base = pattern.base.replace(/\/+$/, '') + '/';

@@ -48,6 +48,8 @@ export interface StrategyDocument {
   outline: Section[];
   /** The document's first level-1 heading, if any. */
   title: Section | undefined;
+  /** True when the document's file name says it is a template (`ResolvedConfig.templateFile`). */
+  templateFile?: boolean;
 }
 
 /**

@@ -165,6 +165,7 @@ export function lintWithSteps(text: string, rules: readonly Rule[], config: Reso
     };
   }
   const doc = documentFromTree(text, { ...sniffed, kind }, steps.parse ? steps.parse(text) : parseMarkdown(text));
+  if (config.templateFile) doc.templateFile = true;
   steps.built?.(doc);
   const known = new Set<string>([...ENGINE_IDS, ...rules.map((r) => r.meta.id)]);
   const diagnostics = applyDirectives(doc, runRules(doc, rules, config), known);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { lintText, RULES, selectFixes, DEFAULT_CONFIG, type LintResult } from '../core';
+import { lintText, RULES, selectFixes, DEFAULT_CONFIG, configForDocument, type LintResult } from '../core';
 import { toDiagnostic } from './convert';
 import { isMarkdown, type DocumentLinter } from './linting';
 import type { WorkspaceConfig } from './workspace-config';
@@ -121,7 +121,8 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Docum
               if (!settings.enable || stat.size > settings.maxFileSize) continue;
               const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
               const loaded = await config.configFor(uri).catch(() => ({ config: DEFAULT_CONFIG }));
-              result = lintText(text, RULES, loaded.config);
+              // As for an open document: `documents:` patterns and a template's file name apply.
+              result = lintText(text, RULES, configForDocument(loaded.config, uri.path));
             } catch (error) {
               log.error(`Checking ${uri.toString(true)} failed`, error);
               continue;

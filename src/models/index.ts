@@ -35,6 +35,7 @@ import { readJointLaunch, type JointLaunch } from './integration-pathway';
 import { findFigures, findTableTotals, type StatedFigure, type TableTotal } from './targets';
 import { findStatedCounts, type StatedCount } from './counts';
 import { readVanity, type VanityReading } from './vanity';
+import { isTemplate } from './template';
 
 /** The models of one document, read with one vocabulary. */
 export interface Models {
@@ -103,6 +104,8 @@ export interface Models {
   hasRecurringTouchpoint(): boolean;
   /** The first launch of a joint technical offering (integration, marketplace listing, joint solution) and whether the text says how the products connect; undefined when none is planned. */
   jointLaunch(): JointLaunch | undefined;
+  /** Whether the document is a template to fill in: front matter `template: true`, or "template" in its title or file name. */
+  template(): boolean;
   /** The charter word lists (party words, metric terms, cadence, governance, signatures) as configured. */
   readonly words: CharterVocabulary;
 }
@@ -158,6 +161,7 @@ class DocumentModels implements Models {
   private counts: readonly StatedCount[] | undefined;
   private vanityReading: VanityReading | undefined;
   private touchpoint: boolean | undefined;
+  private isTemplate: boolean | undefined;
   private joint: { read: JointLaunch | undefined } | undefined;
 
   constructor(private readonly doc: StrategyDocument, private readonly vocabulary: Vocabulary) {}
@@ -204,6 +208,11 @@ class DocumentModels implements Models {
     if (this.doc.kind === 'partnership-strategy') return roadmapSection(this.doc);
     if (this.doc.kind === 'partnership-charter') return this.charterSections().get('timeline');
     return undefined;
+  }
+
+  template(): boolean {
+    this.isTemplate ??= isTemplate(this.doc);
+    return this.isTemplate;
   }
 
   hasRecurringTouchpoint(): boolean {

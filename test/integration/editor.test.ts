@@ -119,17 +119,21 @@ describe('Settings, configuration files, commands and status', () => {
     assert.equal(document.languageId, 'markdown');
     assert.match(document.getText(), /type: partnership-charter/);
     for (const section of ['Mutual Goals', 'Value Exchange', 'Timeline', 'Measurement', 'Governance']) assert.match(document.getText(), new RegExp(`## ${section}`));
+    // Who signs, and for how much, is left for the author: blanks, not someone else's example.
+    assert.match(document.getText(), /\| \[Partner\] \| \[Partner's decision owner\] \| \[role\] \| \[date signed\] \|/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  it('New Partnership Strategy opens an untitled partnership strategy that checks clean as scaffolded', async () => {
+  it('New Partnership Strategy opens an untitled partnership strategy whose blanks are reported until filled in', async () => {
     await vscode.commands.executeCommand('partnerlint.newStrategy');
     const document = vscode.window.activeTextEditor!.document;
     assert.equal(document.isUntitled, true);
     assert.match(document.getText(), /^---\ntype: partnership-strategy\n/);
     for (const section of ['Partner categories and economics', 'Tiers', 'Rollout', 'Governance', 'Targets']) assert.match(document.getText(), new RegExp(`## ${section}`));
-    const expected = /^\$\(checklist\) Partnership strategy — PartnerLint: no problems · from type: in its front matter$/;
-    await waitUntil(() => expected.test(api().status.text), () => `status: ${api().status.text}; diagnostics: ${JSON.stringify(partnerlintDiagnostics(document.uri).map((d) => d.message))}`);
+    const blanks = () => partnerlintDiagnostics(document.uri).filter((d) => typeof d.code === 'object' && d.code.value === 'placeholder-left');
+    await waitUntil(() => blanks().length > 0, () => `status: ${api().status.text}; diagnostics: ${JSON.stringify(partnerlintDiagnostics(document.uri).map((d) => d.message))}`);
+    for (const d of blanks()) assert.match(document.getText(d.range), /^\[[^\]]+\]$/);
+    assert.match(api().status.text, /Partnership strategy — PartnerLint: \d+ problems · from type: in its front matter$/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 

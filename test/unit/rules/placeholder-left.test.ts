@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { testRule } from '../rule-tester';
-import { lintText, DEFAULT_CONFIG } from '../../../src/core';
+import { lintText, DEFAULT_CONFIG, configForDocument } from '../../../src/core';
 import { placeholderLeft } from '../../../src/rules/placeholder-left';
 import { md } from '../helpers';
 
@@ -96,6 +96,75 @@ testRule(placeholderLeft, {
       text: charter('See [the guide](https://example.com/guides/placeholder-text) and https://example.com/YOURS/page.'),
     },
     {
+      name: 'directive and admonition labels, alerts, callouts and spans with attributes',
+      text: charter(
+        ':::tip[Write the amounts in full]',
+        'Say $150K, not "a fund".',
+        ':::',
+        '',
+        '::: note[Before both sides sign]',
+        'Read the exit criteria again.',
+        ':::',
+        '',
+        '::::warning[Budget]',
+        'Credits expire after a year.',
+        '::::',
+        '',
+        'Leaf ::youtube[Launch recording]{#a1b2} and text :abbr[QBR]{title="quarterly business review"} directives.',
+        '',
+        '> [!NOTE]',
+        '> Globex reviews this charter every quarter.',
+        '',
+        '> [!warning] Read this first',
+        '> The pilot needs two customers.',
+        '',
+        'A Pandoc span: [Globex Cloud]{.partner-name}.',
+      ),
+    },
+    {
+      name: 'link reference definitions the parser could not read as such, and references',
+      text: charter(
+        'The roadmap is kept in one place.',
+        '[roadmap]: https://example.com/roadmap',
+        '',
+        'The deck sits beside it.',
+        '[deck]: <./joint-deck.pdf> "Joint deck"',
+        '[mail]: mailto:partners@acme.example',
+        '',
+        'See the [plan][roadmap-2027], [the deck][] and [pricing][pricing].',
+        '',
+        '[pricing]: https://example.com/pricing',
+      ),
+    },
+    {
+      name: 'task checkboxes in every form Markdown writers use',
+      text: charter(
+        '- [ ] Sign the charter',
+        '- [x] Agree the metrics',
+        '- [X] Book the kick-off',
+        '',
+        '1. [x] Draft the value exchange',
+        '2. [ ] Review it with Globex',
+        '',
+        '- [ ]',
+        '- [x]',
+        '- [x]Joint webinar',
+        '',
+        '* [-] Press release (dropped)',
+        '* [/] Sales training (half done)',
+        '* [>] Case study (moved to Q3)',
+        '* [?] Marketplace listing',
+        '* [!] Support training',
+        '* [~] Logo swap',
+        '',
+        '> - [ ] Confirm the escalation path',
+        '',
+        '| [ ] | [x] | Item |',
+        '| --- | --- | --- |',
+        '| [x] | [ ] | Kick-off |',
+      ),
+    },
+    {
       name: 'placeholder-looking text only in a non-strategy document',
       text: md('# Meeting notes', '', 'Budget: TBD, owner: [name].'),
     },
@@ -182,6 +251,27 @@ testRule(placeholderLeft, {
       problems: [{ line: 8, message: /"未定"/ }, { line: 10, message: /"\.\.\."/ }],
     },
     {
+      name: 'brackets that only resemble labels, definitions or task states are still blanks',
+      text: charter(
+        'Owner:[name]',
+        '',
+        'Signed for Globex by Lee [role].',
+        '',
+        '[Partner name]: the company that signs with us.',
+        '',
+        '- [owner] reviews the numbers every month',
+        '',
+        '> [Note to the partner]',
+      ),
+      problems: [
+        { line: 6, message: /"\[name\]"/ },
+        { line: 8, message: /"\[role\]"/ },
+        { line: 10, message: /"\[Partner name\]"/ },
+        { line: 12, message: /"\[owner\]"/ },
+        { line: 14, message: /"\[Note to the partner\]"/ },
+      ],
+    },
+    {
       name: 'every document kind is checked',
       text: md('---', 'type: launch-plan', '---', '# Globex launch', '', '- Press release date: TBD'),
       problems: [{ line: 6 }],
@@ -234,5 +324,82 @@ describe('placeholder-left on link addresses', () => {
     assert.equal(found.length, 1);
     const line = text.split('\n')[5]!;
     assert.equal(line.slice(found[0]!.range.start.character, found[0]!.range.end.character), 'PLACEHOLDER');
+  });
+});
+
+describe('placeholder-left on templates', () => {
+  const BODY = [
+    'Fill in one copy per partner.',
+    '',
+    '## Value Exchange',
+    '',
+    '- **[Your company] commits:** [number] engineers for [duration].',
+    '- **[Partner] commits:** [amount] in credits, TBD.',
+    '',
+    '### Balance check',
+    '',
+    'Both sides would still go ahead without [the weaker commitment].',
+    '',
+    '## Governance',
+    '',
+    '- **Decision owners:** [name] for us; [name] for the partner.',
+    '',
+    '## Measurement',
+    '',
+    '- **Review cadence:** [cadence]',
+  ];
+  const placeholders = (text: string, config = DEFAULT_CONFIG) => lintText(text, [placeholderLeft], config).diagnostics;
+  const template = md('---', 'type: partnership-charter', 'template: true', '---', '# Partnership Charter', '', ...BODY);
+
+  it('sums up the blanks of each top-level section once, on its first blank, with every blank related', () => {
+    const found = placeholders(template);
+    assert.equal(found.length, 3);
+    const [value, governance, measurement] = found as [typeof found[0], typeof found[0], typeof found[0]];
+    // Value Exchange and its subsection: one summary of seven blanks, on "[Your company]".
+    assert.equal(value.range.start.line + 1, 11);
+    assert.equal(value.range.start.character, 4);
+    assert.match(value.message, /^This section of the template still has 7 blanks to fill: "\[Your company\]", "\[number\]", "\[duration\]", "\[Partner\]", "\[amount\]" and 2 more\./);
+    assert.deepEqual(value.relatedInformation?.map((r) => [r.range.start.line + 1, r.message]), [
+      [11, 'Blank 1 of 7: "[Your company]"'],
+      [11, 'Blank 2 of 7: "[number]"'],
+      [11, 'Blank 3 of 7: "[duration]"'],
+      [12, 'Blank 4 of 7: "[Partner]"'],
+      [12, 'Blank 5 of 7: "[amount]"'],
+      [12, 'Blank 6 of 7: "TBD"'],
+      [16, 'Blank 7 of 7: "[the weaker commitment]"'],
+    ]);
+    // A text repeated is named once, with how often it stands.
+    assert.match(governance.message, /has 2 blanks to fill: "\[name\]" \(2 times\)\./);
+    // A section with a single blank gets the ordinary message.
+    assert.match(measurement.message, /^"\[cadence\]" is a template prompt that was never filled in/);
+    assert.equal(measurement.relatedInformation, undefined);
+  });
+
+  it('knows a template by its title or its file name too', () => {
+    const titled = md('---', 'type: partnership-charter', '---', '# Partnership Charter Template', '', ...BODY);
+    assert.equal(placeholders(titled).length, 3);
+    const plain = md('---', 'type: partnership-charter', '---', '# Acme × Globex Partnership Charter', '', ...BODY);
+    assert.equal(placeholders(plain).length, 10, 'an ordinary document gets one report per blank');
+    assert.equal(placeholders(plain, configForDocument(DEFAULT_CONFIG, '/work/partners/charter-template.md')).length, 3);
+    assert.equal(placeholders(plain, configForDocument(DEFAULT_CONFIG, '/work/templates/globex.md')).length, 10, 'the folder does not make a template');
+  });
+
+  it('reads "template" in a file name as a word', () => {
+    for (const name of ['charter-template.md', 'Template.md', 'templates__charter.md', 'partner_profile_template.markdown', 'charter.template.md']) {
+      assert.equal(configForDocument(DEFAULT_CONFIG, `/w/${name}`).templateFile, true, name);
+    }
+    for (const name of ['contemplated-partners.md', 'templated.md', 'globex.md']) {
+      assert.equal(configForDocument(DEFAULT_CONFIG, `/w/${name}`), DEFAULT_CONFIG, `${name}: the same configuration object`);
+    }
+  });
+
+  it('groups by the sections under the title, and what comes before them', () => {
+    const text = md('---', 'type: partnership-charter', 'template: true', '---', 'Owner: [name], due [date].', '', '# Charter template', '', 'Partner: [Partner]', '', '## Goals', '', '- [goal] by [date]');
+    assert.deepEqual(placeholders(text).map((d) => [d.range.start.line + 1, d.relatedInformation?.length ?? 1]), [[5, 2], [9, 1], [13, 2]]);
+  });
+
+  it('is not a template for `template: false` or a charter about templates in its body', () => {
+    const text = md('---', 'type: partnership-charter', 'template: false', '---', '# Acme × Globex Partnership Charter', '', 'We give partners co-marketing templates.', '', ...BODY);
+    assert.equal(placeholders(text).length, 10);
   });
 });
