@@ -35,6 +35,8 @@ import type { TextItem } from '../core/items';
 import { hasRecurringTouchpoint } from './touchpoints';
 import { readJointLaunch, type JointLaunch } from './integration-pathway';
 import { findFigures, findTableTotals, type StatedFigure, type TableTotal } from './targets';
+import { findStatedCounts, type StatedCount } from './counts';
+import { readVanity, type VanityReading } from './vanity';
 import { isTemplate } from './template';
 
 /** The models of one document, read with one vocabulary. */
@@ -100,6 +102,10 @@ export interface Models {
   figures(): readonly StatedFigure[];
   /** Tables whose last row is a total, column by column, with the cells it adds up. */
   tableTotals(): readonly TableTotal[];
+  /** Counts stated for the list or table that follows them ("our three partner types are:"). */
+  statedCounts(): readonly StatedCount[];
+  /** Sentences that offer exposure as what a partnership brings, and the tiers when they give nothing but visibility. */
+  vanity(): VanityReading;
   /** Whether the text names a recurring touchpoint with partners (a business review, a monthly check-in, a steering cadence). */
   hasRecurringTouchpoint(): boolean;
   /** The first launch of a joint technical offering (integration, marketplace listing, joint solution) and whether the text says how the products connect; undefined when none is planned. */
@@ -160,6 +166,8 @@ class DocumentModels implements Models {
   private linksOnly: readonly Span[] | undefined;
   private stated: readonly StatedFigure[] | undefined;
   private totals: readonly TableTotal[] | undefined;
+  private counts: readonly StatedCount[] | undefined;
+  private vanityReading: VanityReading | undefined;
   private touchpoint: boolean | undefined;
   private isTemplate: boolean | undefined;
   private joint: { read: JointLaunch | undefined } | undefined;
@@ -326,6 +334,16 @@ class DocumentModels implements Models {
     return this.totals;
   }
 
+  statedCounts(): readonly StatedCount[] {
+    this.counts ??= findStatedCounts(this.doc);
+    return this.counts;
+  }
+
+  vanity(): VanityReading {
+    this.vanityReading ??= readVanity(this.commitments(), () => (kindInfo(this.doc.kind).models.includes('tiers') ? this.tiers() : undefined));
+    return this.vanityReading;
+  }
+
   content(section: Section): readonly ContentItem[] {
     return contentItems(this.doc, section, this.vocabulary, this.words);
   }
@@ -357,6 +375,8 @@ export { REWARD_VOCABULARY, type RewardGroup, type UnquantifiedReward } from './
  * the next lint reads everything from scratch: for measuring a cold lint, and for tests.
  */
 export { forgetFigures as forgetReadings } from './targets';
+export { countMatches, type StatedCount } from './counts';
+export type { VanityPitch, VanityReading } from './vanity';
 export { comparablePeriod, sameValue, type FigureCell, type FigureValue, type StatedFigure, type TableTotal } from './targets';
 export { withoutPlaceholders, type ContentItem } from './charter-content';
 export type { CharterVocabulary } from './charter-vocabulary';

@@ -9,6 +9,7 @@ import { failureCostMissing } from './failure-cost-missing';
 import { leverageCoMarketingOnly } from './leverage-co-marketing-only';
 import { partnershipAsSalesChannel } from './partnership-as-sales-channel';
 import { partnersExpectedToSelfPromote } from './partners-expected-to-self-promote';
+import { partnershipForVanity } from './partnership-for-vanity';
 import { measurementNotMeasurable } from './measurement-not-measurable';
 import { governanceIncomplete } from './governance-incomplete';
 import { exitCriteriaMissing } from './exit-criteria-missing';
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = [
   leverageCoMarketingOnly,
   partnershipAsSalesChannel,
   partnersExpectedToSelfPromote,
+  partnershipForVanity,
   measurementNotMeasurable,
   governanceIncomplete,
   exitCriteriaMissing,

@@ -31,6 +31,28 @@ export function leverageTemplateLines(partnerName: string | undefined): string[]
   return LEVERAGE_TEMPLATE_LINES.map((l) => namedPrompt(l, partnerName));
 }
 
+/** Words that name co-marketing or ask for promotion without saying what is done: not the activities themselves. */
+const UMBRELLA = /^(?:co-?marketing|joint\s+marketing|co-?promot|cross-?promot|joint\s+promotion|promot)/i;
+
+/** A channel of one's own, which a document may name without any partner in view: a blog, social media, an event. */
+const OWN_CHANNEL = /^(?:blog\s+posts?|social\s+(?:media|posts)|newsletters?|podcasts?|conferences?|meetups?|booths?|trade\s+shows?)$/i;
+
+/** Sentences with co-marketing given as related information, at most. */
+const MAX_RELATED = 5;
+
+/**
+ * The end of the last of `mentions` that starts on the first one's line, cut at the line's end: a
+ * squiggle does not run on over a line break ("issue a press⏎release" ends at "press").
+ */
+function sameLineEnd(text: string, mentions: readonly Span[]): number {
+  const first = mentions[0]!;
+  const lineBreak = text.slice(first.start, mentions[mentions.length - 1]!.end).search(/[\r\n]/);
+  const limit = lineBreak < 0 ? Infinity : first.start + lineBreak;
+  let end = Math.min(first.end, limit);
+  for (const m of mentions) if (m.start < limit) end = Math.max(end, Math.min(m.end, limit));
+  return end;
+}
+
 function isLeverageHeading(title: string): boolean {
   return /\bleverage\b/.test(normalizeHeading(title));
 }
@@ -57,7 +79,8 @@ function templateEdit(doc: StrategyDocument, before: Section | undefined, partne
 /**
  * Co-marketing is the weakest leverage there is: joint webinars, logo swaps and press releases
  * rarely close a deal. When a charter's only leverage is co-marketing (no requirement, economic,
- * competitive or customer leverage anywhere), it is reported on the first co-marketing mention.
+ * competitive or customer leverage anywhere), it is reported on the co-marketing activities
+ * themselves: the first sentence that names one, with the other such sentences as related information.
  */
 export const leverageCoMarketingOnly: Rule = {
   meta: ruleMeta({
@@ -92,20 +115,41 @@ export const leverageCoMarketingOnly: Rule = {
     const headings = doc.sections.filter((s) => s !== doc.title && !isLeverageHeading(s.title)).map((s) => headingSpan(doc, s));
     if (clauses.some((c) => evidence(content(c))) || headings.some(evidence)) return;
 
-    // The first co-marketing mention, in prose or in a heading. A paragraph that is only a link
+    // Co-marketing mentions, in prose and in headings. A paragraph that is only a link
     // ("* [Press release](…)") points at coverage already published: not leverage either way.
     const references = m.references();
     const linkedTo = (at: number) => references.some((r) => r.start <= at && at < r.end);
-    const mentions = [...clauses, ...headings]
-      .flatMap((span) => text.find(vocabulary.coMarketingTerms, span).filter((found) => !text.negatedAt(found.start, span.start) && !linkedTo(found.start)))
-      .sort((a, b) => a.start - b.start);
-    const first = mentions[0];
-    if (!first) return;
+    const found = (span: Span) => text.find(vocabulary.coMarketingTerms, span).filter((f) => !text.negatedAt(f.start, span.start) && !linkedTo(f.start));
+    const inProse = clauses.map((clause) => ({ clause, mentions: found(clause) })).filter((c) => c.mentions.length > 0);
+    const inHeadings = headings.flatMap(found);
+    // Co-marketing is done with the partner: a charter that only mentions its own blog, newsletter
+    // or social media in passing has not offered co-marketing as the reason to partner.
+    const all = [...inProse.flatMap((c) => c.mentions), ...inHeadings];
+    if (!all.some((f) => !OWN_CHANNEL.test(f.text))) return;
+
+    // The squiggle goes on the activities (the webinar, the logo swap), not on the words that
+    // only name co-marketing ("promote us", "co-marketing") nor on a heading: on the first
+    // sentence that names one, from its first activity to its last; other sentences that name
+    // activities are related information. Without any activity, the first mention is used.
+    const activities = inProse
+      .map((c) => ({ clause: c.clause, mentions: c.mentions.filter((f) => !UMBRELLA.test(f.text)) }))
+      .filter((c) => c.mentions.length > 0);
+    const place = (mentions: readonly Span[]) => doc.index.rangeOf(mentions[0]!.start, sameLineEnd(doc.text, mentions));
+    let range;
+    let related: { message: string; range: ReturnType<typeof place> }[] = [];
+    if (activities.length > 0) {
+      range = place(activities[0]!.mentions);
+      related = activities.slice(1, 1 + MAX_RELATED).map((c) => ({ message: 'More co-marketing, and no stronger reason beside it', range: place(c.mentions) }));
+    } else {
+      const first = [...inProse.flatMap((c) => c.mentions), ...inHeadings].sort((a, b) => a.start - b.start)[0]!;
+      range = doc.index.rangeOf(first.start, first.end);
+    }
 
     const timeline = m.charterSections().get('timeline');
     report({
       message: `The only leverage in this charter is co-marketing, which rarely closes a deal. Say why ${partnerName ?? 'the partner'} needs you (a certification or program requirement, money they make or save, an edge over competitors, or customers asking for it), or walk away.`,
-      range: doc.index.rangeOf(first.start, first.end),
+      range,
+      ...(related.length > 0 ? { relatedInformation: related } : {}),
       ...(assessment ? {} : { fix: { title: 'Add a leverage assessment to fill in', edits: [templateEdit(doc, timeline, partnerName)] } }),
     });
   },

@@ -1,6 +1,6 @@
 import { ruleMeta, type Rule } from '../core/rule';
 import type { Section } from '../core/document';
-import { comparablePeriod, models, sameValue, type StatedFigure } from '../models';
+import { comparablePeriod, countMatches, models, sameValue, type StatedCount, type StatedFigure } from '../models';
 
 /**
  * A plan that states one target with two values ("partner ARR for 2026: $42.5M" here, "$25M partner
@@ -13,6 +13,9 @@ import { comparablePeriod, models, sameValue, type StatedFigure } from '../model
  * "downside", "if…") or actuals are never compared; nor a figure against a range it may sit in; nor
  * two figures in one sentence, list item or table row (a change "from $5M to $25M"). A figure with
  * no period is compared only between tables (a tier's requirement in two tier tables).
+ *
+ * A count stated for the list or table right after it ("our three partner types are:" over four
+ * items) is held to that list: reported on the count, with the list as related information.
  */
 export const numbersInconsistent: Rule = {
   meta: ruleMeta({
@@ -32,6 +35,14 @@ export const numbersInconsistent: Rule = {
         message: `The total ${total.header ? `${total.header} ` : ''}is ${total.total.valueText}, but the ${total.parts.length} rows above it add up to ${formatAmount(total.sum, unit, total.total.valueText)}${plus}. Correct the total or the rows, or add the row that makes up the difference.`,
         range: total.total.range,
         relatedInformation: total.parts.map((p) => ({ message: `${p.valueText}, one of the rows the total adds up`, range: p.range })),
+      });
+    }
+    for (const stated of read.statedCounts()) {
+      if (countMatches(stated)) continue;
+      report({
+        message: countMessage(stated),
+        range: doc.index.rangeOf(stated.start, stated.end),
+        relatedInformation: [{ message: `The ${stated.enumeration} the count is for`, range: doc.index.rangeOf(stated.listStart, stated.listEnd) }],
       });
     }
     const figures = read.figures();
@@ -73,6 +84,17 @@ export const numbersInconsistent: Rule = {
     }
   },
 };
+
+/** "This says three partner types, but the list below it has 4 items." */
+function countMessage(stated: StatedCount): string {
+  const what = stated.enumeration === 'list'
+    ? `the list below it has ${stated.entries} ${stated.entries === 1 ? 'item' : 'items'}`
+    : stated.enumeration === 'table'
+      ? `the table below it has neither ${stated.count} rows nor ${stated.count} columns`
+      : `${stated.entries} ${stated.entries === 1 ? 'section follows' : 'sections follow'} it`;
+  const parts = stated.enumeration === 'list' ? 'items' : stated.enumeration === 'table' ? 'rows' : 'sections';
+  return `This says ${stated.text}, but ${what}. Correct the count, or add or remove ${parts} until the two agree.`;
+}
 
 /** `value` written the way `like` is: "$135M" for a total written "$140M+", "1,250" for "1,300". */
 function formatAmount(value: number, unit: string, like: string): string {

@@ -1,4 +1,6 @@
+import * as assert from 'node:assert/strict';
 import { testRule } from '../rule-tester';
+import { lintText, DEFAULT_CONFIG } from '../../../src/core';
 import { leverageCoMarketingOnly, leverageTemplateLines, LEVERAGE_TEMPLATE_LINES } from '../../../src/rules/leverage-co-marketing-only';
 import { charter, crlf, example, lineOf, md } from './skin-samples';
 
@@ -50,6 +52,10 @@ testRule(leverageCoMarketingOnly, {
       name: 'a post announcing the partnership (front matter with a date and an author) is not asked for leverage',
       text: md('---', 'title: Partnership agreement with Initech', 'date: 2025-05-01', 'author: Lena Ortiz', '---', '', '# Partnership agreement with Initech', '', 'We will run a joint webinar with Initech in June.'),
     },
+    {
+      name: 'its own blog and social media mentioned in passing are not co-marketing with the partner',
+      text: charter({ intro: '', goals: GOALS, value: md('## Value Exchange', '', '- Acme commits 2 engineers for 5 months.', '- We share progress on our blog posts and social media.') }),
+    },
     { name: 'the Acme × Globex sample charter', text: example('acme-globex-charter.md') },
     { name: 'the same charter with CRLF line endings', text: crlf(example('acme-globex-charter.md')) },
     { name: 'requirement leverage', text: charter() },
@@ -78,7 +84,8 @@ testRule(leverageCoMarketingOnly, {
     {
       name: 'the Initech draft',
       text: initech,
-      problems: [{ line: 15, message: /^The only leverage in this charter is co-marketing, which rarely closes a deal\./ }],
+      // On the webinar, logo swap and press release (line 16), not on "Initech will promote us" (line 15).
+      problems: [{ line: 16, message: /^The only leverage in this charter is co-marketing, which rarely closes a deal\./ }],
       output: initech.replace('## Timeline', `${named('## Leverage', 'Initech')}\n\n## Timeline`),
     },
     {
@@ -95,7 +102,12 @@ testRule(leverageCoMarketingOnly, {
       output: crlf(plain).replace('## Timeline', `${named('## Leverage', 'Initech', '\r\n')}\r\n\r\n## Timeline`),
     },
     { name: 'leverage that is ruled out', text: negatedLeverage, problems: [{ line: lineOf(negatedLeverage, 'joint webinar') }] },
-    { name: 'a co-marketing heading', text: headingMention, problems: [{ line: lineOf(headingMention, '### Co-marketing') }] },
+    { name: 'a co-marketing heading: on the item under it that names the activity', text: headingMention, problems: [{ line: lineOf(headingMention, 'blog post') }] },
+    {
+      name: 'a co-marketing heading with nothing but umbrella words under it: on the heading',
+      text: weak({ value: md('## Value Exchange', '', '- **Acme commits:** 2 engineers for 5 months.', '', '### Co-marketing', '', '- To be agreed.') }),
+      problems: [{ line: lineOf(weak({ value: md('## Value Exchange', '', '- **Acme commits:** 2 engineers for 5 months.', '', '### Co-marketing', '', '- To be agreed.') }), '### Co-marketing') }],
+    },
     { name: 'an assessment that lists only co-marketing: reported, no second template', text: filledCoMarketingOnly, problems: [{ line: lineOf(filledCoMarketingOnly, 'joint webinar') }] },
     {
       name: 'a bold pseudo-heading charter gets a bold Leverage line',
@@ -118,4 +130,56 @@ testRule(leverageCoMarketingOnly, {
     },
     { name: 'no Timeline, CRLF', text: crlf(noTimeline), problems: [{}], output: `${crlf(noTimeline)}\r\n${named('## Leverage', 'Initech', '\r\n')}\r\n` },
   ],
+});
+
+describe('leverage-co-marketing-only squiggle', () => {
+  const diagnostics = (text: string) => lintText(text, [leverageCoMarketingOnly], DEFAULT_CONFIG).diagnostics;
+  const words = (text: string, d: { range: { start: { line: number; character: number }; end: { line: number; character: number } } }) => {
+    const lines = text.split('\n');
+    assert.equal(d.range.start.line, d.range.end.line, 'the squiggle stays on one line');
+    return lines[d.range.start.line]!.slice(d.range.start.character, d.range.end.character);
+  };
+
+  it('sits on the activities of the first sentence that names them, not on "promote us"', () => {
+    const text = weak({ value: md('## Value Exchange', '', '- **Acme commits:** 2 engineers for 5 months.', '- Initech will promote us to its customers.', '- Initech runs a joint webinar and a logo swap on its partner page.') });
+    const [found, ...rest] = diagnostics(text);
+    assert.equal(rest.length, 0);
+    assert.equal(found!.range.start.line + 1, lineOf(text, 'joint webinar'));
+    assert.equal(words(text, found!), 'joint webinar and a logo swap on its partner page');
+    assert.equal(found!.relatedInformation, undefined);
+  });
+
+  it('gives the other sentences with activities as related information', () => {
+    const text = weak({ value: md('## Value Exchange', '', '- **Acme commits:** 2 engineers for 5 months.', '- Initech hosts a joint webinar in March.', '- Both sides swap logos on their partner pages.', '- A press release goes out at launch.') });
+    const [found] = diagnostics(text);
+    assert.equal(words(text, found!), 'joint webinar');
+    assert.deepEqual(found!.relatedInformation?.map((r) => r.range.start.line + 1), [lineOf(text, 'swap logos'), lineOf(text, 'press release')]);
+    assert.match(found!.relatedInformation![0]!.message, /co-marketing/);
+  });
+
+  it('is not on a co-marketing heading when an item under it names the activity', () => {
+    const text = weak({ value: md('## Value Exchange', '', '- **Acme commits:** 2 engineers for 5 months.', '', '### Co-marketing', '', '- Initech features us in its newsletter.') });
+    const [found] = diagnostics(text);
+    assert.equal(found!.range.start.line + 1, lineOf(text, 'newsletter'));
+    assert.equal(words(text, found!), 'newsletter');
+  });
+
+  it('stops at the end of the line when the activities run over two', () => {
+    const text = example('initech-charter-draft.md');
+    const [found] = diagnostics(text);
+    assert.equal(words(text, found!), 'joint webinar, swap logos on the partner pages and issue a press');
+  });
+
+  it('a joint activity next to one\u2019s own channels: the channels are activities too, and carry the squiggle in their sentence', () => {
+    const text = weak({ value: md('## Value Exchange', '', '- **Acme commits:** 2 engineers for 5 months.', '- Acme posts about the launch on social media.', '- Initech runs a joint webinar.') });
+    const [found] = diagnostics(text);
+    assert.equal(words(text, found!), 'social media');
+    assert.deepEqual(found!.relatedInformation?.map((r) => r.range.start.line + 1), [lineOf(text, 'joint webinar')]);
+  });
+
+  it('falls back to the words that name co-marketing when no activity is named', () => {
+    const text = weak({ value: md('## Value Exchange', '', '- **Acme commits:** 2 engineers for 5 months.', '- Initech will promote us to its customers.') });
+    const [found] = diagnostics(text);
+    assert.equal(words(text, found!), 'promote us');
+  });
 });

@@ -128,6 +128,42 @@ testRule(numbersInconsistent, {
       name: 'ordinary Markdown is never read',
       text: ['# Release notes', '', 'We shipped 40 fixes in 2026.', '', '## Later', '', 'We shipped 55 fixes in 2026.'].join('\n'),
     },
+    {
+      name: 'a count that matches the list under it',
+      text: strategy('## Partner types', '', 'We work with four kinds of partner. Our three partner tracks are:', '', '- Resellers', '- Integrators', '- Technology partners'),
+    },
+    {
+      name: 'a count in passing, not an introduction to the list',
+      text: strategy('## Recruiting', '', 'Three of our resellers joined in May, and two distributors are in talks:', '', '- Contoso', '- Fabrikam', '- Northwind', '- Tailspin'),
+    },
+    {
+      name: 'a bound or a part of the list is not its size',
+      text: strategy('## Requirements', '', 'Gold partners hold at least two certifications:', '', '- Sales', '- Technical', '- Services', '', 'Start with the first two steps:', '', '1. Register', '2. Train', '3. Certify'),
+    },
+    {
+      name: 'a duration before a list',
+      text: strategy('## Onboarding', '', 'Onboarding takes three weeks:', '', '- Portal access', '- Training'),
+    },
+    {
+      name: 'a count not followed by a list',
+      text: strategy('## Tracks', '', 'The program has three tracks.', '', 'Each track has its own benefits, described in the next sections.'),
+    },
+    {
+      name: 'a table that lists the counted things by column, with a label column',
+      text: tiering('## Levels', '', 'Partners move through three levels:', '', '| Benefit | Registered | Select | Premier |', '|---|---|---|---|', '| Discount | 10% | 20% | 30% |', '| Lead sharing | no | yes | yes |'),
+    },
+    {
+      name: 'a count over as many subsections',
+      text: strategy('## Pillars', '', 'The plan rests on three pillars:', '', '### Integrations', '', 'Text.', '', '### Co-selling', '', 'Text.', '', '### Enablement', '', 'Text.', '', '## Budget', '', 'Text.'),
+    },
+    {
+      name: 'a count with no colon before subsections is not an introduction to them',
+      text: strategy('## Pillars', '', 'We chose our two pillars.', '', '### Integrations', '', 'Text.', '', '### Co-selling', '', 'Text.', '', '### Enablement', '', 'Text.'),
+    },
+    {
+      name: 'a table that lists them by row',
+      text: tiering('## Levels', '', 'There are two levels:', '', '| Level | Discount |', '|---|---|', '| Registered | 10% |', '| Premier | 25% |'),
+    },
   ],
   invalid: [
     {
@@ -178,6 +214,34 @@ testRule(numbersInconsistent, {
       text: strategy('## Year 1 targets', '', '- **Return on investment**: 3:1', '', '## Budget', '', '**Expected Year 1 return on investment**: 1.5:1'),
       problems: [{ line: 8, message: /Return on investment for Year 1: 3:1 here, but 1.5:1 on line 12/ }],
     },
+    {
+      name: 'a count of partner types over a longer list',
+      text: strategy('## Partner types', '', 'The program recognises three primary partner types', '- Resellers', '- Distributors', '- Integrators', '- Managed service providers'),
+      problems: [{ line: 8, message: /^This says three primary partner types, but the list below it has 4 items\. Correct the count/ }],
+    },
+    {
+      name: 'a count with a colon over a shorter list, in a list item',
+      text: strategy('## Enablement', '', '- Partners can earn the **five** badges below:', '  - Sales', '  - Pre-sales'),
+      problems: [{ line: 8, message: /five badges, but the list below it has 2 items/ }],
+    },
+    {
+      name: 'a count over an HTML table with fewer columns and rows',
+      text: tiering(
+        '## Certifications', '', 'We offer our partners three (3) certifications:', '', '<table>', '', '<tr>', '<td>Implementation partner</td>', '<td>Training partner</td>', '</tr>', '',
+        '<tr>', '<td>Delivers projects.</td>', '<td>Delivers courses.</td>', '</tr>', '</table>',
+      ),
+      problems: [{ line: 8, message: /three \(3\) certifications, but the table below it has neither 3 rows nor 3 columns/ }],
+    },
+    {
+      name: 'a count over more subsections',
+      text: strategy('## Pillars', '', 'The plan rests on **three** pillars, described below:', '', '### Integrations', '', 'Text.', '', '### Co-selling', '', 'Text.', '', '### Enablement', '', 'Text.', '', '### Events', '', 'Text.', '', '## Budget', '', 'Text.'),
+      problems: [{ line: 8, message: /^This says three pillars, but 4 sections follow it\. Correct the count, or add or remove sections until the two agree\.$/ }],
+    },
+    {
+      name: 'a count over a Markdown table that matches neither way',
+      text: tiering('## Levels', '', 'Each partner sits at one of the following four levels:', '', '| Level | Discount |', '|---|---|', '| Registered | 10% |', '| Premier | 25% |'),
+      problems: [{ line: 8, message: /four levels, but the table below it/ }],
+    },
   ],
 });
 
@@ -199,6 +263,14 @@ describe('numbers-inconsistent related information', () => {
     assert.deepEqual(found!.relatedInformation?.map((r) => r.range.start.line + 1), [10, 11]);
   });
 
+  it('a count points at the list it counts', () => {
+    const text = strategy('## Tracks', '', 'Our two partner tracks are:', '', '- Build', '- Sell', '- Service', '', 'More text.');
+    const [found, ...rest] = lintText(text, [numbersInconsistent], DEFAULT_CONFIG).diagnostics;
+    assert.equal(rest.length, 0);
+    assert.deepEqual([found!.range.start.line + 1, found!.range.start.character, found!.range.end.character], [8, 4, 22]);
+    assert.deepEqual(found!.relatedInformation?.map((r) => [r.range.start.line + 1, r.range.end.line + 1]), [[10, 12]]);
+  });
+
   it('is absent on diagnostics with nothing related', () => {
     const text = strategy('## 2027 Targets', '', '- Joint customers: 900', '', '## Roadmap', '', 'By end of 2027: 900 joint customers.');
     assert.deepEqual(lintText(text, [numbersInconsistent], DEFAULT_CONFIG).diagnostics, []);
@@ -206,6 +278,21 @@ describe('numbers-inconsistent related information', () => {
 });
 
 describe('numbers-inconsistent on hostile text', () => {
+  it('reads counts before long lists, long paragraphs and unclosed comments in an HTML table in linear time', () => {
+    const items = Array.from({ length: 500 }, (_, i) => `- Partner ${i}`);
+    const text = strategy(
+      '## Counts', '',
+      `${'word '.repeat(5_000)}our three partner types are:`, ...items, '',
+      `Our${' '.repeat(50_000)}three tracks:`, '', '<table>', '<tr><td>a</td></tr>', '<!-- '.repeat(5_000), '</table>', '',
+    );
+    const started = process.hrtime.bigint();
+    const found = lintText(text, [numbersInconsistent], DEFAULT_CONFIG).diagnostics;
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    assert.ok(ms < 3000, `took ${ms} ms`);
+    assert.deepEqual(found.map((d) => d.message.slice(0, 40)), ['This says three partner types, but the l', 'This says three tracks, but the table be']);
+  });
+
+
   it('reads a line of 20,000 figures, long unbroken labels and repeated years in linear time', () => {
     const text = strategy(
       '## 2027 Targets', '',
