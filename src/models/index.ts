@@ -365,6 +365,7 @@ export { isOngoing, isPrePilotStep, runsAlongside, saysNothing, startsAfter, sta
 export { graduationTerms, itemsOutsideTiers, GENERIC_GRADUATION_TERMS, type Tier, type TierModel } from './tiers';
 export type { LaunchPlan } from './launch-phases';
 export type { ExitProvisions } from './exit-provisions';
+export { BUILD_QUESTIONS, type BuildDecision, type BuildQuestion } from './build-decision';
 export type { DocumentVoice } from './voice';
 export type { SalesFraming } from './partner-role';
 export type { Enablement } from './enablement';

@@ -1,8 +1,7 @@
 import { ruleMeta, type Rule } from '../core/rule';
 import { answerId, answerText, evaluate, isUnanswered } from '../trees/walk';
-import { BUILD_QUESTIONS, type BuildQuestion } from '../models/build-decision';
 import {
-  models, availableTrees, findTree, isEmptyValue, orList, recordedAnswers, shapeName, type Field,
+  models, availableTrees, findTree, BUILD_QUESTIONS, type BuildQuestion, isEmptyValue, orList, recordedAnswers, shapeName, type Field,
 } from '../models';
 
 /**
