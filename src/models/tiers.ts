@@ -77,9 +77,10 @@ export interface TierModel {
   /**
    * How the tiers are written: a heading each, table rows, table columns (a header row naming the
    * tiers, Markdown or HTML), a list (bold-led items, or plain items a lead-in calls tiers), or a
-   * tree drawn in a code block under a "Tiers:" line.
+   * tree drawn in a code block under a "Tiers:" line, or named in one sentence ("four tiers:
+   * Bronze, Silver, Gold and Platinum").
    */
-  source: 'headings' | 'table' | 'columns' | 'list' | 'tree';
+  source: 'headings' | 'table' | 'columns' | 'list' | 'tree' | 'inline';
   tiers: Tier[];
   /** Where the ladder is introduced when that is not a heading (a "Levels:" line in a diagram). */
   anchor?: Range;
@@ -618,7 +619,7 @@ function within(region: Section, section: Section): boolean {
   return section !== region && section.start >= region.contentStart && section.start < region.end;
 }
 
-const PRECEDENCE: Record<TierModel['source'], number> = { headings: 0, table: 1, columns: 2, list: 3, tree: 4 };
+const PRECEDENCE: Record<TierModel['source'], number> = { headings: 0, table: 1, columns: 2, list: 3, tree: 4, inline: 5 };
 
 /** A tier's identity across ways of writing it: "cell:gold" in a table is "name:gold" under a heading. */
 function identity(key: string): string {
@@ -684,6 +685,51 @@ function relocateToHeadings(doc: StrategyDocument, model: TierModel, sectionsByK
  * the one naming the most tiers is kept (headings first on a tie), pointed at the tiers' own
  * sections where they have them. Ladders that share no tier are separate ladders.
  */
+/**
+ * A ladder named in one sentence: "There are four tiers: Bronze, Silver, Gold and Platinum",
+ * "Our partner levels are Registered, Select and Premier". The sentence must call them tiers or
+ * levels and then list two or more names, every one of which names a tier on its own (a known
+ * tier name or "Tier 2"): one word that is not, and the sentence is prose, not a ladder.
+ */
+const INLINE_LADDER = /(?<![\p{L}\p{N}_])(?:tiers|levels)(?![\p{L}\p{N}_])[^.:;!?\n]{0,60}?(?::|(?<![\p{L}\p{N}_])(?:are|include|includes)(?![\p{L}\p{N}_]))[ \t]*([^.;:!?\n]{3,200})/giu;
+const INLINE_SEPARATOR = /\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+/giu;
+
+function inlineTiers(doc: StrategyDocument, start: number, end: number, names: readonly string[]): Tier[] | undefined {
+  const source = doc.text.slice(start, end);
+  for (const m of source.matchAll(INLINE_LADDER)) {
+    const listStart = start + m.index! + m[0].length - m[1]!.length;
+    const list = m[1]!;
+    const tiers: Tier[] = [];
+    let at = 0;
+    let ok = true;
+    const parts: Array<[number, number]> = [];
+    INLINE_SEPARATOR.lastIndex = 0;
+    for (let sep = INLINE_SEPARATOR.exec(list); ; sep = INLINE_SEPARATOR.exec(list)) {
+      const stop = sep ? sep.index : list.length;
+      parts.push([at, stop]);
+      if (!sep) break;
+      at = sep.index + sep[0].length;
+    }
+    const seen = new Set<string>();
+    for (const [from, to] of parts) {
+      const raw = list.slice(from, to);
+      // Emphasis around a name ("**Gold**") and the end of the sentence's own emphasis.
+      const lead = /^[\s*_]*/.exec(raw)![0].length;
+      const name = raw.slice(lead).replace(/[\s*_)]+$/, '');
+      const key = name ? tierKey(name, true, names) : undefined;
+      if (!key || seen.has(key)) {
+        ok = false;
+        break;
+      }
+      seen.add(key);
+      const nameStart = listStart + from + lead;
+      tiers.push({ label: name, key, range: doc.index.rangeOf(nameStart, nameStart + name.length), start: nameStart, end: nameStart + name.length, text: name, priced: false });
+    }
+    if (ok && tiers.length >= 2) return tiers;
+  }
+  return undefined;
+}
+
 export function findTierLadders(doc: StrategyDocument, vocabulary: Vocabulary, region?: Section): TierModel[] {
   const names = listOr(vocabulary, 'tierNames', TIER_NAMES);
   const graduation = graduationTerms(vocabulary);
@@ -708,6 +754,8 @@ export function findTierLadders(doc: StrategyDocument, vocabulary: Vocabulary, r
       const table = looseTable(doc, at, end);
       const found = table && tableTiers(doc, table, names, graduation, leadInBefore(doc, at));
       if (found) candidates.push({ source: found.source, tiers: found.tiers, container: container(at), introduced: found.headed || called(), extents: found.extents });
+      const named = !found && TIERISH.test(doc.text.slice(at, end)) ? inlineTiers(doc, at, end, names) : undefined;
+      if (named) candidates.push({ source: 'inline', tiers: named, container: container(at), introduced: true, extents: named.map((t) => [t.start, t.end]) });
     } else if (block.type === 'list') {
       const found = listTiers(doc, block as List, names, region, leadInBefore(doc, at));
       if (found) candidates.push({ source: 'list', tiers: found, container: container(at), introduced: called(), extents: found.map((t) => [t.start, t.end]) });

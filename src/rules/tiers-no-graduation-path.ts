@@ -55,10 +55,12 @@ function boughtAtAPrice(tiers: readonly Tier[]): boolean {
  * Graduation presupposes a ladder. Rows of a table named only by what the partners are (a table
  * of partner categories introduced as tiers) are not rungs, and levels bought at a price are
  * climbed by paying. A benefits matrix (the levels as columns, what each gets as rows) is a
- * comparison: the way up is written elsewhere, often on another page, so it is not judged.
+ * comparison: the way up is written elsewhere, often on another page, so it is not judged. Nor
+ * are tiers only named in a sentence ("four tiers: Bronze, Silver, Gold and Platinum"): with no
+ * description of any tier there is nowhere a criterion could have been written.
  */
 function isLadderToClimb(model: TierModel): boolean {
-  return model.source !== 'columns' && !model.tiers.every((t) => t.key.startsWith('cell:')) && !boughtAtAPrice(model.tiers);
+  return model.source !== 'columns' && model.source !== 'inline' && !model.tiers.every((t) => t.key.startsWith('cell:')) && !boughtAtAPrice(model.tiers);
 }
 
 /**

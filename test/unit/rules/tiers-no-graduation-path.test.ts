@@ -12,6 +12,10 @@ const STEP = (a: string, b: string) => new RegExp(`from "${a}" to "${b}"`);
 testRule(tiersNoGraduationPath, {
   valid: [
     {
+      name: 'tiers only named in a sentence have no description a criterion could be missing from',
+      text: tiering('Partners join one of three levels: Registered, Select and Premier.', ''),
+    },
+    {
       name: 'partner categories introduced as tiers: not a ladder to climb',
       text: md('---', 'type: partnership-strategy', '---', '# Acme Partnership Strategy', '', 'Each partner tier works on these terms:', '', '| Category | Share |', '|---|---|', '| Cloud platforms | 75% |', '| Integrators | 85% |', '| Agencies | 95% |'),
     },

@@ -25,6 +25,14 @@ const THREE_HEADINGS = tiering(
 
 testRule(tiersTooMany, {
   valid: [
+    {
+      name: 'three tiers named in one sentence',
+      text: tiering('Our program has three tiers: **Registered, Select and Premier**. Each is described on the partner portal.', ''),
+    },
+    {
+      name: 'a sentence that calls things levels but lists words that are not tier names is prose, not a ladder',
+      text: tiering('Support comes at four levels: email, chat, phone and onsite visits.', ''),
+    },
     { name: 'three tier headings', text: THREE_HEADINGS },
     { name: 'a table of partner categories the text does not call tiers', text: strategy('Each partner category works on these terms:') },
     { name: 'three tiers with CRLF line breaks', text: THREE_HEADINGS.replace(/\n/g, '\r\n') },
@@ -89,6 +97,11 @@ testRule(tiersTooMany, {
     },
   ],
   invalid: [
+    {
+      name: 'four tiers named in one sentence, reported on the fourth name',
+      text: tiering('There are four partnership tiers: Bronze, Silver, Gold and Platinum.', ''),
+      problems: [{ line: 6, message: TOO_MANY(4) }],
+    },
     {
       name: 'a described list stays where it is when later headings of the same names say less',
       text: tiering(
