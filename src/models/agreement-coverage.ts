@@ -49,6 +49,8 @@ export interface AgreementCoverage {
    * so goals, measurement and owners are not asked of them.
    */
   readonly standardTerms: boolean;
+  /** Titled as an announcement ("Announcing our partnership with…", "Acme and Globex announce…"): it reports what was agreed. */
+  readonly announcement: boolean;
   /**
    * Titled as something that starts and ends (an agreement, an MOU, a working group, an
    * engagement, a project): a timeline is asked of it. A page describing a standing
@@ -144,6 +146,9 @@ const TITLE_SPLIT = /\s*[:|×↔⇄]\s*|\s+(?:x|X|&|\+|\/|and|with|<>|-|–|—)
 
 /** Standard terms: "Partner Program Terms and Conditions", "Terms of Service", "Program Agreement". */
 const STANDARD_TERMS_TITLE = /\bterms\b|\bprogram(?:me)?\s+(?:participation\s+)?agreement\b|\bclick-?through\b/i;
+
+/** A title that announces a partnership. */
+const ANNOUNCEMENT_TITLE = /^\s*announcing\b|\bannounces?\b|\bannounced\b|\bannouncement\b/i;
 
 /** A title that names something that starts and ends. */
 const UNDERTAKING_TITLE = /\b(?:memorandum|MOU|agreement|contract|working\s+group|engagement|project|initiative|pilot|statement\s+of\s+work)\b|ワーキング\s*グループ|作業部会/i;
@@ -285,6 +290,7 @@ export function readAgreementCoverage(doc: StrategyDocument, text: CharterText, 
 
   return {
     standardTerms: STANDARD_TERMS_TITLE.test(title),
+    announcement: ANNOUNCEMENT_TITLE.test(title),
     undertaking: UNDERTAKING_TITLE.test(title),
     measure,
     review,

@@ -76,13 +76,14 @@ const WHY: Record<CharterSectionId, string> = {
  * (when part of that is there, governance-incomplete names the rest). What each side puts in is
  * economic-commitment-missing's.
  *
- * Not for a post announcing a partnership, standard program terms (the legal frame of many
- * partnerships, not the charter of one), or a text mostly in another script.
+ * Not for a post or a page announcing a partnership (it reports what was agreed), standard
+ * program terms (the legal frame of many partnerships, not the charter of one), or a text mostly
+ * in another script.
  */
 function concernsNeverAddressed(doc: StrategyDocument, m: Models, report: RuleContext['report']): void {
   if (doc.kind !== 'partnership-charter' || m.publishedPost() || !m.voice().latinScript) return;
   const covered = m.agreementCoverage();
-  if (covered.standardTerms) return;
+  if (covered.standardTerms || covered.announcement) return;
   const range = doc.title?.headingRange ?? doc.index.lineRange(0);
   if (!covered.measure) {
     const reviews = covered.review ? ' It plans reviews of progress, but nothing to review against.' : '';

@@ -98,12 +98,12 @@ export const governanceIncomplete: Rule = {
  * whose text covers part of governance: people who run it, an escalation path, what ends the
  * partnership. What is missing is named in one message, on the section that names the people
  * (or the title). When none of it is there, charter-missing-section says so; standard program
- * terms, posts and texts mostly in another script are not asked.
+ * terms, posts and announcements, and texts mostly in another script are not asked.
  */
 function ownFormGovernance(doc: StrategyDocument, m: Models, report: RuleContext['report']): void {
   if (doc.kind !== 'partnership-charter' || m.publishedPost() || !m.voice().latinScript) return;
-  const { standardTerms, owners, escalation, exit } = m.agreementCoverage();
-  if (standardTerms || (owners.sides === 'none' && !escalation && !exit)) return;
+  const { standardTerms, announcement, owners, escalation, exit } = m.agreementCoverage();
+  if (standardTerms || announcement || (owners.sides === 'none' && !escalation && !exit)) return;
   const gaps: string[] = [];
   const asks: string[] = [];
   if (owners.sides === 'none') {

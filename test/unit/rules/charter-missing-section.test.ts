@@ -228,9 +228,13 @@ describe(`${RULE}: agreements in their own form`, () => {
     assert.ok(messages(text).some((m) => WHO.test(m)));
   });
 
-  it('says nothing about a post announcing a partnership, standard program terms, or a text mostly in another script', () => {
+  it('says nothing about a post or page announcing a partnership, standard program terms, or a text mostly in another script', () => {
     const post = md('---', 'title: Working with Quillon', 'date: 2026-05-02', 'author: Ana Silva', '---', '', '# Partnership agreement with Quillon Labs', '', 'We are glad to work with Quillon Labs on open robot data.');
     assert.deepEqual(messages(post), []);
+    const announced = md('# Announcing our partnership with Quillon Labs', '', 'We are glad to work with Quillon Labs on open robot data.', '', 'Either party may end the partnership with 30 days notice.');
+    assert.equal(lint(announced).kind, 'partnership-charter');
+    assert.deepEqual(messages(announced), []);
+    assert.deepEqual(ofRule(announced, 'governance-incomplete'), []);
     const terms = md('# Partner Program Terms and Conditions', '', 'These terms govern your participation in the Partner Program.', '', '1. Either party may terminate with one month notice.');
     assert.deepEqual(messages(terms), []);
     const other = md('# Memorandum of Understanding', '', 'ハーバー社とクイロン社は、倉庫ロボットの故障データを共同で公開することに合意する。両社は協力して作業を進め、成果を研究者に無償で提供する。');
