@@ -59,7 +59,7 @@ export interface AgreementCoverage {
   readonly undertaking: boolean;
   /** The first thing the partnership can be measured by, if any. */
   readonly measure: Match | undefined;
-  /** A review of progress or a reporting cadence (said in messages when nothing is measured). */
+  /** A review of progress or a reporting cadence, read only when nothing is measured (for the message). */
   readonly review: Match | undefined;
   /** The first sign of a timeline, if any. */
   readonly timeline: Match | undefined;
@@ -108,7 +108,7 @@ const PERIOD = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 const NOT_A_WORK_PERIOD = /\b(?:notice|notify|notification|terminat\w*|invoice|pay(?:s|ment)?|receiv\w*|reply|respond|confidential\w*|after\s+(?:its|the)\s+termination)\b/i;
 
 /** A review of progress, or regular updates: "to review the status and progress", "monthly updates". */
-const REVIEW = /\breview(?:s|ed|ing)?\b[^.;\n]{0,40}?\b(?:progress|status|results|performance|outcomes?)\b|\b(?:progress|status)\s+(?:reports?|updates?|reviews?)\b|\b(?:weekly|monthly|quarterly|annual|regular)\s+(?:updates?|reports?|reviews?|check-?ins?)\b/i;
+const REVIEW = /\breview(?:s|ed|ing)?\b[^.;\n]{0,40}?\b(?:progress|status|results|performance|outcomes?)\b|\b(?:progress|status)\s+(?:reports?|updates?|reviews?)\b|\b(?:weekly|monthly|quarterly|annual|yearly|regular)\s+(?:updates?|reports?|reviews?|check-?ins?|calls?|meetings?|syncs?)\b/i;
 
 /** A number, with the words that make it a version, a section or a date left to DATE. */
 const NUMBER = /(?<![\p{L}\p{N}.,/-])(?<!\bv\.?\s?)\d[\d,]*(?:\.\d+)?(?![\p{L}\p{N}]|[./-]\d)/giu;
@@ -212,6 +212,18 @@ function firstInItems(text: CharterText, pattern: RegExp, accept: (m: Match, ite
   return undefined;
 }
 
+/** The metric terms that name an outcome, and the success words: one list per configured list, so its scan is kept between lints. */
+function outcomeTerms(words: CharterVocabulary): readonly string[] {
+  let found = outcomeLists.get(words.metricTerms);
+  if (!found) {
+    found = [...words.metricTerms.filter((t) => !NOT_OUTCOMES.has(t)), ...SUCCESS_WORDS];
+    outcomeLists.set(words.metricTerms, found);
+  }
+  return found;
+}
+
+const outcomeLists = new WeakMap<readonly string[], readonly string[]>();
+
 /** Read what an agreement in its own form covers (see the file comment). */
 export function readAgreementCoverage(doc: StrategyDocument, text: CharterText, words: CharterVocabulary, parties: Parties, exits: ExitProvisions): AgreementCoverage {
   const all: Span = { start: 0, end: text.masked.length };
@@ -219,26 +231,30 @@ export function readAgreementCoverage(doc: StrategyDocument, text: CharterText, 
   const negated = (m: Match) => text.negatedAt(m.start, Math.max(0, m.start - 40));
 
   // Measurement: a word for it, a percentage, or a number beside an outcome in the same clause.
-  const outcomes = [...words.metricTerms.filter((t) => !NOT_OUTCOMES.has(t)), ...SUCCESS_WORDS];
+  const outcomes = outcomeTerms(words);
   let measure = findInProse(text, MEASURE_TERMS, all).find((m) => !negated(m));
   if (!measure) {
     for (const clause of text.clauses) {
+      if (!/\d/.test(clause.text)) continue;
       const prose = text.slice(clause);
       if (PERCENT.test(prose)) {
         measure = { start: clause.start, end: clause.end, text: prose };
         break;
       }
+      if (!text.has(outcomes, clause)) continue;
       NUMBER.lastIndex = 0;
       DATE.lastIndex = 0;
       const dates = [...prose.matchAll(DATE)].map((d) => ({ start: d.index, end: d.index + d[0].length }));
       const numbers = [...prose.matchAll(NUMBER)].filter((n) => !dates.some((d) => d.start <= n.index && n.index < d.end));
-      if (numbers.length > 0 && text.has(outcomes, clause)) {
+      if (numbers.length > 0) {
         measure = { start: clause.start, end: clause.end, text: prose };
         break;
       }
     }
   }
-  const review = firstInItems(text, REVIEW) ?? findInProse(text, words.reviewCadenceTerms, all)[0];
+  // Said only when nothing is measured.
+  const reviewSection = measure ? undefined : doc.sections.find((s) => s !== doc.title && REVIEW.test(s.title));
+  const review = measure ? undefined : reviewSection ? { start: reviewSection.start, end: reviewSection.contentStart, text: reviewSection.title } : firstInItems(text, REVIEW);
 
   // Timeline: a section for it, a timeline word, a period of work, two dates, or one date the work runs until.
   const timed = doc.sections.find((s) => s !== doc.title && TIMELINE_TITLE.test(s.title));
