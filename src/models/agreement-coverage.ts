@@ -104,8 +104,8 @@ const UNTIL_BEFORE = /\b(?:until|through|thru|till|by|before|ends?|ending|expire
 /** A stretch of time: "12 months", "two years", "a six-week pilot". */
 const PERIOD = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)[\s-]+(?:days?|weeks?|months?|quarters?|years?)\b/gi;
 
-/** What a period in a clause is about when it is not the work's: notice, payment, a reply. */
-const NOT_A_WORK_PERIOD = /\b(?:notice|notify|notification|terminat\w*|invoice|pay(?:s|ment)?|receiv\w*|reply|respond|confidential\w*|after\s+(?:its|the)\s+termination)\b/i;
+/** What a period in a clause is about when it is not the work's: notice, payment, a reply, settling a dispute. */
+const NOT_A_WORK_PERIOD = /\b(?:notice|notify|notification|terminat\w*|invoice|pay(?:s|ment)?|receiv\w*|reply|respond|confidential\w*|escalat\w*|disputes?|disagree\w*)\b/i;
 
 /** A review of progress, or regular updates: "to review the status and progress", "monthly updates". */
 const REVIEW = /\breview(?:s|ed|ing)?\b[^.;\n]{0,40}?\b(?:progress|status|results|performance|outcomes?)\b|\b(?:progress|status)\s+(?:reports?|updates?|reviews?)\b|\b(?:weekly|monthly|quarterly|annual|yearly|regular)\s+(?:updates?|reports?|reviews?|check-?ins?|calls?|meetings?|syncs?)\b/i;
@@ -127,7 +127,7 @@ const SUCCESS_WORDS: readonly string[] = ['goal', 'goals', 'aim', 'aims', 'objec
 const ARRANGEMENT = /\b(?:partnership|agreement|MOU|memorandum|collaboration|relationship|engagement|contract|charter|alliance|working\s+group|either\s+(?:party|side|organi[sz]ation|company)|both\s+(?:parties|sides)|each\s+party|the\s+parties)\b/i;
 
 /** Section titles that say how long an agreement runs: "Term", "Term and Termination", "Duration". */
-const TIMELINE_TITLE = /\b(?:term|duration|timeline|schedule|milestones|phases|roadmap)\b/i;
+const TIMELINE_TITLE = /(?<![\p{L}-])(?:term|duration|timeline|schedule|milestones|phases|roadmap)(?![\p{L}-])/iu;
 
 /** Section titles that hold what ends an agreement. */
 const EXIT_TITLE = /\b(?:termination|terminating|exit|term\s+and\s+termination|ending\s+the\s+(?:partnership|agreement))\b/i;
@@ -167,7 +167,7 @@ export const PAYMENT_TERMS: readonly string[] = [
 
 /** The names of the two organisations: the parties the document names, or the two halves of its title. */
 function organisations(title: string, parties: Parties): string[] {
-  const named = [...parties.us, ...parties.partner, ...parties.either].filter((n) => !/^your company$|^the partner$/i.test(n));
+  const named = [...parties.us, ...parties.partner, ...parties.either].map((n) => n.replace(/['’]s$/u, ''));
   if (named.length >= 2) return named;
   const parts = title
     .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
