@@ -49,7 +49,10 @@ export interface AgreementCoverage {
    * so goals, measurement and owners are not asked of them.
    */
   readonly standardTerms: boolean;
-  /** Titled as an announcement ("Announcing our partnership with…", "Acme and Globex announce…"): it reports what was agreed. */
+  /**
+   * Written as an announcement (titled "Announcing our partnership with…", or opening "We are
+   * pleased to announce…"): it reports what was agreed, and is not the agreement.
+   */
   readonly announcement: boolean;
   /**
    * Titled as something that starts and ends (an agreement, an MOU, a working group, an
@@ -149,6 +152,9 @@ const STANDARD_TERMS_TITLE = /\bterms\b|\bprogram(?:me)?\s+(?:participation\s+)?
 
 /** A title that announces a partnership. */
 const ANNOUNCEMENT_TITLE = /^\s*announcing\b|\bannounces?\b|\bannounced\b|\bannouncement\b/i;
+
+/** An opening paragraph that announces: "We are pleased to announce…", "Today we announced…". */
+const ANNOUNCING_OPENING = /\b(?:pleased|excited|proud|thrilled|happy|delighted|glad)\s+to\s+(?:announce|share\s+that|welcome)\b|\btoday\s+(?:we\s+)?announced?\b|\bannounced?\s+(?:today|that)\b/i;
 
 /** A title that names something that starts and ends. */
 const UNDERTAKING_TITLE = /\b(?:memorandum|MOU|agreement|contract|working\s+group|engagement|project|initiative|pilot|statement\s+of\s+work)\b|ワーキング\s*グループ|作業部会/i;
@@ -306,7 +312,7 @@ export function readAgreementCoverage(doc: StrategyDocument, text: CharterText, 
 
   return {
     standardTerms: STANDARD_TERMS_TITLE.test(title),
-    announcement: ANNOUNCEMENT_TITLE.test(title),
+    announcement: ANNOUNCEMENT_TITLE.test(title) || ANNOUNCING_OPENING.test(text.items.find((i) => i.kind === 'paragraph')?.text ?? ''),
     undertaking: UNDERTAKING_TITLE.test(title),
     measure,
     review,

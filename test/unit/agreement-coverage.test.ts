@@ -71,6 +71,8 @@ describe('agreementCoverage', () => {
   it('knows standard program terms and announcements by their titles', () => {
     assert.equal(coverage(md('# Partner Program Terms and Conditions', '', 'These terms govern your participation.')).standardTerms, true);
     assert.equal(coverage(md('# Announcing our partnership with Quillon Labs', '', 'We are glad.')).announcement, true);
+    assert.equal(coverage(md('# Harbor Robotics and Quillon Labs Partnership', '', 'We are delighted to announce that Harbor and Quillon will share robot data.')).announcement, true);
+    assert.equal(coverage(mou('Each party will announce the dataset on its blog.')).announcement, false);
     assert.equal(coverage(md('# Quillon Labs\' partnership with the Harbor community', '', 'We review together.')).undertaking, false);
   });
 });
