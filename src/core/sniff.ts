@@ -138,6 +138,11 @@ function readFrontMatter(text: string, contentStart: number, contentEnd: number,
 
 export { kindFromTitle };
 
+/** A title as a reader sees it: an HTML comment on the heading line (a note, a lint mark) is not part of it. */
+function withoutComments(title: string): string {
+  return title.replace(/<!--[\s\S]*?-->/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /** The first level-1 heading (ATX or setext) near the top, skipping fenced code. */
 export function findTitle(text: string, from: number): string | undefined {
   const head = text.slice(from, from + HEADING_SCAN_LIMIT);
@@ -156,17 +161,17 @@ export function findTitle(text: string, from: number): string | undefined {
     }
     if (fence !== undefined) continue;
     const atx = /^ {0,3}#(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
-    if (atx) return (atx[1] ?? '').trim();
+    if (atx) return withoutComments(atx[1] ?? '');
     // "#Memorandum of Understanding" on the first line: Markdown reads a paragraph (no space after
     // the #), but the author meant a title, and the title is what says what the document is.
     if (!seenText) {
       const unspaced = /^#([^#\s][^\r\n]*?)[ \t]*$/.exec(line);
-      if (unspaced) return unspaced[1]!.trim();
+      if (unspaced) return withoutComments(unspaced[1]!);
     }
     if (line.trim() !== '') seenText = true;
     const next = lines[i + 1];
     if (next !== undefined && line.trim() !== '' && /^ {0,3}=+[ \t]*$/.test(next) && !/^ {0,3}([-*+>]|\d+[.)])\s/.test(line)) {
-      return line.trim();
+      return withoutComments(line);
     }
   }
   return undefined;

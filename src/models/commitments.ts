@@ -629,7 +629,7 @@ export class CharterText {
     const reaches = (from: number, to: number, limit: number) =>
       wordsBetween(this.masked, from, to, limit) <= limit && !CLAUSE_BREAK.test(this.masked.slice(from, to));
     return this.economicTerms(clause).filter((e) => {
-      if (PEOPLE.test(e.text) && RECIPIENT_LEAD.test(this.masked.slice(Math.max(clause.start, e.start - 40), e.start))) return false;
+      if (this.namesBeneficiary(clause, e)) return false;
       const before = lastEndingAtOrBefore(commits, e.start);
       let after = before + 1;
       while (after < commits.length && commits[after]!.start < e.end) after++;
@@ -637,6 +637,11 @@ export class CharterText {
       if (before >= 0 && reaches(commits[before]!.end, e.start, 12)) return true;
       return after < commits.length && reaches(e.end, commits[after]!.start, 4);
     });
+  }
+
+  /** True when `term` names people a thing is for ("a way for developers to publish"), not staff put in. */
+  namesBeneficiary(clause: Span, term: Match): boolean {
+    return PEOPLE.test(term.text) && RECIPIENT_LEAD.test(this.masked.slice(Math.max(clause.start, term.start - 40), term.start));
   }
 
   /** True when the clause, or what it sits under, is about what is lost if the partnership fails. */

@@ -38,6 +38,7 @@ import { findFigures, findTableTotals, type StatedFigure, type TableTotal } from
 import { findStatedCounts, type StatedCount } from './counts';
 import { readVanity, type VanityReading } from './vanity';
 import { isTemplate } from './template';
+import { readAgreementCoverage, type AgreementCoverage } from './agreement-coverage';
 
 /** The models of one document, read with one vocabulary. */
 export interface Models {
@@ -112,6 +113,11 @@ export interface Models {
   jointLaunch(): JointLaunch | undefined;
   /** Whether the document is a template to fill in: front matter `template: true`, or "template" in its title or file name. */
   template(): boolean;
+  /**
+   * What an agreement in its own form covers of the charter's ground, read from its content
+   * (measurement, timeline, owners, escalation, exit, economics), whatever its headings.
+   */
+  agreementCoverage(): AgreementCoverage;
   /** The charter word lists (party words, metric terms, cadence, governance, signatures) as configured. */
   readonly words: CharterVocabulary;
 }
@@ -171,6 +177,7 @@ class DocumentModels implements Models {
   private touchpoint: boolean | undefined;
   private isTemplate: boolean | undefined;
   private joint: { read: JointLaunch | undefined } | undefined;
+  private coverage: AgreementCoverage | undefined;
 
   constructor(private readonly doc: StrategyDocument, private readonly vocabulary: Vocabulary) {}
 
@@ -344,6 +351,11 @@ class DocumentModels implements Models {
     return this.vanityReading;
   }
 
+  agreementCoverage(): AgreementCoverage {
+    this.coverage ??= readAgreementCoverage(this.doc, this.commitments(), this.words, this.parties(), this.exitProvisions());
+    return this.coverage;
+  }
+
   content(section: Section): readonly ContentItem[] {
     return contentItems(this.doc, section, this.vocabulary, this.words);
   }
@@ -366,6 +378,7 @@ export { graduationTerms, itemsOutsideTiers, GENERIC_GRADUATION_TERMS, type Tier
 export type { LaunchPlan } from './launch-phases';
 export type { ExitProvisions } from './exit-provisions';
 export { BUILD_QUESTIONS, type BuildDecision, type BuildQuestion } from './build-decision';
+export type { AgreementCoverage, OwnerReading } from './agreement-coverage';
 export type { DocumentVoice } from './voice';
 export type { SalesFraming } from './partner-role';
 export type { Enablement } from './enablement';

@@ -2,7 +2,8 @@ import { ruleMeta, type Rule } from '../core/rule';
 import type { TextEdit } from '../core/types';
 import { blankLineBefore } from '../core/text';
 import { type StrategyDocument, type Section } from '../core/document';
-import { models, charterPrompts, CHARTER_SECTIONS, CHARTER_SECTION_IDS, type CharterSectionId } from '../models';
+import type { RuleContext } from '../core/rule';
+import { models, charterPrompts, CHARTER_SECTIONS, CHARTER_SECTION_IDS, type CharterSectionId, type Models } from '../models';
 
 /**
  * Where to insert a missing section so the five stay in canonical order: before the next
@@ -39,9 +40,12 @@ export const charterMissingSection: Rule = {
   check({ doc, vocabulary, report }) {
     const m = models(doc, vocabulary);
     const present = m.charterSections();
-    // An agreement, MOU or announcement in its own form, with at most one of the five sections, is
-    // not a charter missing sections: its gaps are for the content rules to name.
-    if (!m.charterShaped()) return;
+    // An agreement, MOU or partnership page in its own form, with at most one of the five
+    // sections, is not a charter missing sections: what it never addresses, under any heading, is.
+    if (!m.charterShaped()) {
+      concernsNeverAddressed(doc, m, report);
+      return;
+    }
     const anchor = doc.title?.headingRange ?? doc.index.lineRange(0);
     for (const id of CHARTER_SECTION_IDS) {
       if (present.has(id)) continue;
@@ -62,3 +66,43 @@ const WHY: Record<CharterSectionId, string> = {
   measurement: 'Name the metrics, where they are tracked and how often both sides review them.',
   governance: 'Name who decides on each side, how disputes escalate, and what would end the partnership.',
 };
+
+/**
+ * An agreement in its own form is held to the framework's concerns, not its outline: each one its
+ * text never addresses at all is reported once, on the title. Measurement: nothing to judge the
+ * partnership by. Timeline: no dates, term, phases or milestones, asked of what is titled as an
+ * agreement, MOU, working group or engagement (a page describing a standing collaboration is not
+ * asked for dates). Governance: nobody named to run it, no escalation and nothing on how it ends
+ * (when part of that is there, governance-incomplete names the rest). What each side puts in is
+ * economic-commitment-missing's.
+ *
+ * Not for a post or a page announcing a partnership (it reports what was agreed), standard
+ * program terms (the legal frame of many partnerships, not the charter of one), or a text mostly
+ * in another script.
+ */
+function concernsNeverAddressed(doc: StrategyDocument, m: Models, report: RuleContext['report']): void {
+  if (doc.kind !== 'partnership-charter' || m.publishedPost() || !m.voice().latinScript) return;
+  const covered = m.agreementCoverage();
+  if (covered.standardTerms || covered.announcement) return;
+  const range = doc.title?.headingRange ?? doc.index.lineRange(0);
+  if (!covered.measure) {
+    const reviews = covered.review ? ' It plans reviews of progress, but nothing to review against.' : '';
+    report({
+      message: `Nothing here says how the partnership will be measured: no metric, target or figure for what it should achieve.${reviews} Name two or three metrics with targets, and when both sides review them.`,
+      range,
+    });
+  }
+  if (covered.undertaking && !covered.timeline) {
+    report({
+      message: 'Nothing here says when the work happens: no dates, term, phases or milestones. Give it a start and an end, or a first phase with a length and what it must deliver before both sides commit more.',
+      range,
+    });
+  }
+  const { owners, escalation, exit } = covered;
+  if (owners.sides === 'none' && !escalation && !exit) {
+    report({
+      message: 'Nothing here says who runs the partnership: no owner or contact on either side, no escalation path, nothing on what would end it. Name a decision owner on each side, who settles disagreements, and what ends the partnership.',
+      range,
+    });
+  }
+}

@@ -72,7 +72,8 @@ export const economicCommitmentMissing: Rule = {
 /**
  * An agreement, MOU or partnership page in its own form (not written to the charter's outline,
  * so without a Value Exchange section to ask): when nothing anywhere in it has either side put
- * anything economic in (no economic term at all, promised or not), it describes a handshake. Reported once, on the title. Not for a post
+ * anything economic in (no economic term at all, promised or not), or it says each side bears
+ * its own costs and nothing commits anything, it describes a handshake. Reported once, on the title. Not for a post
  * announcing a partnership, a text mostly in another script (an English word list cannot show an
  * absence there), or one that keeps its economics in another document (an order form, a
  * statement of work).
@@ -81,11 +82,23 @@ function handshakeInItsOwnForm(doc: StrategyDocument, m: Models, report: RuleCon
   if (doc.kind !== 'partnership-charter' || m.charterShaped() || m.publishedPost() || !m.voice().latinScript) return;
   const text = m.commitments();
   if (text.has(EXTERNAL_TERMS_WORDS, { start: 0, end: doc.text.length })) return;
+  const covered = m.agreementCoverage();
+  const range = doc.title?.headingRange ?? doc.index.lineRange(0);
+  // "Each party bears its own costs" says it in so many words, when nothing commits anything and
+  // no money changes hands.
+  if (covered.ownCosts && !covered.economicCommitment && !covered.paymentMention) {
+    report({
+      message: 'This says each side bears its own costs, and nothing in it commits spend, engineering time, revenue share, credits or headcount. As written this is a handshake, not a partnership; say what each side puts in, with amounts.',
+      range,
+    });
+    return;
+  }
   // Money, staff or credits mentioned at all, promised or not ("hiring a dedicated engineer"), are
   // for the other readings (commitment-unquantified): "nothing here" must be true of the whole text.
-  if (text.clauses.some((clause) => text.economicTerms(clause).length > 0)) return;
-  report({
-    message: 'Nothing here has either side put anything economic in: no spend, engineering time, revenue share, credits or headcount. As written this is a handshake, not a partnership; say what each side commits, with amounts.',
-    range: doc.title?.headingRange ?? doc.index.lineRange(0),
-  });
+  if (!covered.economicMention) {
+    report({
+      message: 'Nothing here has either side put anything economic in: no spend, engineering time, revenue share, credits or headcount. As written this is a handshake, not a partnership; say what each side commits, with amounts.',
+      range,
+    });
+  }
 }

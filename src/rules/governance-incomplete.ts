@@ -1,6 +1,7 @@
-import { ruleMeta, type Rule } from '../core/rule';
+import { ruleMeta, type Rule, type RuleContext } from '../core/rule';
+import type { StrategyDocument } from '../core/document';
 import { hasPhrase } from '../core/vocabulary';
-import { models, mentionsName, personNames, type ContentItem } from '../models';
+import { models, mentionsName, personNames, type ContentItem, type Models } from '../models';
 
 /** Both sides, as one subject: "both parties", "each company", "the two companies", "jointly", "mutual". */
 const BOTH = String.raw`(?:both\s+(?:parties|companies|sides|partners|teams|organi[sz]ations)|each\s+(?:party|company|side)|the\s+(?:two\s+companies|parties)|jointly|mutual(?:ly)?|joint)`;
@@ -25,6 +26,10 @@ export const governanceIncomplete: Rule = {
     const m = models(doc, vocabulary);
     const charter = m.words;
     const governance = m.charterSections().get('governance');
+    if (!governance && !m.charterShaped()) {
+      ownFormGovernance(doc, m, report);
+      return;
+    }
     // A missing or empty section is reported by charter-missing-section / charter-empty-section.
     if (!governance || !m.hasSubstance(governance)) return;
     const parties = m.parties();
@@ -87,3 +92,39 @@ export const governanceIncomplete: Rule = {
     }
   },
 };
+
+/**
+ * An agreement in its own form (no Governance section, not written to the charter's outline)
+ * whose text covers part of governance: people who run it, an escalation path, what ends the
+ * partnership. What is missing is named in one message, on the section that names the people
+ * (or the title). When none of it is there, charter-missing-section says so; standard program
+ * terms, posts and announcements, and texts mostly in another script are not asked.
+ */
+function ownFormGovernance(doc: StrategyDocument, m: Models, report: RuleContext['report']): void {
+  if (doc.kind !== 'partnership-charter' || m.publishedPost() || !m.voice().latinScript) return;
+  const { standardTerms, announcement, owners, escalation, exit } = m.agreementCoverage();
+  if (standardTerms || announcement || (owners.sides === 'none' && !escalation && !exit)) return;
+  const gaps: string[] = [];
+  const asks: string[] = [];
+  if (owners.sides === 'none') {
+    gaps.push('no owner or contact is named on either side');
+    asks.push('Name a decision owner on each side, by name and role.');
+  } else if (owners.sides === 'one-side') {
+    gaps.push(`people are named for ${owners.has} only, nobody for ${owners.lacks}`);
+    asks.push(`Name an owner for ${owners.lacks}.`);
+  }
+  if (!escalation) {
+    gaps.push('nothing says how a disagreement escalates');
+    asks.push('Say who settles what the owners cannot.');
+  }
+  if (!exit) {
+    gaps.push('nothing says what would end the partnership');
+    asks.push('Say what ends it, and with how much notice.');
+  }
+  if (gaps.length === 0) return;
+  const listed = gaps.length === 1 ? gaps[0]! : `${gaps.slice(0, -1).join(', ')} and ${gaps[gaps.length - 1]}`;
+  report({
+    message: `Governance is incomplete: ${listed}. ${asks.join(' ')}`,
+    range: owners.section?.headingRange ?? doc.title?.headingRange ?? doc.index.lineRange(0),
+  });
+}

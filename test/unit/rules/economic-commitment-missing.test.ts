@@ -42,6 +42,8 @@ const ONE_SIDED = /"Revenue model" sets out the economics, but nothing in this s
 
 testRule(economicCommitmentMissing, {
   valid: [
+    { name: 'own costs stated, but one side funds something', text: md('# Memorandum of Understanding between Fabrikam and Tailspin', '', 'Fabrikam and Tailspin agree to explore joint research on river sensors.', '', '1. Each party will bear its own costs.', '2. Tailspin will fund two field engineers for the first survey.') },
+    { name: 'program terms with commissions and fees are not "nothing economic"', text: md('# Reseller Agreement between Fabrikam and its resellers', '', 'Fabrikam appoints the reseller to sell its sensors.', '', '1. The reseller earns a commission on each sale; the percentage is set in the price list.', '2. The reseller pays the invoiced fees within 30 days.') },
     { name: 'an MOU in its own form that funds something, even unquantified, is not "nothing economic"', text: md('# Memorandum of Understanding between Fabrikam and Tailspin', '', 'Fabrikam and Tailspin agree to explore joint research on river sensors.', '', '## Cooperation', '', '- The two organisations will share findings at an annual workshop.', '- Tailspin will fund travel to the workshop.', '', '## Term', '', 'This memorandum runs for two years and may be ended by either party with 30 days notice.') },
     { name: 'an MOU that mentions staff it hires is not "nothing economic"', text: md('# Memorandum of Understanding between Fabrikam and Tailspin', '', 'Fabrikam and Tailspin agree to explore joint research on river sensors.', '', '## Cooperation', '', '- The two organisations will share findings at an annual workshop.', '- Fabrikam is hiring a sensor engineer for the work.', '', '## Term', '', 'This memorandum runs for two years and may be ended by either party with 30 days notice.') },
     { name: 'a post announcing a partnership is not asked', text: md('---', 'title: A new collaboration', 'date: 2025-02-01', 'author: Ana Silva', '---', '', '# Partnership agreement with Tailspin', '', 'We will share findings at an annual workshop.') },
@@ -84,6 +86,16 @@ testRule(economicCommitmentMissing, {
     },
   ],
   invalid: [
+    {
+      name: 'an MOU that says each party bears its own costs and commits nothing: once, on the title',
+      text: md('# Memorandum of Understanding between Fabrikam and Tailspin', '', 'Fabrikam and Tailspin agree to explore joint research on river sensors.', '', '1. Each party will bear its own costs.', '2. Each party sets its own budget for the research.', '3. Either party may end this memorandum with 30 days notice.'),
+      problems: [{ line: 1, message: /^This says each side bears its own costs, and nothing in it commits/ }],
+    },
+    {
+      name: 'people the arrangement is for are not staff put into it',
+      text: md('# Memorandum of Understanding between Fabrikam and Tailspin', '', 'Fabrikam and Tailspin agree to run a shared review process, a way for developers of sensor software to get both badges at once.'),
+      problems: [{ line: 1, message: /^Nothing here has either side put anything economic in/ }],
+    },
     {
       name: 'an MOU in its own form where neither side puts anything economic in: once, on the title',
       text: md('# Memorandum of Understanding between Fabrikam and Tailspin', '', 'Fabrikam and Tailspin agree to explore joint research on river sensors.', '', '## Cooperation', '', '- The two organisations will share findings at an annual workshop.', '- Each party may cite the other in its publications.', '', '## Term', '', 'This memorandum runs for two years and may be ended by either party with 30 days notice.'),

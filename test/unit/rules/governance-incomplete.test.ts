@@ -31,8 +31,25 @@ const bothAgree = charter({ governance: md('## Governance', '', 'Both parties mu
 const endByAgreement = charter({ governance: md('## Governance', '', 'Disputes both parties cannot agree on go to the two COOs. Either side may end the partnership by mutual agreement.') });
 const oneOwnerAndJoint = charter({ governance: md('## Governance', '', '- Dana Reyes owns decisions for Acme.', '- Both parties must agree on scope changes.', '- Disputes go to both COOs; either side may exit with 60 days\' notice.') });
 
+// Agreements in their own form: no Governance section, governance read from the whole text.
+const engagement = (...lines: string[]) => md('# Northwind Fund Engagement: Pellucid Project', '', 'Northwind Fund supports the Pellucid Project\'s work on safer parsers through 2027.', '', ...lines);
+const oneSidedContacts = engagement('## Contacts', '', '- Irene Okafor - Programme Director, Pellucid Project', '- Tomas Berg - Release Engineer, Pellucid Project');
+const rosterBothSides = engagement(
+  '## Who works on it', '', '| Area | Northwind Fund | Pellucid Project |', '| --- | --- | --- |', '| Funding | Wen Li | Irene Okafor |', '| Audits | Amal Haddad | Tomas Berg |', '',
+  'Disagreements go to the Northwind board. Either party may end the engagement with 60 days notice.',
+);
+const rosterNoExit = engagement(
+  '## Who works on it', '', '| Area | Northwind Fund | Pellucid Project |', '| --- | --- | --- |', '| Funding | Wen Li | Irene Okafor |', '',
+  'Disagreements go to the Northwind board. Parsers that lose their maintainers will be sunset from the project.',
+);
+const mouExitOnly = md('# Memorandum of Understanding between Harbor Robotics and Quillon Labs', '', 'The two companies intend to publish an open dataset of robot failures.', '', '1. Either party may end this memorandum with 30 days written notice.');
+const mouNothing = md('# Memorandum of Understanding between Harbor Robotics and Quillon Labs', '', 'The two companies intend to publish an open dataset of robot failures.');
+
 testRule(governanceIncomplete, {
   valid: [
+    { name: 'an engagement in its own form with a roster on both sides, an escalation path and an exit', text: rosterBothSides },
+    { name: 'an MOU with no governance at all is charter-missing-section\'s to report', text: mouNothing },
+    { name: 'standard program terms are not asked for owners', text: md('# Partner Program Terms and Conditions', '', 'These terms govern your participation in the Partner Program.', '', '1. Either party may terminate with one month notice.') },
     { name: 'the Acme × Globex sample charter', text: example('acme-globex-charter.md') },
     { name: 'a complete charter', text: charter() },
     {
@@ -97,6 +114,21 @@ testRule(governanceIncomplete, {
     { name: 'an empty Governance section (reported by charter-empty-section)', text: charter({ governance: md('## Governance', '', '- Owner: TBD', '- Escalation: TBD') }) },
   ],
   invalid: [
+    {
+      name: 'an engagement in its own form with contacts on one side only: on the contacts heading, naming both sides',
+      text: oneSidedContacts,
+      problems: [{ line: lineOf(oneSidedContacts, '## Contacts'), message: /^Governance is incomplete: people are named for Pellucid Project only, nobody for Northwind Fund, nothing says how a disagreement escalates and nothing says what would end the partnership\. Name an owner for Northwind Fund\. Say who settles what the owners cannot\. Say what ends it/ }],
+    },
+    {
+      name: 'an MOU that only says how it ends: once, on the title',
+      text: mouExitOnly,
+      problems: [{ line: 1, message: /no owner or contact is named on either side and nothing says how a disagreement escalates\. Name a decision owner on each side, by name and role\. Say who settles what the owners cannot\.$/ }],
+    },
+    {
+      name: 'the end of a package is not the end of the partnership',
+      text: rosterNoExit,
+      problems: [{ line: lineOf(rosterNoExit, '## Who works on it'), message: /^Governance is incomplete: nothing says what would end the partnership\./ }],
+    },
     {
       name: 'only our owner: the partner\'s owner, escalation and exit are missing',
       text: onlyOurOwner,
