@@ -6,9 +6,9 @@
  * 2 a usage error or a crash.
  */
 import { parseArgs } from 'node:util';
-import { readFile, writeFile, stat, readdir } from 'node:fs/promises';
+import { readFile, writeFile, stat, readdir, realpath } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { resolve, relative, sep, join } from 'node:path';
+import { resolve, relative, sep, join, isAbsolute } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { TextIndex, RULES, sniff, configForDocument, withSettingsKind, type ResolvedConfig, type Severity } from '../core';
@@ -62,18 +62,44 @@ export const MIN_DOCUMENTS_FOR_WORKERS = 8;
 /** The most lint workers the CLI starts. */
 const MAX_WORKERS = 4;
 
-/** Files named on the command line, in a stable order, without duplicates. */
+/**
+ * Files named on the command line, in a stable order, each real file once.
+ *
+ * An argument that names an existing file or folder is that file or folder, whatever characters
+ * its name holds (`Q3 (final).md`, `[draft].md`); only an argument that names nothing is read as a
+ * glob. Each real file is kept once, however it was reached (through a symlinked folder, a
+ * symlink to a file, or a folder named as well as a file in it): under its real path when that is
+ * inside the current folder, else under the first path it was found by. The folder walk follows
+ * symlinked folders without going round a cycle.
+ */
 async function expand(inputs: string[], cwd: string): Promise<string[]> {
-  const files = new Set<string>();
-  for (const input of inputs) {
-    if (isDynamicPattern(input)) {
-      const found = await glob(input, { cwd, ignore: IGNORED, absolute: true, dot: false });
-      if (found.length === 0) throw new UsageError(`No files match ${input}.`);
-      found.sort().forEach((f) => files.add(resolve(f)));
-      continue;
+  const files = new Map<string, string>();
+  // Files named one by one are checked whatever their extension.
+  const named = new Set<string>();
+  const realCwd = await realpath(cwd).catch(() => cwd);
+  const add = async (file: string) => {
+    const real = await realpath(file).catch(() => undefined);
+    if (real === undefined) {
+      if (!files.has(file)) files.set(file, file);
+      return file;
     }
+    if (!files.has(real)) {
+      const inside = relative(realCwd, real);
+      const outside = inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside);
+      const canonical = inside && !outside ? resolve(cwd, inside) : file;
+      files.set(real, canonical);
+    }
+    return files.get(real)!;
+  };
+  for (const input of inputs) {
     const path = resolve(cwd, input);
     const info = await stat(path).catch(() => undefined);
+    if (!info && isDynamicPattern(input)) {
+      const found = await glob(input, { cwd, ignore: IGNORED, absolute: true, dot: false });
+      if (found.length === 0) throw new UsageError(`No files match ${input} (and no file or folder has that name).`);
+      for (const f of found.sort()) await add(resolve(f));
+      continue;
+    }
     if (!info) throw new UsageError(`No such file or folder: ${input}`);
     if (info.isDirectory()) {
       const found = await glob('**/*.{md,markdown,mdown,mkd}', { cwd: path, ignore: IGNORED, absolute: true });
@@ -81,12 +107,12 @@ async function expand(inputs: string[], cwd: string): Promise<string[]> {
       // given may also be .partnerlint/ or .partnerlint/trees/ itself.
       const yaml = await glob('**/*.{yaml,yml}', { cwd: path, ignore: IGNORED, absolute: true, dot: true });
       const trees = yaml.filter((f) => isCustomTreePath(toPosix(resolve(f))));
-      [...found, ...trees].sort().forEach((f) => files.add(resolve(f)));
+      for (const f of [...found, ...trees].sort()) await add(resolve(f));
     } else {
-      files.add(path);
+      named.add(await add(path));
     }
   }
-  return [...files].filter((f) => MARKDOWN.test(f) || isCustomTreePath(toPosix(f)) || inputs.some((i) => resolve(cwd, i) === f));
+  return [...files.values()].filter((f) => MARKDOWN.test(f) || isCustomTreePath(toPosix(f)) || named.has(f));
 }
 
 const nodeHost: TreeFileHost = {
