@@ -173,17 +173,18 @@ class CustomTreeResolver {
 
 /**
  * The report of a document that was not checked. A binary file, a pipe or an unreadable file
- * gets none (the note says why, in the stylish output); a document too large to check gets one
- * information diagnostic when its beginning shows it is a strategy document, as in the editor.
+ * gets no diagnostic (the note says why, in every output format); a document too large to check
+ * gets one information diagnostic when its beginning shows it is a strategy document, as in the
+ * editor.
  */
 function skippedReport(file: string, read: Exclude<ReadOutcome, { kind: 'text' }>, maxFileSize: number): FileReport {
   switch (read.kind) {
     case 'binary':
-      return { file, kind: 'none', diagnostics: [], note: 'not checked: a binary file' };
+      return { file, kind: 'none', diagnostics: [], note: 'not checked: a binary file', noteLevel: 'note' };
     case 'not-a-file':
       return { file, kind: 'none', diagnostics: [], note: 'not checked: not a regular file' };
     case 'unreadable':
-      return { file, kind: 'none', diagnostics: [], note: `not checked: could not be read (${read.reason})` };
+      return { file, kind: 'none', diagnostics: [], note: `not checked: could not be read (${read.reason})`, noteLevel: 'error' };
     case 'too-large': {
       const limit = maxFileSize.toLocaleString('en-US');
       const note = `not checked: longer than ${limit} characters (--max-file-size)`;

@@ -1,12 +1,14 @@
 /**
- * The CLI's paths (issue 14, item 10): names that look like globs, symlinked folders and cycles.
+ * The CLI's paths and what it says about files it did not check (issue 14, item 10): names that
+ * look like globs, symlinked folders and cycles, notes in the json and SARIF formats.
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from './cli-helpers';
+import { formatSarif } from '../../src/cli/formatters';
 
 const CHARTER = '---\ntype: partnership-charter\n---\n# Charter\n\n## Mutual Goals\nx\n## Value Exchange\nx\n## Timeline\nx\n## Measurement\nx\n';
 
@@ -15,6 +17,16 @@ interface Report {
   kind: string;
   note?: string;
   diagnostics: Array<{ ruleId: string; severity: string; message: string; line: number; column: number }>;
+}
+
+/** Whether this process can read the file (root can read a chmod 000 file). */
+function readable(path: string): boolean {
+  try {
+    readFileSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function json(args: string[], cwd: string) {
@@ -126,6 +138,69 @@ describe('CLI paths and notes', () => {
       const run = await json(['--fix', '.'], dir);
       assert.equal(run.reports.length, 1);
       assert.equal(readFileSync(join(dir, 'docs/charter.md'), 'utf8').match(/^## Governance$/gm)?.length, 1);
+    });
+  });
+
+  describe('notes in json and SARIF', () => {
+    it('a binary file and a named pipe carry their note in json, and nothing else changes shape', async function () {
+      writeFileSync(join(dir, 'logo.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+      writeFileSync(join(dir, 'charter.md'), CHARTER);
+      let pipe = true;
+      try {
+        execFileSync('mkfifo', [join(dir, 'pipe.md')]);
+      } catch {
+        pipe = false; // no named pipes here: the binary file alone
+      }
+      const run = await json(['.'], dir);
+      assert.equal(run.code, 0, run.err);
+      const byFile = new Map(run.reports.map((r) => [r.file, r]));
+      assert.deepEqual(byFile.get('logo.md'), { file: 'logo.md', kind: 'none', note: 'not checked: a binary file', diagnostics: [] });
+      if (pipe) {
+        const named = await json(['pipe.md'], dir);
+        assert.deepEqual(named.reports, [{ file: 'pipe.md', kind: 'none', note: 'not checked: not a regular file', diagnostics: [] }]);
+      }
+      assert.deepEqual(Object.keys(byFile.get('charter.md')!), ['file', 'kind', 'diagnostics'], 'no note field when there is no note');
+    });
+
+    it('SARIF lists each file not checked as a tool execution notification', async function () {
+      writeFileSync(join(dir, 'logo.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+      writeFileSync(join(dir, 'big notes.md'), '# Notes\n\n' + 'Nothing to see.\n'.repeat(20));
+      const run = await cli(['--format', 'sarif', '--max-file-size', '100', 'logo.md', 'big notes.md'], dir);
+      assert.equal(run.code, 0, run.err);
+      const [invocation] = JSON.parse(run.out).runs[0].invocations;
+      assert.equal(invocation.executionSuccessful, true);
+      assert.deepEqual(invocation.toolExecutionNotifications, [
+        { level: 'note', message: { text: 'logo.md: not checked: a binary file' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'logo.md' } } }] },
+        { level: 'warning', message: { text: 'big notes.md: not checked: longer than 100 characters (--max-file-size)' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'big%20notes.md' } } }] },
+      ]);
+      // A run with nothing to say has an invocation without notifications.
+      writeFileSync(join(dir, 'charter.md'), CHARTER);
+      const clean = JSON.parse((await cli(['--format', 'sarif', 'charter.md'], dir)).out).runs[0];
+      assert.deepEqual(clean.invocations, [{ executionSuccessful: true }]);
+      assert.ok(clean.results.length > 0);
+    });
+
+    it('a file that cannot be read: an error notification and the run marked unsuccessful', () => {
+      // Through the formatter, since root reads any file (the CLI run is below, when not root).
+      const sarif = JSON.parse(formatSarif([
+        { file: 'locked.md', kind: 'none', diagnostics: [], note: 'not checked: could not be read (EACCES)', noteLevel: 'error' },
+        { file: 'notes.md', kind: 'none', diagnostics: [] },
+      ], '0.0.0'));
+      assert.deepEqual(sarif.runs[0].invocations, [{
+        executionSuccessful: false,
+        toolExecutionNotifications: [{ level: 'error', message: { text: 'locked.md: not checked: could not be read (EACCES)' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'locked.md' } } }] }],
+      }]);
+    });
+
+    it('a document without read permission: the note in json and SARIF, exit code 2', async function () {
+      writeFileSync(join(dir, 'locked.md'), CHARTER);
+      chmodSync(join(dir, 'locked.md'), 0o000);
+      if (readable(join(dir, 'locked.md'))) this.skip(); // root, or no POSIX permissions
+      const run = await json(['locked.md'], dir);
+      assert.equal(run.code, 2);
+      assert.deepEqual(run.reports, [{ file: 'locked.md', kind: 'none', note: 'not checked: could not be read (EACCES)', diagnostics: [] }]);
+      const sarif = await cli(['--format', 'sarif', 'locked.md'], dir);
+      assert.equal(JSON.parse(sarif.out).runs[0].invocations[0].executionSuccessful, false);
     });
   });
 });
