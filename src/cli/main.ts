@@ -285,7 +285,10 @@ export async function main(argv: string[], cwd = process.cwd(), out: Output = pr
     let explicit: string | undefined;
     if (values.config !== undefined) {
       explicit = toPosix(resolve(cwd, values.config));
-      if ((await nodeHost.readFile(explicit)) === undefined) throw new UsageError(`No such configuration file: ${values.config}`);
+      const text = await nodeHost.readFile(explicit).catch((error: NodeJS.ErrnoException) => {
+        throw new UsageError(`Could not read the configuration file ${values.config} (${error.code ?? error.message}): check that it is a file PartnerLint may read.`);
+      });
+      if (text === undefined) throw new UsageError(`No such configuration file: ${values.config}`);
     }
     const files = await expand(positionals, cwd);
     // With --workers, strategy documents go to worker threads when there are enough of them: their

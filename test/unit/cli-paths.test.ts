@@ -1,6 +1,7 @@
 /**
  * The CLI's paths and what it says about files it did not check (issue 14, item 10): names that
- * look like globs, symlinked folders and cycles, notes in the json and SARIF formats.
+ * look like globs, symlinked folders and cycles, notes in the json and SARIF formats, and a
+ * settings file that cannot be read.
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -201,6 +202,49 @@ describe('CLI paths and notes', () => {
       assert.deepEqual(run.reports, [{ file: 'locked.md', kind: 'none', note: 'not checked: could not be read (EACCES)', diagnostics: [] }]);
       const sarif = await cli(['--format', 'sarif', 'locked.md'], dir);
       assert.equal(JSON.parse(sarif.out).runs[0].invocations[0].executionSuccessful, false);
+    });
+  });
+
+  describe('a settings file that cannot be read', () => {
+    beforeEach(() => {
+      mkdirSync(join(dir, 'docs'));
+      writeFileSync(join(dir, 'docs/charter.md'), CHARTER);
+      // A settings file further up, which must not silently take the unreadable one's place.
+      writeFileSync(join(dir, '.partnerlint.yaml'), 'rules:\n  charter-missing-section: off\n');
+    });
+
+    async function assertReported(file: string) {
+      const run = await json(['docs'], dir);
+      assert.equal(run.code, 1, run.err);
+      const report = run.reports.find((r) => r.file === file);
+      assert.ok(report, run.reports.map((r) => r.file).join(', '));
+      assert.deepEqual(report.diagnostics.map((d) => [d.ruleId, d.severity, d.line, d.column]), [['config-invalid', 'error', 1, 1]]);
+      assert.match(report.diagnostics[0]!.message, /^PartnerLint could not read this settings file \(E[A-Z]+\), so none of its settings apply\. Make it readable/);
+      // Checked with the defaults, not with the settings file further up.
+      assert.ok(run.reports.find((r) => r.file === 'docs/charter.md')!.diagnostics.some((d) => d.ruleId === 'charter-missing-section'));
+      const stylish = await cli(['docs'], dir);
+      assert.equal(stylish.code, 1);
+      assert.match(stylish.out, new RegExp(`${file.replace(/\./g, '\\.')}\\n +1:1 +error +PartnerLint could not read this settings file`));
+    }
+
+    it('a symlink loop (unreadable whoever runs it)', async function () {
+      link(this, '.partnerlint.yaml', join(dir, 'docs/.partnerlint.yaml'));
+      await assertReported('docs/.partnerlint.yaml');
+    });
+
+    it('a file without read permission', async function () {
+      writeFileSync(join(dir, 'docs/.partnerlint.yml'), 'rules: {}\n');
+      chmodSync(join(dir, 'docs/.partnerlint.yml'), 0o000);
+      if (readable(join(dir, 'docs/.partnerlint.yml'))) this.skip(); // root, or no POSIX permissions
+      await assertReported('docs/.partnerlint.yml');
+    });
+
+    it('--config naming a file that cannot be read is a usage error, not a crash', async function () {
+      link(this, 'self.yaml', join(dir, 'self.yaml'));
+      const run = await cli(['--config', 'self.yaml', 'docs'], dir);
+      assert.equal(run.code, 2);
+      assert.match(run.err, /^partnerlint: Could not read the configuration file self\.yaml \(ELOOP\): check that it is a file PartnerLint may read\./);
+      assert.doesNotMatch(run.err, /crashed/);
     });
   });
 });
