@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { readFile, writeFile, stat, readdir, realpath } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, type Stats } from 'node:fs';
 import { resolve, relative, sep, join, isAbsolute } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -93,7 +93,20 @@ async function expand(inputs: string[], cwd: string): Promise<string[]> {
   };
   for (const input of inputs) {
     const path = resolve(cwd, input);
-    const info = await stat(path).catch(() => undefined);
+    let info: Stats | undefined;
+    // Something is there, but stat cannot follow it (a symlink loop, a folder without search
+    // permission): it is that file, and reading it reports why it was not checked.
+    let unreachable = false;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      unreachable = code !== 'ENOENT' && code !== 'ENOTDIR';
+    }
+    if (unreachable) {
+      named.add(await add(path));
+      continue;
+    }
     if (!info && isDynamicPattern(input)) {
       const found = await glob(input, { cwd, ignore: IGNORED, absolute: true, dot: false });
       if (found.length === 0) throw new UsageError(`No files match ${input} (and no file or folder has that name).`);

@@ -193,6 +193,22 @@ describe('CLI paths and notes', () => {
       }]);
     });
 
+    it('a named symlink that loops: not checked, said so in every format, exit code 2', async function () {
+      // Unreadable whoever runs it, root included; before, it was "No such file or folder".
+      link(this, 'loop.md', join(dir, 'loop.md'));
+      writeFileSync(join(dir, 'charter.md'), CHARTER);
+      const run = await json(['loop.md', 'charter.md'], dir);
+      assert.equal(run.code, 2);
+      assert.match(run.err, /could not read loop\.md \(ELOOP\); it was not checked/);
+      assert.deepEqual(run.reports[0], { file: 'loop.md', kind: 'none', note: 'not checked: could not be read (ELOOP)', diagnostics: [] });
+      assert.equal(run.reports[1]!.kind, 'partnership-charter', 'the other files are still checked');
+      const sarif = JSON.parse((await cli(['--format', 'sarif', 'loop.md'], dir)).out);
+      assert.equal(sarif.runs[0].invocations[0].executionSuccessful, false);
+      assert.equal(sarif.runs[0].invocations[0].toolExecutionNotifications[0].level, 'error');
+      const stylish = await cli(['loop.md'], dir);
+      assert.match(stylish.out, /loop\.md {2}not checked: could not be read \(ELOOP\)/);
+    });
+
     it('a document without read permission: the note in json and SARIF, exit code 2', async function () {
       writeFileSync(join(dir, 'locked.md'), CHARTER);
       chmodSync(join(dir, 'locked.md'), 0o000);
