@@ -77,8 +77,14 @@ async function expand(inputs: string[], cwd: string): Promise<string[]> {
   // Files named one by one are checked whatever their extension.
   const named = new Set<string>();
   const realCwd = await realpath(cwd).catch(() => cwd);
-  const add = async (file: string) => {
-    const real = await realpath(file).catch(() => undefined);
+  /** Adds each file, in order; returns the path each is kept under. */
+  const addAll = async (list: string[]) => {
+    // The real paths are looked up side by side (a folder may hold thousands of files).
+    const reals = await Promise.all(list.map((f) => realpath(f).catch(() => undefined)));
+    return list.map((f, i) => keep(f, reals[i]));
+  };
+  const add = async (file: string) => (await addAll([file]))[0]!;
+  const keep = (file: string, real: string | undefined) => {
     if (real === undefined) {
       if (!files.has(file)) files.set(file, file);
       return file;
@@ -110,7 +116,7 @@ async function expand(inputs: string[], cwd: string): Promise<string[]> {
     if (!info && isDynamicPattern(input)) {
       const found = await glob(input, { cwd, ignore: IGNORED, absolute: true, dot: false });
       if (found.length === 0) throw new UsageError(`No files match ${input} (and no file or folder has that name).`);
-      for (const f of found.sort()) await add(resolve(f));
+      await addAll(found.sort().map((f) => resolve(f)));
       continue;
     }
     if (!info) throw new UsageError(`No such file or folder: ${input}`);
@@ -120,7 +126,7 @@ async function expand(inputs: string[], cwd: string): Promise<string[]> {
       // given may also be .partnerlint/ or .partnerlint/trees/ itself.
       const yaml = await glob('**/*.{yaml,yml}', { cwd: path, ignore: IGNORED, absolute: true, dot: true });
       const trees = yaml.filter((f) => isCustomTreePath(toPosix(resolve(f))));
-      for (const f of [...found, ...trees].sort()) await add(resolve(f));
+      await addAll([...found, ...trees].sort().map((f) => resolve(f)));
     } else {
       named.add(await add(path));
     }
