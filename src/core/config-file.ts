@@ -64,7 +64,12 @@ function normalize(path: string): string {
   return '/' + out.join('/');
 }
 
-/** The nearest configuration file at or above `dir`, stopping at `stopAt` (inclusive) if given. */
+/**
+ * The nearest configuration file at or above `dir`, stopping at `stopAt` (inclusive) if given.
+ * One that is there but cannot be read (permissions, a symlink loop) is still the nearest: it is
+ * returned, so that loading it reports the problem, rather than a file further up taking its
+ * place in silence.
+ */
 export async function findConfigFile(dir: string, host: ConfigHost, stopAt?: string): Promise<string | undefined> {
   let current = normalize(dir);
   const limit = stopAt ? normalize(stopAt) : undefined;
@@ -74,7 +79,7 @@ export async function findConfigFile(dir: string, host: ConfigHost, stopAt?: str
       try {
         if ((await host.readFile(candidate)) !== undefined) return candidate;
       } catch {
-        // Unreadable: keep looking further up.
+        return candidate;
       }
     }
     if (current === '/' || current === limit) return undefined;
@@ -354,7 +359,10 @@ export async function loadConfigFile(file: string, host: ConfigHost, knownRules:
     try {
       text = await host.readFile(path);
     } catch (error) {
-      problems.push({ file: path, message: `PartnerLint could not read this file (${error instanceof Error ? error.message : String(error)}).`, start: 0, end: 0 });
+      // Node's errors carry a code (EACCES, ELOOP), as do the editor's file system errors.
+      const code = (error as { code?: unknown } | undefined)?.code;
+      const reason = typeof code === 'string' && code ? code : error instanceof Error ? error.message : String(error);
+      problems.push({ file: path, message: `PartnerLint could not read this settings file (${reason}), so none of its settings apply. Make it readable (check its permissions and where it links to), or remove it.`, start: 0, end: 0 });
       return base;
     }
     if (text === undefined) return base;

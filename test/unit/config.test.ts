@@ -17,6 +17,21 @@ describe('.partnerlint.yaml', () => {
     assert.equal(await findConfigFile('/repo/docs/other', host(files), '/repo/docs'), undefined);
   });
 
+  it('an unreadable nearest file is still the nearest, and loading it says it could not be read', async () => {
+    // As vscode.workspace.fs rejects: an error with a code, not "no such file".
+    const locked: ConfigHost = {
+      readFile: async (path) => {
+        if (path === '/repo/docs/.partnerlint.yaml') throw Object.assign(new Error('no access'), { code: 'NoPermissions' });
+        return path === '/repo/.partnerlint.yaml' ? 'rules:\n  charter-missing-section: off\n' : undefined;
+      },
+    };
+    assert.equal(await findConfigFile('/repo/docs/deals', locked), '/repo/docs/.partnerlint.yaml');
+    const { config, problems } = await loadConfigFile('/repo/docs/.partnerlint.yaml', locked, KNOWN);
+    assert.deepEqual(problems.map((p) => [p.file, p.start, p.end]), [['/repo/docs/.partnerlint.yaml', 0, 0]]);
+    assert.match(problems[0]!.message, /^PartnerLint could not read this settings file \(NoPermissions\), so none of its settings apply\./);
+    assert.notEqual(config.rules['charter-missing-section']?.severity, 'off', 'the file further up does not take its place');
+  });
+
   it('sets severities, with aliases, and options', async () => {
     const { config, problems } = await load({
       '/repo/.partnerlint.yaml': 'rules:\n  charter-missing-section: error\n',
