@@ -153,6 +153,7 @@ export const placeholderLeft: Rule = {
     description: 'Template placeholders such as TBD, TODO, [amount] or <PARTNER> must be replaced with real values before a strategy document is shared.',
     defaultSeverity: 'warning',
     checks: ['text'],
+    options: { brackets: { type: 'boolean', default: true, description: 'false stops reporting bracketed prompts such as [amount] and <PARTNER>.' } },
   }),
   check({ doc, vocabulary, options, report }) {
     const brackets = options['brackets'] !== false;
