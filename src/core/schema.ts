@@ -61,7 +61,7 @@ export function configSchema(rules: readonly Rule[]): object {
       },
       vocabulary: {
         type: 'object',
-        description: 'Words and phrases PartnerLint looks for. Entries match whole words, case-insensitively; an entry written /like this/ is a regular expression.',
+        description: 'Words and phrases PartnerLint looks for. Entries match whole words, case-insensitively; an entry written /like this/ is a regular expression (JavaScript syntax, case-insensitive; it runs in linear time, so look-aheads and back-references are not available).',
         additionalProperties: false,
         properties: {
           commitmentWords: list('Words that make a sentence a commitment ("dedicate", "will invest").'),
