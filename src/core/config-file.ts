@@ -40,7 +40,7 @@ export interface LoadedConfig {
 const SEVERITIES = ['off', 'info', 'warning', 'error'] as const;
 const SEVERITY_ALIASES: Record<string, SeveritySetting> = { warn: 'warning', information: 'info', hint: 'info', false: 'off', true: 'warning' };
 const TOP_LEVEL = ['extends', 'rules', 'vocabulary', 'maxNesting', 'maxSize', 'documents', 'root'] as const;
-const FLAT_LISTS = ['headingFillerWords', 'commitmentWords', 'economicTerms', 'coMarketingTerms', 'placeholders'] as const;
+const FLAT_LISTS = ['headingFillerWords', 'commitmentWords', 'economicTerms', 'coMarketingTerms', 'placeholders', 'nonAnswers'] as const;
 const LEVERAGE_TYPES = ['requirement', 'economic', 'competitive', 'customer'] as const;
 const LIST_OPERATIONS = ['add', 'remove', 'replace'] as const;
 

@@ -68,6 +68,7 @@ export function configSchema(rules: readonly Rule[]): object {
           economicTerms: list('What counts as an economic commitment (spend, engineering time, revenue share, credits).'),
           coMarketingTerms: list('Co-marketing activities (webinars, logo swaps, press releases).'),
           placeholders: list('Template placeholders that must not be left in a finished document.'),
+          nonAnswers: list('Answers that leave a question open ("to be decided", "pending", "TBA"): a go/no-go, phase, section, commitment, tier criterion or decision answer made only of these counts as unanswered.'),
           headingFillerWords: list('Words ignored when headings are compared with section names.'),
           sectionSynonyms: {
             type: 'object',

@@ -29,6 +29,11 @@ export interface Vocabulary {
   leverageTerms: { requirement: string[]; economic: string[]; competitive: string[]; customer: string[] };
   /** Template placeholders that must not survive into a finished document. */
   placeholders: string[];
+  /**
+   * Answers that leave a question open: "to be decided", "pending", "TBA", "n/a". A value made
+   * only of these and placeholders is no answer, wherever it is read (see `isNonAnswer`).
+   */
+  nonAnswers: string[];
 }
 
 export const DEFAULT_VOCABULARY: Vocabulary = {
@@ -110,7 +115,47 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
     // "未定" (undecided) as a value on its own, as in a table cell; not inside a longer word.
     '/(?<![\\p{L}\\p{N}])未定(?![\\p{L}\\p{N}])/',
   ],
+  nonAnswers: [
+    'TBA', 'n/a', 'n.a', 'none', 'nil', 'pending', 'later', 'coming soon', 'fill in', 'fill me in',
+    'to be decided', 'to be determined', 'to be confirmed', 'to be defined', 'to be agreed', 'to be discussed', 'to be set',
+    'not decided', 'not defined', 'not set', 'not agreed',
+    // "not yet", "not yet decided", "not yet known".
+    '/(?<![\\p{L}\\p{N}_])not\\s+yet(?:\\s+\\p{L}+)?(?![\\p{L}\\p{N}_])/',
+  ],
 };
+
+/** The vocabulary's non-answers (a vocabulary built before the list existed has the defaults). */
+export function nonAnswersOf(vocabulary: Vocabulary): readonly string[] {
+  return vocabulary.nonAnswers ?? DEFAULT_VOCABULARY.nonAnswers;
+}
+
+/** Bracketed prompts ("[amount]"), one bracket pair at a time (no `[` inside, so no re-scans). */
+const PROMPT = /\[[^[\]\r\n]*\]/g;
+const ANSWER_CHARACTER = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether `text` answers nothing: once its non-answers ("to be decided", "pending"), placeholders
+ * ("TBD") and bracketed prompts are taken out, no letter or digit is left. The one reading of a
+ * blank answer for every rule that asks (go/no-go gates, empty phases, empty charter sections,
+ * unanswered commitments, tier criteria, decision answers).
+ */
+export function isNonAnswer(text: string, vocabulary: Vocabulary = DEFAULT_VOCABULARY): boolean {
+  if (!ANSWER_CHARACTER.test(text)) return true;
+  let rest = text.replace(PROMPT, ' ');
+  for (const list of [vocabulary.placeholders, nonAnswersOf(vocabulary)]) {
+    const found = findPhrases(rest, list);
+    if (found.length === 0) continue;
+    const parts: string[] = [];
+    let at = 0;
+    for (const m of found) {
+      parts.push(rest.slice(at, m.start), ' ');
+      at = m.end;
+    }
+    parts.push(rest.slice(at));
+    rest = parts.join('');
+  }
+  return !ANSWER_CHARACTER.test(rest);
+}
 
 /**
  * Normalises a heading as authors really write it: case, numbering ("3.", "III.", "Section 3:"),
