@@ -1,7 +1,7 @@
 import { parseDocument, isMap, isSeq, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { DEFAULT_CONFIG, type DocumentPattern, type ResolvedConfig, type RuleSetting } from './config';
 import { DOCUMENT_KINDS, isDocumentKind } from './kinds';
-import { CHARTER_SECTION_IDS, type Vocabulary } from './vocabulary';
+import { CHARTER_SECTION_IDS, compileLinear, entryText, patternBody, settingsPattern, type Vocabulary } from './vocabulary';
 import type { SeveritySetting } from './types';
 import { editDistance } from './sniff';
 
@@ -60,7 +60,7 @@ export interface LoadedConfig {
 const SEVERITIES = ['off', 'info', 'warning', 'error'] as const;
 const SEVERITY_ALIASES: Record<string, SeveritySetting> = { warn: 'warning', information: 'info', hint: 'info', false: 'off', true: 'warning' };
 const TOP_LEVEL = ['extends', 'rules', 'vocabulary', 'maxNesting', 'maxSize', 'documents', 'root'] as const;
-const FLAT_LISTS = ['headingFillerWords', 'commitmentWords', 'economicTerms', 'coMarketingTerms', 'placeholders'] as const;
+const FLAT_LISTS = ['headingFillerWords', 'commitmentWords', 'economicTerms', 'coMarketingTerms', 'placeholders', 'nonAnswers'] as const;
 const LEVERAGE_TYPES = ['requirement', 'economic', 'competitive', 'customer'] as const;
 const LIST_OPERATIONS = ['add', 'remove', 'replace'] as const;
 
@@ -107,21 +107,49 @@ export async function findConfigFile(dir: string, host: ConfigHost, stopAt?: str
   }
 }
 
+/** The longest `/pattern/` a settings file may hold, in characters (compiling grows with it). */
+export const MAX_PATTERN_LENGTH = 1000;
+/** All the `/pattern/` entries of one settings file together, in characters. */
+export const MAX_PATTERN_TOTAL = 20_000;
+
 /**
  * Why a `/pattern/` vocabulary entry cannot be used, or undefined when it can (or is a plain
- * phrase). Entries of a list are joined into one regular expression, so one broken pattern would
- * break every check that reads the list; named groups would clash once joined.
+ * phrase). Patterns from settings run on a linear-time engine (see `settingsPattern`), which
+ * cannot run look-aheads or back-references; entries of a list are joined into one expression,
+ * so named groups would clash.
  */
 export function patternProblem(entry: string): string | undefined {
-  const pattern = /^\/(.+)\/$/s.exec(entry)?.[1];
+  const pattern = patternBody(entry);
   if (pattern === undefined) return undefined;
+  if (pattern.length > MAX_PATTERN_LENGTH) return `it is longer than ${MAX_PATTERN_LENGTH} characters`;
   try {
     new RegExp(pattern, 'giu');
   } catch (error) {
     return error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
   }
   if (/\(\?<(?![=!])/.test(pattern)) return 'named groups are not supported';
+  try {
+    compileLinear([pattern]);
+  } catch (error) {
+    return linearProblem(pattern, error instanceof Error ? error.message : String(error));
+  }
   return undefined;
+}
+
+/** An entry as a message quotes it: a long one cut short. */
+function shortened(entry: string): string {
+  return entry.length > 80 ? `${entry.slice(0, 60)}…` : entry;
+}
+
+/** RE2's refusal, in the terms of the JavaScript syntax the author wrote. */
+function linearProblem(pattern: string, message: string): string {
+  const reason = message.replace(/^error parsing regexp: /, '');
+  if (/\(\?[=!]/.test(pattern)) {
+    return 'look-aheads such as (?=…) and (?!…) cannot run in linear time; match the following text instead, or end the pattern with \\b';
+  }
+  if (/\\[1-9]|\\k</.test(pattern)) return 'back-references such as \\1 cannot run in linear time';
+  if (/capture in lookbehind/.test(reason)) return 'a look-behind may not hold a capturing group; write (?:…) inside it';
+  return `it cannot run in linear time: ${reason}`;
 }
 
 /** Configuration files are small; larger text is reported and not parsed (YAML's cost grows with it). */
@@ -134,6 +162,8 @@ function isEmpty(node: unknown): boolean {
 
 class Reader {
   readonly problems: ConfigProblem[] = [];
+  /** How many characters of `/pattern/` entries this file has held so far. */
+  patternChars = 0;
   constructor(readonly file: string, readonly knownRules: KnownRules, readonly doc: Document.Parsed) {}
 
   /**
@@ -181,9 +211,14 @@ class Reader {
     for (const item of node.items) {
       if (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number')) {
         const entry = String(item.value);
+        const body = patternBody(entry);
+        if (body !== undefined && (this.patternChars += body.length) > MAX_PATTERN_TOTAL) {
+          this.problem(item as Node, `${shortened(entry)} in ${where} is left out: this file's patterns already hold more than ${MAX_PATTERN_TOTAL.toLocaleString('en-US')} characters. Fewer, shorter patterns (or plain phrases) do the same work.`);
+          continue;
+        }
         const invalid = patternProblem(entry);
-        if (invalid) this.problem(item as Node, `${entry} in ${where} is not a pattern PartnerLint can use (${invalid}); it is left out.`);
-        else out.push(entry);
+        if (invalid) this.problem(item as Node, `${shortened(entry)} in ${where} is not a pattern PartnerLint can use (${invalid}); it is left out.`);
+        else out.push(patternBody(entry) === undefined ? entry : settingsPattern(entry));
       } else this.problem(item as Node, `Each entry of ${where} should be a word or phrase.`);
     }
     return out;
@@ -202,7 +237,7 @@ class Reader {
       const values = this.strings(pair.value, `${where}.${op}`) ?? [];
       if (op === 'replace') result = values;
       else if (op === 'add') result = [...new Set([...result, ...values])];
-      else if (op === 'remove') result = result.filter((w) => !values.some((v) => v.toLowerCase() === w.toLowerCase()));
+      else if (op === 'remove') result = result.filter((w) => !values.some((v) => entryText(v).toLowerCase() === entryText(w).toLowerCase()));
       else this.problem(pair, `Unknown key "${op}" in ${where}: use ${LIST_OPERATIONS.join(', ')}.`);
     }
     return result;

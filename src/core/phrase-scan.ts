@@ -1,4 +1,4 @@
-import { findPhrases, phraseMatcher, scanMatches } from './vocabulary';
+import { findPhrases, patternBody, phraseMatcher, scanMatches } from './vocabulary';
 import { commonPrefixLength, commonSuffixLength } from './text-diff';
 
 /**
@@ -31,7 +31,6 @@ export interface PhraseScan {
   readonly matches: readonly PhraseMatch[];
 }
 
-const RAW_ENTRY = /^\/(.+)\/$/s;
 const SEPARATOR = /[\s-]/;
 
 /** The most words a phrase of `phrases` has, or undefined when the list has a `/pattern/` entry. */
@@ -40,7 +39,7 @@ function maxWords(phrases: readonly string[]): number | undefined {
   if (wordCounts.has(phrases)) return wordCounts.get(phrases);
   let most: number | undefined = 1;
   for (const phrase of phrases) {
-    if (RAW_ENTRY.test(phrase)) {
+    if (patternBody(phrase) !== undefined) {
       most = undefined;
       break;
     }
@@ -161,11 +160,11 @@ const splitLists = new WeakMap<readonly string[], SplitList | null>();
 function splitList(phrases: readonly string[]): SplitList | null {
   let split = splitLists.get(phrases);
   if (split === undefined) {
-    const plain = phrases.filter((p) => !RAW_ENTRY.test(p));
-    const patterns = phrases.filter((p) => RAW_ENTRY.test(p));
+    const plain = phrases.filter((p) => patternBody(p) === undefined);
+    const patterns = phrases.filter((p) => patternBody(p) !== undefined);
     // A pattern that could match the empty string ahead of a phrase would hide it from the mixed
     // scan (empty matches are skipped, and the phrase is never tried there): keep such lists whole.
-    const safe = patterns.every((p) => consumesAtOnce(RAW_ENTRY.exec(p)![1]!));
+    const safe = patterns.every((p) => consumesAtOnce(patternBody(p)!));
     split = safe && plain.length > 0 && patterns.length > 0 ? { plain, patterns } : null;
     splitLists.set(phrases, split);
   }

@@ -70,13 +70,14 @@ export function configSchema(rules: readonly Rule[]): object {
       },
       vocabulary: {
         type: 'object',
-        description: 'Words and phrases PartnerLint looks for. Entries match whole words, case-insensitively; an entry written /like this/ is a regular expression.',
+        description: 'Words and phrases PartnerLint looks for. Entries match whole words, case-insensitively; an entry written /like this/ is a regular expression (JavaScript syntax, case-insensitive; it runs in linear time, so look-aheads and back-references are not available).',
         additionalProperties: false,
         properties: {
           commitmentWords: list('Words that make a sentence a commitment ("dedicate", "will invest").'),
           economicTerms: list('What counts as an economic commitment (spend, engineering time, revenue share, credits).'),
           coMarketingTerms: list('Co-marketing activities (webinars, logo swaps, press releases).'),
           placeholders: list('Template placeholders that must not be left in a finished document.'),
+          nonAnswers: list('Answers that leave a question open ("to be decided", "pending", "TBA"): a go/no-go, phase, section, commitment, tier criterion or decision answer made only of these counts as unanswered.'),
           headingFillerWords: list('Words ignored when headings are compared with section names.'),
           sectionSynonyms: {
             type: 'object',

@@ -1,3 +1,4 @@
+import { RE2JS } from 're2js';
 import { TextCache } from './memo';
 /**
  * The words PartnerLint recognises, as data. Teams extend these lists in `.partnerlint.yaml`
@@ -10,7 +11,8 @@ export type CharterSectionId = (typeof CHARTER_SECTION_IDS)[number];
 
 /**
  * Phrase lists. Each entry is matched case-insensitively as whole words; an entry written as
- * `/pattern/` is a regular expression (case-insensitive, Unicode).
+ * `/pattern/` is a regular expression (case-insensitive, Unicode). A pattern read from a settings
+ * file carries `SETTINGS_PATTERN_MARK` in front (see `settingsPattern`) and runs in linear time.
  */
 export interface Vocabulary {
   /** Heading titles (normalised: lower case, no numbering) that count as each charter section. */
@@ -27,6 +29,11 @@ export interface Vocabulary {
   leverageTerms: { requirement: string[]; economic: string[]; competitive: string[]; customer: string[] };
   /** Template placeholders that must not survive into a finished document. */
   placeholders: string[];
+  /**
+   * Answers that leave a question open: "to be decided", "pending", "TBA", "n/a". A value made
+   * only of these and placeholders is no answer, wherever it is read (see `isNonAnswer`).
+   */
+  nonAnswers: string[];
 }
 
 export const DEFAULT_VOCABULARY: Vocabulary = {
@@ -108,7 +115,47 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
     // "未定" (undecided) as a value on its own, as in a table cell; not inside a longer word.
     '/(?<![\\p{L}\\p{N}])未定(?![\\p{L}\\p{N}])/',
   ],
+  nonAnswers: [
+    'TBA', 'n/a', 'n.a', 'none', 'nil', 'pending', 'later', 'coming soon', 'fill in', 'fill me in',
+    'to be decided', 'to be determined', 'to be confirmed', 'to be defined', 'to be agreed', 'to be discussed', 'to be set',
+    'not decided', 'not defined', 'not set', 'not agreed',
+    // "not yet", "not yet decided", "not yet known".
+    '/(?<![\\p{L}\\p{N}_])not\\s+yet(?:\\s+\\p{L}+)?(?![\\p{L}\\p{N}_])/',
+  ],
 };
+
+/** The vocabulary's non-answers (a vocabulary built before the list existed has the defaults). */
+export function nonAnswersOf(vocabulary: Vocabulary): readonly string[] {
+  return vocabulary.nonAnswers ?? DEFAULT_VOCABULARY.nonAnswers;
+}
+
+/** Bracketed prompts ("[amount]"), one bracket pair at a time (no `[` inside, so no re-scans). */
+const PROMPT = /\[[^[\]\r\n]*\]/g;
+const ANSWER_CHARACTER = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether `text` answers nothing: once its non-answers ("to be decided", "pending"), placeholders
+ * ("TBD") and bracketed prompts are taken out, no letter or digit is left. The one reading of a
+ * blank answer for every rule that asks (go/no-go gates, empty phases, empty charter sections,
+ * unanswered commitments, tier criteria, decision answers).
+ */
+export function isNonAnswer(text: string, vocabulary: Vocabulary = DEFAULT_VOCABULARY): boolean {
+  if (!ANSWER_CHARACTER.test(text)) return true;
+  let rest = text.replace(PROMPT, ' ');
+  for (const list of [vocabulary.placeholders, nonAnswersOf(vocabulary)]) {
+    const found = findPhrases(rest, list);
+    if (found.length === 0) continue;
+    const parts: string[] = [];
+    let at = 0;
+    for (const m of found) {
+      parts.push(rest.slice(at, m.start), ' ');
+      at = m.end;
+    }
+    parts.push(rest.slice(at));
+    rest = parts.join('');
+  }
+  return !ANSWER_CHARACTER.test(rest);
+}
 
 /**
  * Normalises a heading as authors really write it: case, numbering ("3.", "III.", "Section 3:"),
@@ -194,58 +241,182 @@ function isDistinctive(word: string): boolean {
   return !GENERIC_WORDS.has(word);
 }
 
-const compiled = new WeakMap<readonly string[], RegExp>();
+/**
+ * Patterns come from two places, and run on two engines:
+ * - PartnerLint's own `/pattern/` entries (in this file and the models' lists) are written and
+ *   measured by us, use look-arounds, and run as JavaScript regular expressions;
+ * - a `/pattern/` entry from a settings file may be anything (`/(a|aa)+$/` backtracks for
+ *   minutes on a short line), so the settings reader marks it (`settingsPattern`) and it runs on
+ *   RE2JS, an engine without backtracking whose time grows linearly with the text.
+ * The mark is a NUL character: an entry without it is only ever written in our code, because the
+ * settings reader marks every `/…/` entry it reads. A settings entry that starts with the mark
+ * itself can only ever reach the linear engine, so nothing from a settings file runs on the
+ * backtracking one.
+ */
+export const SETTINGS_PATTERN_MARK = '\u0000';
+
+/** A `/pattern/` entry read from a settings file, marked to run in linear time. */
+export function settingsPattern(entry: string): string {
+  return entry.startsWith(SETTINGS_PATTERN_MARK) ? entry : SETTINGS_PATTERN_MARK + entry;
+}
+
+const PATTERN_ENTRY = /^\u0000?\/(.+)\/$/s;
+
+/** The body of a `/pattern/` entry (ours or from settings), or undefined for a plain phrase. */
+export function patternBody(entry: string): string | undefined {
+  return PATTERN_ENTRY.exec(entry)?.[1];
+}
+
+/** An entry as its author wrote it (without the settings mark). */
+export function entryText(entry: string): string {
+  return entry.startsWith(SETTINGS_PATTERN_MARK) ? entry.slice(SETTINGS_PATTERN_MARK.length) : entry;
+}
+
+/** White space as JavaScript's `\s` reads it, as the contents of an RE2 character class. */
+const JS_SPACE = '\\t\\n\\x{0b}\\f\\r \\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}\\x{feff}';
+
+/**
+ * A JavaScript pattern in RE2's syntax, reading the same where the two differ: `\s` and `.`
+ * (JavaScript's are wider), `\uXXXX` and `\u{…}` (RE2 writes `\x{…}`). Everything else is left
+ * to RE2, which refuses what it cannot run in linear time (look-aheads, back-references).
+ */
+export function toLinearSyntax(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      const next = source[i + 1];
+      if (next === 's') out += inClass ? JS_SPACE : `[${JS_SPACE}]`;
+      else if (next === 'S' && !inClass) out += `[^${JS_SPACE}]`;
+      else if (next === 'u' && source[i + 2] === '{') {
+        const close = source.indexOf('}', i + 3);
+        if (close < 0) return source; // Invalid: RE2 reports it.
+        out += `\\x{${source.slice(i + 3, close)}}`;
+        i = close;
+        continue;
+      } else if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(source.slice(i + 2, i + 6))) {
+        out += `\\x{${source.slice(i + 2, i + 6)}}`;
+        i += 5;
+        continue;
+      } else out += c + (next ?? '');
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+      out += c;
+    } else if (c === '[') {
+      inClass = true;
+      out += c;
+      // `[]` and `[^]` in JavaScript: a literal `]` is not how RE2 reads it either; leave it to RE2.
+    } else if (c === '.') {
+      out += '[^\\n\\r\\x{2028}\\x{2029}]';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+const LINEAR_FLAGS = RE2JS.CASE_INSENSITIVE | RE2JS.LOOKBEHINDS;
+
+/** Compiles settings patterns (bodies) for the linear engine; throws RE2's error on one it cannot run. */
+export function compileLinear(bodies: readonly string[]): RE2JS {
+  return RE2JS.compile(bodies.map((b) => `(?:${toLinearSyntax(b)})`).join('|'), LINEAR_FLAGS);
+}
+
+/** A compiled list: one JavaScript regular expression, and the settings patterns apart. */
+interface CompiledList {
+  /** Plain phrases and PartnerLint's own patterns (flags `giu`). */
+  regex: RegExp;
+  /** Patterns from settings, on the linear engine; undefined when the list has none. */
+  linear: RE2JS | undefined;
+}
+
+const compiled = new WeakMap<readonly string[], CompiledList>();
 /**
  * The same regular expressions keyed by the lists' contents, for rules that build a fresh array
  * per call (`[...a, ...b]`): compiling a long list costs far more than matching it. Bounded.
  */
-const compiledByContent = new Map<string, RegExp>();
+const compiledByContent = new Map<string, CompiledList>();
 const CONTENT_CACHE_LIMIT = 256;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function compilePhrases(phrases: readonly string[]): RegExp {
+function compilePhrases(phrases: readonly string[]): CompiledList {
   // Consecutive plain entries share one word-boundary check: `(?<!…)(?:a|b|c)(?!…)` tries the
   // same candidates in the same order as `(?<!…)a(?!…)|(?<!…)b(?!…)|…` (the checks depend on the
   // position only), so it finds the same matches, but fails at once inside a word.
   const parts: string[] = [];
+  const linear: string[] = [];
   let run: string[] = [];
   const flush = () => {
     if (run.length > 0) parts.push(`(?<![\\p{L}\\p{N}_])(?:${run.join('|')})(?![\\p{L}\\p{N}_])`);
     run = [];
   };
   for (const phrase of phrases) {
-    const pattern = /^\/(.+)\/$/s.exec(phrase);
-    if (pattern) {
+    const body = patternBody(phrase);
+    if (body !== undefined && phrase.startsWith(SETTINGS_PATTERN_MARK)) {
+      linear.push(body);
+    } else if (body !== undefined) {
       flush();
-      parts.push(`(?:${pattern[1]})`);
+      parts.push(`(?:${body})`);
     } else {
       run.push(phrase.trim().split(/[\s-]+/).map(escapeRegExp).join('[\\s-]+'));
     }
   }
   flush();
-  return parts.length > 0 ? new RegExp(parts.join('|'), 'giu') : /(?!)/giu;
+  return {
+    regex: parts.length > 0 ? new RegExp(parts.join('|'), 'giu') : /(?!)/giu,
+    linear: linear.length > 0 ? linearOrNone(linear) : undefined,
+  };
+}
+
+/**
+ * The settings patterns compiled together. The settings reader has checked each one; should one
+ * still fail (a list built by other code), it is left out, and never run on the other engine.
+ */
+function linearOrNone(bodies: readonly string[]): RE2JS | undefined {
+  try {
+    return compileLinear(bodies);
+  } catch {
+    const usable = bodies.filter((b) => {
+      try {
+        compileLinear([b]);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    return usable.length > 0 ? compileLinear(usable) : undefined;
+  }
+}
+
+function compiledList(phrases: readonly string[]): CompiledList {
+  let list = compiled.get(phrases);
+  if (!list) {
+    const key = JSON.stringify(phrases);
+    list = compiledByContent.get(key);
+    if (!list) {
+      list = compilePhrases(phrases);
+      if (compiledByContent.size >= CONTENT_CACHE_LIMIT) compiledByContent.delete(compiledByContent.keys().next().value!);
+      compiledByContent.set(key, list);
+    }
+    compiled.set(phrases, list);
+  }
+  return list;
 }
 
 /**
  * One regular expression (flags `giu`) matching any phrase of a vocabulary list: plain entries
- * as whole words, with any run of spaces or hyphens between words; `/…/` entries as written.
- * Compiled once per list (by identity, and by contents for lists built afresh on each call).
+ * as whole words, with any run of spaces or hyphens between words; PartnerLint's own `/…/`
+ * entries as written. Compiled once per list (by identity, and by contents for lists built
+ * afresh on each call). Patterns from settings are not in it: `findPhrases` and `hasPhrase`
+ * read them too.
  */
 export function phraseMatcher(phrases: readonly string[]): RegExp {
-  let regex = compiled.get(phrases);
-  if (!regex) {
-    const key = JSON.stringify(phrases);
-    regex = compiledByContent.get(key);
-    if (!regex) {
-      regex = compilePhrases(phrases);
-      if (compiledByContent.size >= CONTENT_CACHE_LIMIT) compiledByContent.delete(compiledByContent.keys().next().value!);
-      compiledByContent.set(key, regex);
-    }
-    compiled.set(phrases, regex);
-  }
+  const regex = compiledList(phrases).regex;
   regex.lastIndex = 0;
   return regex;
 }
@@ -258,7 +429,7 @@ type PhraseMatch = { text: string; start: number; end: number };
  * version of a document to the next (while typing, all but the edited lines are unchanged).
  * The matches depend only on the text and the list's contents, so a remembered answer is exact.
  */
-const matchMemo = new WeakMap<RegExp, Map<string, readonly PhraseMatch[]>>();
+const matchMemo = new WeakMap<CompiledList, Map<string, readonly PhraseMatch[]>>();
 const MEMO_TEXT_LIMIT = 4096;
 const MEMO_ENTRIES = 8192;
 
@@ -276,17 +447,54 @@ export function scanMatches(regex: RegExp, text: string, from = 0): PhraseMatch[
   return out;
 }
 
+/** Every non-empty match of the settings patterns in `text` (linear time). */
+function scanLinear(linear: RE2JS, text: string): PhraseMatch[] {
+  const out: PhraseMatch[] = [];
+  for (const m of linear.matchAll(text)) {
+    const start = m.index ?? 0;
+    if (m[0].length > 0) out.push({ text: m[0], start, end: start + m[0].length });
+  }
+  return out;
+}
+
+/**
+ * The matches of a whole list: its regular expression's, and its settings patterns' where they
+ * overlap none of those (at the same place, a phrase or a built-in pattern comes first).
+ */
+function scanList(list: CompiledList, text: string): PhraseMatch[] {
+  const native = scanMatches(list.regex, text);
+  if (!list.linear) return native;
+  const linear = scanLinear(list.linear, text);
+  if (linear.length === 0) return native;
+  if (native.length === 0) return linear;
+  const merged: PhraseMatch[] = [];
+  let i = 0;
+  let j = 0;
+  let end = 0;
+  while (i < native.length || j < linear.length) {
+    const a = native[i];
+    const b = linear[j];
+    const next = b === undefined || (a !== undefined && a.start <= b.start) ? a! : b;
+    if (next === a) i++;
+    else j++;
+    if (next.start < end) continue;
+    merged.push(next);
+    end = next.end;
+  }
+  return merged;
+}
+
 function matchesOf(text: string, phrases: readonly string[]): readonly PhraseMatch[] {
-  const regex = phraseMatcher(phrases);
-  if (text.length > MEMO_TEXT_LIMIT) return scanMatches(regex, text);
-  let memo = matchMemo.get(regex);
+  const list = compiledList(phrases);
+  if (text.length > MEMO_TEXT_LIMIT) return scanList(list, text);
+  let memo = matchMemo.get(list);
   if (!memo) {
     memo = new Map();
-    matchMemo.set(regex, memo);
+    matchMemo.set(list, memo);
   }
   let found = memo.get(text);
   if (!found) {
-    found = scanMatches(regex, text);
+    found = scanList(list, text);
     if (memo.size >= MEMO_ENTRIES) memo.clear();
     memo.set(text, found);
   }
@@ -301,12 +509,15 @@ export function findPhrases(text: string, phrases: readonly string[]): PhraseMat
 
 export function hasPhrase(text: string, phrases: readonly string[]): boolean {
   if (text.length <= MEMO_TEXT_LIMIT) return matchesOf(text, phrases).length > 0;
-  const regex = phraseMatcher(phrases);
+  const list = compiledList(phrases);
+  const regex = list.regex;
+  regex.lastIndex = 0;
   for (let m = regex.exec(text); m; m = regex.exec(text)) {
     if (m[0].length > 0) return true;
     regex.lastIndex++;
   }
-  return false;
+  // A settings match overlapping none of the regular expression's: there are none of those here.
+  return list.linear !== undefined && scanLinear(list.linear, text).length > 0;
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { Nodes, RootContent, TableRow } from 'mdast';
 import type { StrategyDocument, Section } from '../core/document';
 import { sectionItems, plain, type TextItem } from '../core/items';
-import { findPhrases, hasPhrase, type Vocabulary } from '../core/vocabulary';
+import { findPhrases, hasPhrase, nonAnswersOf, type Vocabulary } from '../core/vocabulary';
 import type { CharterVocabulary } from './charter-vocabulary';
 import { CHARTER_SECTIONS } from './sections';
 import { memoizeText } from '../core/memo';
@@ -20,14 +20,14 @@ const LABEL_MAX_WORDS = 5;
 const HAS_BRACKET_PROMPT = /\[[^[\]\r\n]{1,120}\]/;
 const WORD = /[\p{L}\p{N}]/u;
 
-/** `text` with placeholders, bracketed prompts and empty answers ("N/A", "to be decided") blanked out. */
+/** `text` with placeholders, bracketed prompts and non-answers ("N/A", "to be decided", `Vocabulary.nonAnswers`) blanked out. */
 export function withoutPlaceholders(text: string, vocabulary: Vocabulary, charter: CharterVocabulary): string {
   return withoutPlaceholdersMemo(text, vocabulary, charter);
 }
 
-const withoutPlaceholdersMemo = memoizeText((text: string, vocabulary: Vocabulary, charter: CharterVocabulary): string => {
+const withoutPlaceholdersMemo = memoizeText((text: string, vocabulary: Vocabulary, _charter: CharterVocabulary): string => {
   let out = text.replace(BRACKET_PROMPT, (m) => ' '.repeat(m.length));
-  for (const list of [vocabulary.placeholders, charter.emptyAnswers]) {
+  for (const list of [vocabulary.placeholders, nonAnswersOf(vocabulary)]) {
     // One pass per list (matches come left to right and never overlap): rebuilding the whole
     // string for each match made a line with thousands of "TBD"s take seconds.
     const found = findPhrases(out, list);
@@ -45,9 +45,9 @@ const withoutPlaceholdersMemo = memoizeText((text: string, vocabulary: Vocabular
 });
 
 /** Whether `text` holds a placeholder or prompt (so blank-looking text is a template, not an answer). */
-export function hasPlaceholder(text: string, vocabulary: Vocabulary, charter: CharterVocabulary): boolean {
+export function hasPlaceholder(text: string, vocabulary: Vocabulary, _charter: CharterVocabulary): boolean {
   BRACKET_PROMPT.lastIndex = 0;
-  return BRACKET_PROMPT.test(text) || hasPhrase(text, vocabulary.placeholders) || hasPhrase(text, charter.emptyAnswers);
+  return BRACKET_PROMPT.test(text) || hasPhrase(text, vocabulary.placeholders) || hasPhrase(text, nonAnswersOf(vocabulary));
 }
 
 /** The part of a line after a short label ("Exit criteria: …"), or the whole line. */

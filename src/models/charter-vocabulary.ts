@@ -9,13 +9,6 @@
 import type { Vocabulary } from '../core/vocabulary';
 
 // vocabulary candidate
-/** Answers that say nothing: a section holding only these (and placeholders) is empty. */
-export const emptyAnswers: string[] = [
-  'N/A', 'n.a.', 'TBA', 'to be decided', 'to be determined', 'to be confirmed', 'to be defined', 'to be agreed',
-  'coming soon', 'fill in', 'fill me in',
-];
-
-// vocabulary candidate
 /**
  * Words by which a charter refers to each party whose success Mutual Goals must describe.
  * "Together" counts for the author's side: "grow together" is at least the author's own goal.
@@ -121,7 +114,6 @@ export const signatureColumns: { name: string[]; date: string[]; other: string[]
 
 /** The lists above, as one value. */
 export interface CharterVocabulary {
-  emptyAnswers: string[];
   partyTerms: { us: string[]; partner: string[]; customers: string[] };
   customerAcquisitionTerms: string[];
   bothSidesTerms: string[];
@@ -136,7 +128,6 @@ export interface CharterVocabulary {
 }
 
 export const DEFAULT_CHARTER_VOCABULARY: CharterVocabulary = {
-  emptyAnswers,
   partyTerms,
   customerAcquisitionTerms,
   bothSidesTerms,

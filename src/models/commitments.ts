@@ -3,7 +3,7 @@ import type { StrategyDocument, Section } from '../core/document';
 import { sideNames, type SideNames } from './parties';
 import { findMixedPhrasesAgain, textDifference, type PhraseScan, type TextDifference } from '../core/phrase-scan';
 import { itemsOf, type TextItem } from '../core/items';
-import type { Vocabulary } from '../core/vocabulary';
+import { isNonAnswer, type Vocabulary } from '../core/vocabulary';
 import { maskDocument, remask } from './masking';
 import { hasQuantity } from '../core/quantity';
 import { isSpace } from '../core/text';
@@ -99,7 +99,8 @@ const RECIPIENT_LEAD = /\b(?:for|to)\s+(?:(?:the|all|other|more|many|individual|
 const PEOPLE = /^(?:developers?|engineers?|researchers?|maintainers?)$/i;
 
 const CLAUSE_BREAK = /[;!?]|\.(?:\s|$)|—|\b(?:which|who|whom|whose|where|while|because|although|unless|whereas|but)\b/i;
-const EMPTY_ANSWER = /^[\s.!:;,—–-]*(?:n\/?a|none|nothing|nil|tba|pending|later|not yet(?:\s+[\p{L}]+)?|to be (?:decided|determined|confirmed|agreed|defined|discussed)|no|0)?[\s.!;,—–-]*$/iu;
+/** An answer that gives nothing: "**Funding:** no", "**Budget:** 0" (non-answers are `isNonAnswer`'s). */
+const ZERO_ANSWER = /^[\s.!:;,—–-]*(?:nothing|no|0)[\s.!;,—–-]*$/iu;
 
 /** A sentence of a list item or paragraph, or one cell of a table row. */
 export interface Clause extends Span {
@@ -676,7 +677,9 @@ export class CharterText {
 
   /** True for a labelled line with no real answer: "**Budget:** to be decided", "**Funding:** none". */
   unanswered(clause: Clause): boolean {
-    return clause.label !== undefined && EMPTY_ANSWER.test(this.masked.slice(clause.label.end, clause.end));
+    if (clause.label === undefined) return false;
+    const answer = this.masked.slice(clause.label.end, clause.end);
+    return ZERO_ANSWER.test(answer) || isNonAnswer(answer, this.vocabulary);
   }
 
   /**

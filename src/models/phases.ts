@@ -2,7 +2,7 @@ import type { RootContent, Table, TableRow, Nodes } from 'mdast';
 import type { Range } from '../core/types';
 import type { StrategyDocument, Section } from '../core/document';
 import { itemsOf, plain, type TextItem } from '../core/items';
-import { findPhrases, listsOrDefaults, type Vocabulary } from '../core/vocabulary';
+import { findPhrases, isNonAnswer, listsOrDefaults, type Vocabulary } from '../core/vocabulary';
 import { findDates, findDurations, lengthOfNoun, startOf, endOf, type DateMention, type DatePoint, type DurationMention } from '../core/time';
 import { innermostSection, sectionsHolding } from './section-lookup';
 
@@ -36,8 +36,6 @@ export interface PhaseVocabulary {
   ongoingTerms: string[];
   /** Words that start one phase off the end of another: "after walk", "once walk passes". */
   afterWords: string[];
-  /** Answers that leave a go/no-go unanswered: "Go/no-go: none", "to be defined". */
-  nonAnswers: string[];
   /** Steps that come before any pilot: a numbered phase named after one cannot be a crawl under another name. */
   prePilotSteps: string[];
 }
@@ -66,10 +64,6 @@ export const PHASE_VOCABULARY: PhaseVocabulary = {
   ],
   ongoingTerms: ['ongoing', 'continuous', 'continuing', 'open-ended', 'open ended', 'indefinite', 'indefinitely', 'evergreen', 'steady state'],
   afterWords: ['after', 'once', 'following', 'upon', 'when', 'post'],
-  nonAnswers: [
-    'none', 'n/a', 'nil', 'not yet defined', 'not defined', 'not set', 'not agreed', 'not decided', 'to be defined',
-    'to be decided', 'to be agreed', 'to be confirmed', 'to be determined', 'to be set',
-  ],
   prePilotSteps: [
     'discovery', 'identify', 'identification', 'qualification', 'qualify', 'engage', 'outreach', 'introduction', 'proposal',
     'negotiation', 'negotiate', 'contracting', 'contract', 'agreement', 'signing', 'legal review', 'onboarding', 'kickoff',
@@ -476,13 +470,7 @@ function nameRangeIn(doc: StrategyDocument, item: TextItem, name: string): { sta
 // ---------------------------------------------------------------------------------------------
 // Go/no-go
 
-function isNonAnswer(text: string, pv: PhaseVocabulary, vocabulary: Vocabulary): boolean {
-  let rest = text;
-  for (const hit of findPhrases(text, vocabulary.placeholders).reverse()) rest = rest.slice(0, hit.start) + ' ' + rest.slice(hit.end);
-  for (const hit of findPhrases(rest, pv.nonAnswers).reverse()) rest = rest.slice(0, hit.start) + ' ' + rest.slice(hit.end);
-  rest = rest.replace(/\[[^\]]*\]/g, ' ');
-  return !/[\p{L}\p{N}]/u.test(rest);
-}
+
 
 /** Nouns for the occasion of a go/no-go call rather than its bar: "go/no-go review", "gate meeting". */
 const GATE_EVENT = /^[\s*_]*(?:decisions?|reviews?|summary|summaries|meetings?|calls?|checkpoints?|sessions?|discussions?|reports?|points?|dates?|milestones?|workshops?|memos?|assessments?|evaluations?)(?![\p{L}\p{N}])[\s*_]*/iu;
@@ -509,7 +497,7 @@ export function findGoNoGo(text: string, pv: PhaseVocabulary, vocabulary: Vocabu
       after = rest.slice(bar[0].length);
     }
     const answer = after.split(/[.;|](?:\s|$)/)[0]!.replace(/^[\s:*_=\-–—]+/, '').replace(/^(?:is|are|will\s+be)\s+/i, '');
-    if (!isNonAnswer(answer, pv, vocabulary)) return text.slice(hit.start, lineEnd).trim();
+    if (!isNonAnswer(answer, vocabulary)) return text.slice(hit.start, lineEnd).trim();
   }
   return undefined;
 }
@@ -603,7 +591,7 @@ export function findPhases(doc: StrategyDocument, vocabulary: Vocabulary, region
       for (let s = e.section; s && s !== section; s = s.parent) if (gateTitle(s.title, pv)) return true;
       return false;
     };
-    const gateSubsection = own.find((e) => underGate(e) && !isNonAnswer(e.text, pv, vocabulary))?.text.trim();
+    const gateSubsection = own.find((e) => underGate(e) && !isNonAnswer(e.text, vocabulary))?.text.trim();
     found.push({
       label,
       order: section.start,
@@ -712,7 +700,7 @@ export function findPhases(doc: StrategyDocument, vocabulary: Vocabulary, region
     for (const mention of phase.mentions) {
       const criterion = findGoNoGo(mention.text, pv, vocabulary)
         ?? mention.gateSubsection
-        ?? (mention.inGateSection && !isNonAnswer(stripLabel(mention.text, patterns), pv, vocabulary) ? mention.text.trim() : undefined);
+        ?? (mention.inGateSection && !isNonAnswer(stripLabel(mention.text, patterns), vocabulary) ? mention.text.trim() : undefined);
       if (criterion) {
         phase.goNoGo = criterion;
         break;
@@ -727,7 +715,7 @@ export function findPhases(doc: StrategyDocument, vocabulary: Vocabulary, region
     if (sectionsHolding(headingPhaseList, entry.item.start).length > 0) continue;
     const titles = ancestorsIn(entry.section, scope).map((s) => s.title);
     const inGate = titles.some((t) => gateTitle(t, pv));
-    const criterion = inGate ? (isNonAnswer(entry.text, pv, vocabulary) ? undefined : entry.text.trim()) : findGoNoGo(entry.text, pv, vocabulary);
+    const criterion = inGate ? (isNonAnswer(entry.text, vocabulary) ? undefined : entry.text.trim()) : findGoNoGo(entry.text, pv, vocabulary);
     if (!criterion) continue;
     const named = new Set<Exclude<PhaseKind, 'other'>>();
     for (const source of [entry.text, ...(inGate ? titles : [])]) {
@@ -759,7 +747,7 @@ function stripLabel(text: string, p: LabelPatterns): string {
 export function saysNothing(phase: Phase, vocabulary: Vocabulary): boolean {
   const pv = phaseVocabulary(vocabulary);
   const p = patternsFor(pv);
-  return phase.mentions.every((m) => isNonAnswer(stripLabel(m.text, p), pv, vocabulary));
+  return phase.mentions.every((m) => isNonAnswer(stripLabel(m.text, p), vocabulary));
 }
 
 /** Whether a phase says it has no end ("ongoing", "continuous"). */

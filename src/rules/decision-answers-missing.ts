@@ -70,9 +70,9 @@ export const decisionAnswersMissing: Rule = {
     }
 
     for (const { question, field } of answers.entries) {
-      if (!Object.hasOwn(tree.questions, question) || isUnanswered(field.data)) continue;
+      if (!Object.hasOwn(tree.questions, question)) continue;
       const q = tree.questions[question]!;
-      if (answerId(q, field.data) !== undefined) continue;
+      if (answerId(q, field.data) !== undefined || isUnanswered(field.data)) continue;
       report({
         message: `"${answerText(field.data)}" is not an answer to "${q.text}" Answer ${orList(Object.keys(q.answers))}.`,
         range: doc.index.rangeOf(field.valueStart, field.valueEnd),

@@ -1,9 +1,7 @@
 import { ruleMeta, type Rule } from '../core/rule';
-import { hasPhrase } from '../core/vocabulary';
+import { hasPhrase, isNonAnswer, type Vocabulary } from '../core/vocabulary';
 import { models, graduationTerms, itemsOutsideTiers, GENERIC_GRADUATION_TERMS, type Tier, type TierModel } from '../models';
 
-/** A criteria cell that says nothing: empty, a dash, "n/a", "none". */
-const EMPTY_CELL = /^(?:|[-–—]+|n\/?a|none|tbd|tbc|\?+)$/i;
 
 /** The security certification "Common Criteria" is not a criterion for moving up. */
 const NOT_GRADUATION = /\bcommon\s+criteria\b/gi;
@@ -34,9 +32,10 @@ function tierWord(tier: Tier): string | undefined {
   return m ? m[1] : undefined;
 }
 
-function describesGraduation(tier: Tier, terms: readonly string[]): boolean {
+function describesGraduation(tier: Tier, terms: readonly string[], vocabulary: Vocabulary): boolean {
   if (mentionsGraduation(tier.text, terms)) return true;
-  return tier.criteriaCell !== undefined && !EMPTY_CELL.test(tier.criteriaCell.trim());
+  // A criteria cell that says nothing ("", "—", "?", "n/a", "none", "TBD") is no way up.
+  return tier.criteriaCell !== undefined && !isNonAnswer(tier.criteriaCell, vocabulary);
 }
 
 /**
@@ -100,7 +99,7 @@ export const tiersNoGraduationPath: Rule = {
     if ([...outside, ...headings].some((text) => saysHowToMoveUp(text, specific, generic, tierNames))) return;
 
     for (const model of ladders) {
-      const covered = model.tiers.map((t) => describesGraduation(t, terms));
+      const covered = model.tiers.map((t) => describesGraduation(t, terms, vocabulary));
       if (!covered.some(Boolean)) {
         report({
           message: `None of these ${model.tiers.length} tiers says how a partner earns the next one. Write down what it takes to move up each step (for example a number of live joint customers, certified staff, or two quarters in the tier below).`,

@@ -1,4 +1,5 @@
 import type { DecisionTree, TreeQuestion } from './types';
+import { isNonAnswer } from '../core/vocabulary';
 
 /** One answered question on the way to an outcome. */
 export interface TreeStep {
@@ -14,9 +15,13 @@ export type Evaluation =
   /** The answer given to `question` is not one of its answers; `answer` is that value as text. */
   | { status: 'invalid-answer'; question: string; answer: string; path: TreeStep[] };
 
-/** True for a value that counts as "not answered yet": absent, null or blank. */
+/**
+ * True for a value that counts as "not answered yet": absent, null, blank, or a non-answer such
+ * as "TBD", "pending" or "to be decided" (`isNonAnswer`, the reading every rule shares). A
+ * question whose own answers include such a word ("none") takes it as an answer: see `evaluate`.
+ */
 export function isUnanswered(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+  return value === undefined || value === null || (typeof value === 'string' && isNonAnswer(value));
 }
 
 /**
@@ -66,8 +71,8 @@ export function evaluate(tree: DecisionTree, answers: Readonly<Record<string, un
     seen.add(current);
     const question = questionOf(tree, current);
     const value = Object.hasOwn(answers, current) ? answers[current] : undefined;
-    if (isUnanswered(value)) return { status: 'incomplete', missing: current, path };
-    const id = answerId(question, value);
+    const id = value === undefined || value === null ? undefined : answerId(question, value);
+    if (id === undefined && isUnanswered(value)) return { status: 'incomplete', missing: current, path };
     if (id === undefined) return { status: 'invalid-answer', question: current, answer: answerText(value), path };
     path.push({ question: current, answer: id });
     const answer = question.answers[id]!;

@@ -174,7 +174,7 @@ describe('hostile input through the CLI', function () {
         const folder = join(dir, 'configs', slug(config.name));
         mkdirSync(folder, { recursive: true });
         writeFileSync(join(folder, '.partnerlint.yaml'), config.text());
-        writeFileSync(join(folder, 'charter.md'), `${AS_CHARTER}# Acme × Globex Partnership Charter\n${charterBody()}`);
+        writeFileSync(join(folder, 'charter.md'), `${AS_CHARTER}# Acme × Globex Partnership Charter\n${charterBody()}${config.document ?? ''}`);
         writeFileSync(join(folder, 'notes.md'), '# Notes\n\nTBD\n');
         const run = await json([join('configs', slug(config.name))], dir);
         const files = run.reports.map((r) => r.file);

@@ -127,7 +127,11 @@ export const PARSER_BOUND_DOCUMENTS: HostileDocument[] = ([
 ] as Array<[string, () => string]>).map(([name, body]) => ({ name, ordinary: body, charter: () => AS_CHARTER + body() }));
 
 /** `.partnerlint.yaml` texts with a defect each. */
-export const HOSTILE_CONFIGS: Array<{ name: string; text: () => string }> = [
+/**
+ * Settings files with a defect each. `document`, when given, is Markdown added to the charter
+ * linted with the settings (what a defect in a vocabulary list needs to show itself).
+ */
+export const HOSTILE_CONFIGS: Array<{ name: string; text: () => string; document?: string }> = [
   { name: 'a 200,000-character line', text: () => `rules:\n  placeholder-left: ${'x'.repeat(200_000)}\n` },
   { name: 'NUL bytes', text: () => `rules:\n\u0000  placeholder-left: off\u0000\n${'\u0000'.repeat(1000)}` },
   { name: 'a PNG file', text: () => pngBytes().toString('utf8') },
@@ -140,6 +144,12 @@ export const HOSTILE_CONFIGS: Array<{ name: string; text: () => string }> = [
   { name: 'a YAML alias bomb', text: () => `${aliasBomb('x-')}\nrules:\n  placeholder-left:\n    options:\n      bomb: *i\nvocabulary:\n  placeholders: *i\n` },
   { name: 'deeply nested YAML', text: () => `rules: ${'['.repeat(5000)}${']'.repeat(5000)}\nvocabulary:\n${Array.from({ length: 900 }, (_, i) => `${' '.repeat(i + 2)}k${i}:`).join('\n')}\n` },
   { name: 'an invalid regular expression in a vocabulary list', text: () => 'vocabulary:\n  placeholders:\n    - "/[unclosed/"\n    - "/(?<n>a)/"\n    - "/ok/"\n' },
+  {
+    // As a JavaScript RegExp this ran past 100 s on one list item; patterns from settings run on a linear-time engine.
+    name: 'a pattern that backtracks exponentially, and a list item it chokes on',
+    text: () => 'vocabulary:\n  placeholders:\n    - "/(a|aa)+$/"\n  economicTerms:\n    - "/(a|aa)+$/"\n  coMarketingTerms:\n    - "/(?:a+)+b/"\n',
+    document: `\n## Value Exchange\n\n- ${'a'.repeat(46)}!\n- We will commit ${'a'.repeat(46)}!\n`,
+  },
 ];
 
 /** A valid decision tree in the given line breaks ('mixed': CRLF, CR and LF in turn), with `text` in its title and question. */

@@ -13,6 +13,7 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { lintText, RULES, DEFAULT_CONFIG, TextIndex, NESTING_RULE_ID, COMPLEXITY_RULE_ID, type LintDiagnostic, type LintResult, type ResolvedConfig } from '../../src/core';
 import { parseConfigText } from '../../src/core/config-file';
+import { settingsPattern } from '../../src/core/vocabulary';
 import { KNOWN_IDS } from '../../src/core/lint-file';
 import { lintTreeFile } from '../../src/trees/lint-tree';
 import { loadTree } from '../../src/trees/load';
@@ -193,7 +194,7 @@ describe('hostile input: configuration files', function () {
         assert.ok(p.start >= 0 && p.start <= p.end && p.end <= text.length, `${config.name}: problem offsets inside the file`);
         assert.ok(p.message.length > 0);
       }
-      const asCharter = check(charter, `${config.name} (charter)`, resolved);
+      const asCharter = check(charter + (config.document ?? ''), `${config.name} (charter)`, resolved);
       const asOrdinary = check(ordinary, `${config.name} (ordinary)`, resolved);
       assert.equal(asCharter.result.kind, 'partnership-charter');
       assert.deepEqual(asOrdinary.result.diagnostics, []);
@@ -209,7 +210,7 @@ describe('hostile input: configuration files', function () {
       '/(?<n>a)/ in vocabulary.placeholders is not a pattern PartnerLint can use (…); it is left out.',
     ]);
     const resolved = parsed.apply(DEFAULT_CONFIG);
-    assert.ok(resolved.vocabulary.placeholders.includes('/ok+/'));
+    assert.ok(resolved.vocabulary.placeholders.includes(settingsPattern('/ok+/')));
     const { result } = check(`${AS_CHARTER}# C\n\n## Governance\n\nOwner: okkk\n`, 'regex', resolved);
     assert.ok(result.diagnostics.some((d) => d.ruleId === 'placeholder-left' && /okkk/.test(d.message)));
   });
