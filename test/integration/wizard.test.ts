@@ -178,7 +178,7 @@ describe('Decision trees in the command palette', () => {
     assert.equal(await running, 'cancelled');
   });
 
-  it('when an answer changes, the contradiction fix updates the outcome', async () => {
+  it('when an answer changes, the contradiction offers to update the outcome as a suggestion, not a fix', async () => {
     const uri = workspaceUri('decision-sso.md');
     const doc = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(doc);
@@ -190,10 +190,11 @@ describe('Decision trees in the command palette', () => {
     let fix: vscode.CodeAction | undefined;
     while (!fix && Date.now() < deadline) {
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, contradiction.range);
-      fix = actions.find((a) => a.isPreferred);
+      fix = actions.find((a) => a.title === 'Change the outcome to build');
       if (!fix) await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    assert.ok(fix?.edit, 'the contradiction has a fix');
+    assert.ok(fix?.edit, 'the contradiction offers to change the outcome');
+    assert.ok(!fix.isPreferred, 'changing a recorded outcome is a suggestion, never the preferred fix');
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     await waitForDiagnostics(uri, (ds) => !ds.some((d) => (d.code as { value: string }).value === 'decision-contradicts-tree'));
     assert.match(doc.getText(), /^outcome: build$/m);
