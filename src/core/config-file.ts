@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG, type DocumentPattern, type ResolvedConfig, type RuleSet
 import { DOCUMENT_KINDS, isDocumentKind } from './kinds';
 import { CHARTER_SECTION_IDS, type Vocabulary } from './vocabulary';
 import type { SeveritySetting } from './types';
+import { editDistance } from './sniff';
 
 /**
  * `.partnerlint.yaml`: found nearest up the folder tree from the document, it may `extends`
@@ -28,6 +29,25 @@ export interface ConfigProblem {
   message: string;
   start: number;
   end: number;
+}
+
+/**
+ * The rules a settings file may name: a set of ids, or a map from each id to the names of the
+ * options it reads, so that any other option name is reported (`maxTeirs` under tiers-too-many).
+ */
+export type KnownRules = ReadonlySet<string> | ReadonlyMap<string, readonly string[]>;
+
+/** The known name `name` most likely misspells (case, a slip or two of the keyboard), if any. */
+export function closestName(name: string, known: readonly string[]): string | undefined {
+  if (name.length > 60) return undefined;
+  const lower = name.toLowerCase();
+  let best: { name: string; d: number } | undefined;
+  for (const candidate of known) {
+    const d = editDistance(lower, candidate.toLowerCase());
+    const allowed = candidate.length <= 4 ? 1 : 2;
+    if (d <= allowed && (!best || d < best.d)) best = { name: candidate, d };
+  }
+  return best?.name;
 }
 
 export interface LoadedConfig {
@@ -64,7 +84,12 @@ function normalize(path: string): string {
   return '/' + out.join('/');
 }
 
-/** The nearest configuration file at or above `dir`, stopping at `stopAt` (inclusive) if given. */
+/**
+ * The nearest configuration file at or above `dir`, stopping at `stopAt` (inclusive) if given.
+ * One that is there but cannot be read (permissions, a symlink loop) is still the nearest: it is
+ * returned, so that loading it reports the problem, rather than a file further up taking its
+ * place in silence.
+ */
 export async function findConfigFile(dir: string, host: ConfigHost, stopAt?: string): Promise<string | undefined> {
   let current = normalize(dir);
   const limit = stopAt ? normalize(stopAt) : undefined;
@@ -74,7 +99,7 @@ export async function findConfigFile(dir: string, host: ConfigHost, stopAt?: str
       try {
         if ((await host.readFile(candidate)) !== undefined) return candidate;
       } catch {
-        // Unreadable: keep looking further up.
+        return candidate;
       }
     }
     if (current === '/' || current === limit) return undefined;
@@ -109,7 +134,27 @@ function isEmpty(node: unknown): boolean {
 
 class Reader {
   readonly problems: ConfigProblem[] = [];
-  constructor(readonly file: string, readonly knownRules: ReadonlySet<string>, readonly doc: Document.Parsed) {}
+  constructor(readonly file: string, readonly knownRules: KnownRules, readonly doc: Document.Parsed) {}
+
+  /**
+   * Whether `key` is an option `rule` reads; an unknown one is reported at the key, with the
+   * option it most likely means. A plain set of rule ids checks no option names.
+   */
+  knownOption(rule: string, key: string, pair: Pair): boolean {
+    if (!(this.knownRules instanceof Map)) return true;
+    const names = (this.knownRules as ReadonlyMap<string, readonly string[]>).get(rule) ?? [];
+    if (names.includes(key)) return true;
+    const meant = closestName(key, names);
+    const list = names.map((n) => `"${n}"`).join(', ');
+    const message =
+      names.length === 0
+        ? `${rule} has no options, so "${key}" has no effect; only its severity can be set.`
+        : meant
+          ? `"${key}" is not an option of ${rule}; did you mean "${meant}"? As written, it has no effect.`
+          : `"${key}" is not an option of ${rule}, so it has no effect. Its options: ${list}.`;
+    this.problem(pair, message);
+    return false;
+  }
 
   /** A node's plain value, with aliases expanded only up to a limit (no alias bombs). */
   value(node: unknown): unknown {
@@ -192,9 +237,16 @@ class Reader {
             const severity = this.severity(inner.value, id);
             if (severity) setting.severity = severity;
           } else if (key === 'options') {
-            if (isMap(inner.value)) Object.assign(options, this.value(inner.value));
-            else this.problem(inner.value as Node, `options of ${id} should be a mapping.`);
-          } else {
+            if (isEmpty(inner.value)) continue;
+            if (!isMap(inner.value)) {
+              this.problem(inner.value as Node, `options of ${id} should be a mapping.`);
+              continue;
+            }
+            for (const option of (inner.value as YAMLMap).items) {
+              const name = isScalar(option.key) ? String(option.key.value) : '';
+              if (this.knownOption(id, name, option)) options[name] = this.value(option.value);
+            }
+          } else if (this.knownOption(id, key, inner)) {
             options[key] = this.value(inner.value);
           }
         }
@@ -253,7 +305,7 @@ interface ParsedFile {
 }
 
 /** Reads one configuration file's text; never throws. */
-export function parseConfigText(text: string, file: string, knownRules: ReadonlySet<string>): ParsedFile & { problems: ConfigProblem[] } {
+export function parseConfigText(text: string, file: string, knownRules: KnownRules): ParsedFile & { problems: ConfigProblem[] } {
   if (text.length > MAX_CONFIG_TEXT) {
     return {
       extends: [],
@@ -346,7 +398,7 @@ export function parseConfigText(text: string, file: string, knownRules: Readonly
 }
 
 /** Loads `file` and what it extends, defaults first. Never throws. */
-export async function loadConfigFile(file: string, host: ConfigHost, knownRules: ReadonlySet<string>): Promise<LoadedConfig> {
+export async function loadConfigFile(file: string, host: ConfigHost, knownRules: KnownRules): Promise<LoadedConfig> {
   const files: string[] = [];
   const problems: ConfigProblem[] = [];
   const load = async (path: string, chain: string[], base: ResolvedConfig): Promise<ResolvedConfig> => {
@@ -354,7 +406,10 @@ export async function loadConfigFile(file: string, host: ConfigHost, knownRules:
     try {
       text = await host.readFile(path);
     } catch (error) {
-      problems.push({ file: path, message: `PartnerLint could not read this file (${error instanceof Error ? error.message : String(error)}).`, start: 0, end: 0 });
+      // Node's errors carry a code (EACCES, ELOOP), as do the editor's file system errors.
+      const code = (error as { code?: unknown } | undefined)?.code;
+      const reason = typeof code === 'string' && code ? code : error instanceof Error ? error.message : String(error);
+      problems.push({ file: path, message: `PartnerLint could not read this settings file (${reason}), so none of its settings apply. Make it readable (check its permissions and where it links to), or remove it.`, start: 0, end: 0 });
       return base;
     }
     if (text === undefined) return base;
