@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { parseDocument } from 'yaml';
-import { findFrontMatter, sniff } from '../core';
-import { startWizard, answer, back, renderDecisionRecord, answersFromPath, readRecordAnswers, questionScreen, outcomeScreen, type DecisionTree, type WizardState, type WizardStep, type WizardDone, type WizardScreen } from '../trees';
+import { sniff } from '../core';
+import { startWizard, answer, back, renderDecisionRecord, answersFromPath, readRecordAnswers, recordUpdateEdits, questionScreen, outcomeScreen, type DecisionTree, type WizardState, type WizardStep, type WizardDone, type WizardScreen } from '../trees';
 import type { WorkspaceTrees } from './workspace-trees';
 
 /** What the wizard shows right now, for the integration tests (the QuickPick itself is VS Code's). */
@@ -33,22 +32,6 @@ type Answer = { kind: 'accept'; id: string } | { kind: 'back' } | { kind: 'hide'
 function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/**
- * Rewrites only `answers:` and `outcome:` in a record's front matter, keeping every other field,
- * comment and the whole body as the author wrote them.
- */
-export function updateRecordFrontMatter(text: string, answers: Record<string, string>, outcome: string): string | undefined {
-  const frontMatter = findFrontMatter(text);
-  if (!frontMatter || frontMatter.yaml.errors.length > 0) return undefined;
-  const yaml = parseDocument(text.slice(frontMatter.contentStart, frontMatter.contentEnd));
-  yaml.set('answers', yaml.createNode(answers));
-  yaml.set('outcome', outcome);
-  let updated = yaml.toString();
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  if (eol === '\r\n') updated = updated.replace(/\r?\n/g, '\r\n');
-  return text.slice(0, frontMatter.contentStart) + updated + text.slice(frontMatter.contentEnd);
 }
 
 /**
@@ -187,11 +170,12 @@ export class DecisionWizard implements vscode.Disposable {
     switch (reply.id) {
       case 'update': {
         const doc = await vscode.workspace.openTextDocument(record!);
-        const updated = updateRecordFrontMatter(doc.getText(), answers, done.outcome);
-        if (updated === undefined) throw new Error('This record\u2019s front matter could not be read, so it was not changed.');
+        // Only the answers and the outcome that differ are edited, in place.
+        const edits = recordUpdateEdits(doc.getText(), answers, done.outcome);
+        if (edits === undefined) throw new Error('This record\u2019s front matter could not be read, so it was not changed.');
         const edit = new vscode.WorkspaceEdit();
-        edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), updated);
-        await vscode.workspace.applyEdit(edit);
+        for (const e of edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.text);
+        if (edits.length > 0) await vscode.workspace.applyEdit(edit);
         return 'updated';
       }
       case 'insert': {

@@ -9,6 +9,9 @@ const ELABORATION = /^\s*(?:this|that|it|these|those|which|i\.e\.?|specifically|
 /** What the suggestion adds to an unquantified commitment, for the author to fill in. */
 export const QUANTITY_PROMPT = ' ([how much], [for how long])';
 
+/** Either of the suggestion's prompts, still unfilled: adding them again would only stack them. */
+const PROMPT_LEFT = /\[how much\]|\[for how long\]/i;
+
 /**
  * A commitment without an amount, a count, a percentage or a period cannot be held to. A
  * commitment is a sentence in which a commitment word reaches an economic term ("We will
@@ -58,7 +61,10 @@ export const commitmentUnquantified: Rule = {
       report({
         message: `"${what}" is promised without an amount or a period. Say how much and for how long (for example "3 engineers for 4 months" or "a $200K credit pool through 2027"), so both sides can hold each other to it.`,
         range: doc.index.rangeOf(clause.start, clause.end),
-        suggestions: [{ title: 'Add placeholders for how much and for how long', edits: [quantityPrompt(doc.index, clause)] }],
+        // Once the prompts are in the sentence, placeholder-left asks for them to be filled in.
+        ...(PROMPT_LEFT.test(doc.text.slice(clause.start, clause.end))
+          ? {}
+          : { suggestions: [{ title: 'Add placeholders for how much and for how long', edits: [quantityPrompt(doc.index, clause)] }] }),
       });
     }
     // Rewards offered with no rate or amount ("Performance bonuses for top partners"): once per

@@ -78,10 +78,12 @@ export const decisionContradictsTree: Rule = {
       if (typeof recorded.data !== 'string' && typeof recorded.data !== 'number') return;
       if (resolveOutcome(tree, recorded.data) === expected) return;
       const { start, end } = innerValueRange(recorded);
+      // Nobody can tell from the record whether the outcome or an answer is the wrong one, so
+      // replacing the outcome is offered for review (a suggestion), never applied by fix-all.
       report({
         message: `The recorded answers lead to ${outcomeName(tree, expected)}, not "${String(recorded.data).trim()}". Change the outcome to ${expected}, or revisit the answer that no longer holds.`,
         range: doc.index.rangeOf(start, end),
-        fix: replaceOutcome(doc, record, expected)!,
+        suggestions: [replaceOutcome(doc, record, expected)!],
       });
       return;
     }

@@ -87,7 +87,6 @@ export const frontmatterInvalid: Rule = {
     description: 'Front matter is valid YAML, a list of fields, and declares a document type PartnerLint knows.',
     defaultSeverity: 'error',
     checks: ['text'],
-    fixable: true,
   }),
   check({ doc, report }) {
     const fm = doc.frontMatter;
@@ -175,7 +174,9 @@ export const frontmatterInvalid: Rule = {
     report({
       message: `PartnerLint does not know the document type "${declared}"; did you mean ${meant}? Until it is corrected, the document is checked as ${kindNoun(meant)}. The types it knows are ${kindList()}.`,
       range: doc.index.rangeOf(at.start, at.end),
-      fix: { title: `Change the type to ${meant}`, edits: [{ range: doc.index.rangeOf(at.start, at.end), newText: meant }] },
+      // A guess at what the author meant (`decision-record-template` is not a misspelt
+      // `decision-record`): offered for review, never applied by fix-all.
+      suggestions: [{ title: `Change the type to ${meant}`, edits: [{ range: doc.index.rangeOf(at.start, at.end), newText: meant }] }],
     });
   },
 };

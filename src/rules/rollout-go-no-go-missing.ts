@@ -49,6 +49,26 @@ function gateInsertion(doc: StrategyDocument, mention: PhaseMention): TextEdit |
   return { range: { start: pos, end: pos }, newText: ` ${GATE}` };
 }
 
+/**
+ * True when the phase's own text still holds the prompt the suggestion adds ("[threshold]" not
+ * yet filled in): offering it again would only stack a second prompt; placeholder-left asks for
+ * it to be filled in.
+ */
+function promptLeft(doc: StrategyDocument, mention: PhaseMention): boolean {
+  let start: number | undefined;
+  let end: number | undefined;
+  if (mention.source === 'heading') {
+    const section = mention.section;
+    const last = section?.blocks[section.blocks.length - 1];
+    start = section?.contentStart;
+    end = last?.position?.end.offset;
+  } else if (mention.item) {
+    start = mention.item.start;
+    end = mention.item.end;
+  }
+  return start !== undefined && end !== undefined && end > start && /go\/no-go:\s*\[threshold\]/i.test(doc.text.slice(start, end));
+}
+
 function message(phase: Phase): string {
   return phase.kind === 'crawl'
     ? 'The crawl phase has no go/no-go criterion. State the bar the pilots must clear before walk begins, for example at least a 20% gain on the metric you said you would measure.'
@@ -77,7 +97,7 @@ function ungatedRun(
   if (!last || !before.some((p) => p.kind === 'other' && !isPrePilotStep(p, vocabulary))) return;
   if (before.some((p) => p.goNoGo) || statesGoNoGo(doc.text, vocabulary)) return;
   const label = doc.text.slice(run.labelStart, run.labelEnd).replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
-  const edit = gateInsertion(doc, last.mentions[0]!);
+  const edit = promptLeft(doc, last.mentions[0]!) ? undefined : gateInsertion(doc, last.mentions[0]!);
   report({
     message: `Nothing before "${label}" states a go/no-go bar, so full rollout follows whatever the earlier phases produce. Give the phase before it (${last.name}) a result it must show first, for example at least 70% of the invited customers adopting the integration, and say what happens if it falls short.`,
     range: run.labelRange,
@@ -97,7 +117,7 @@ export const rolloutGoNoGoMissing: Rule = {
     for (const phase of phases) {
       if (phase.kind !== 'crawl' && phase.kind !== 'walk') continue;
       if (phase.goNoGo) continue;
-      const edit = gateInsertion(doc, phase.mentions[0]!);
+      const edit = promptLeft(doc, phase.mentions[0]!) ? undefined : gateInsertion(doc, phase.mentions[0]!);
       report({
         message: message(phase),
         range: phase.labelRange,

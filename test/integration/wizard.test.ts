@@ -184,7 +184,38 @@ describe('Decision trees in the command palette', () => {
     assert.equal(await running, 'cancelled');
   });
 
-  it('when an answer changes, the contradiction fix updates the outcome', async () => {
+  it('"Update this decision record" edits only the answers and the outcome that change', async function () {
+    this.timeout(60_000);
+    const uri = workspaceUri('decision-update-in-place.md');
+    if (uri.scheme !== 'file') this.skip();
+    const front = (...fields: string[]) => ['---', '# recorded at the offsite', 'type: decision-record', 'tree: build-vs-partner', 'decided-by: [dana, lee]', ...fields, '---', '', '# Decision: single sign-on', '', 'Notes as written.', ''].join('\n');
+    writeFileSync(uri.fsPath, front('answers:', '  core-differentiation: yes  # asked twice', 'outcome: build'));
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const deadline = Date.now() + 10_000;
+      let lens: vscode.CodeLens | undefined;
+      while (!lens && Date.now() < deadline) {
+        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+        lens = lenses.find((l) => l.command?.title === 'Re-run this decision');
+        if (!lens) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.ok(lens, 'the CodeLens is there');
+      const running = vscode.commands.executeCommand<string>(lens.command!.command, ...(lens.command!.arguments ?? []));
+      await waitForView((v) => /step 1 of/.test(v.title) && v.active === 'Yes', 'step 1 with Yes preselected');
+      await choose('No');
+      await waitForView((v) => /step 2 of/.test(v.title), 'step 2');
+      await choose('Yes');
+      await choose(/Update this decision record/);
+      assert.equal(await running, 'updated');
+      assert.equal(doc.getText(), front('answers:', '  core-differentiation: no  # asked twice', '  roadmap-delay-over-6-months: yes', 'outcome: partner'));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      rmSync(uri.fsPath, { force: true });
+    }
+  });
+
+  it('when an answer changes, the contradiction offers to update the outcome as a suggestion, not a fix', async () => {
     const uri = workspaceUri('decision-sso.md');
     const doc = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(doc);
@@ -196,10 +227,11 @@ describe('Decision trees in the command palette', () => {
     let fix: vscode.CodeAction | undefined;
     while (!fix && Date.now() < deadline) {
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, contradiction.range);
-      fix = actions.find((a) => a.isPreferred);
+      fix = actions.find((a) => a.title === 'Change the outcome to build');
       if (!fix) await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    assert.ok(fix?.edit, 'the contradiction has a fix');
+    assert.ok(fix?.edit, 'the contradiction offers to change the outcome');
+    assert.ok(!fix.isPreferred, 'changing a recorded outcome is a suggestion, never the preferred fix');
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     await waitForDiagnostics(uri, (ds) => !ds.some((d) => (d.code as { value: string }).value === 'decision-contradicts-tree'));
     assert.match(doc.getText(), /^outcome: build$/m);

@@ -1,3 +1,5 @@
+import * as assert from 'node:assert/strict';
+import { lintText, applyFixes, DEFAULT_CONFIG } from '../../../src/core';
 import { testRule } from '../rule-tester';
 import { commitmentUnquantified } from '../../../src/rules/commitment-unquantified';
 import { charter, crlf, example, lineOf, md } from './skin-samples';
@@ -168,4 +170,26 @@ testRule(commitmentUnquantified, {
     { name: 'a charter that gives each piece of work a budget but never says how much', text: workBudget, problems: [{ line: 6, message: /^The work is promised a budget, but nothing here says how much it is/ }] },
     { name: 'a charter that says who funds the work but not how much', text: fundedBy, problems: [{ line: 6, message: /^"funded by" says who pays but not how much\. Say what each funder puts in/ }] },
   ],
+});
+
+describe('commitment-unquantified: the placeholder suggestion', () => {
+  const lint = (text: string) => lintText(text, [commitmentUnquantified], DEFAULT_CONFIG).diagnostics;
+
+  for (const [name, text] of [['a sentence with a full stop', budget], ['CRLF', crlf(budget)], ['a bold pseudo-heading charter', pseudo]] as const) {
+    it(`is not offered again once applied, so the prompts never stack (${name})`, () => {
+      const first = lint(text);
+      const suggestion = first[0]?.suggestions?.[0];
+      assert.ok(suggestion, 'the suggestion is offered on the unquantified commitment');
+      const once = applyFixes(text, [suggestion]).text;
+      const again = lint(once);
+      assert.deepEqual(again.flatMap((d) => d.suggestions ?? []).map((s) => s.title), [], 'the suggestion is offered again');
+      assert.equal(once.split('[how much]').length - 1, 1);
+    });
+  }
+
+  it('is not offered while one of its prompts is left unfilled', () => {
+    const partly = budget.replace('joint campaigns.', 'joint campaigns (a budget, [for how long]).');
+    assert.notEqual(partly, budget);
+    assert.deepEqual(lint(partly).flatMap((d) => d.suggestions ?? []), []);
+  });
 });

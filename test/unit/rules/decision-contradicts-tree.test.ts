@@ -35,28 +35,28 @@ testRule(decisionContradictsTree, {
   ],
   invalid: [
     {
-      name: 'the recorded outcome contradicts the answers: replaced exactly',
+      name: 'the recorded outcome contradicts the answers: replacing it is a suggestion, exact',
       text: record(...PARTNER_ANSWERS, 'outcome: build  # decided in the offsite'),
       problems: [{ line: 7, endLine: 7, message: /lead to "Partner for it", not "build"\. Change the outcome to partner, or revisit the answer/ }],
-      output: record(...PARTNER_ANSWERS, 'outcome: partner  # decided in the offsite'),
+      suggestionOutput: record(...PARTNER_ANSWERS, 'outcome: partner  # decided in the offsite'),
     },
     {
       name: 'a quoted outcome keeps its quotes',
       text: record('tree: ecosystem-model', 'answers:', '  brand-damage-risk-high: yes', "outcome: 'open'"),
       problems: [{ line: 6, message: /lead to "Curated ecosystem \(gatekeeper model\)", not "open"\. Change the outcome to curated/ }],
-      output: record('tree: ecosystem-model', 'answers:', '  brand-damage-risk-high: yes', "outcome: 'curated'"),
+      suggestionOutput: record('tree: ecosystem-model', 'answers:', '  brand-damage-risk-high: yes', "outcome: 'curated'"),
     },
     {
       name: 'end is not end-or-restart-crawl',
       text: record('tree: continue-partnership', 'answers:', '  crawl-met-criteria: yes', '  walk-met-criteria: no', 'outcome: end'),
       problems: [{ line: 7, message: /"End it, or restart Crawl with changes", not "end"\. Change the outcome to end-or-restart-crawl/ }],
-      output: record('tree: continue-partnership', 'answers:', '  crawl-met-criteria: yes', '  walk-met-criteria: no', 'outcome: end-or-restart-crawl'),
+      suggestionOutput: record('tree: continue-partnership', 'answers:', '  crawl-met-criteria: yes', '  walk-met-criteria: no', 'outcome: end-or-restart-crawl'),
     },
     {
       name: 'an outcome the tree does not have',
       text: record('tree: partner-tier', 'answers:', '  self-serve-engineering: yes', 'outcome: gold'),
       problems: [{ line: 6, message: /"Tier 1 — Integration partner \(self-serve\)", not "gold"\. Change the outcome to tier-1/ }],
-      output: record('tree: partner-tier', 'answers:', '  self-serve-engineering: yes', 'outcome: tier-1'),
+      suggestionOutput: record('tree: partner-tier', 'answers:', '  self-serve-engineering: yes', 'outcome: tier-1'),
     },
     {
       name: 'no outcome line while the answers are complete: says what the tree gives and inserts it',
@@ -109,8 +109,15 @@ describe('decision-contradicts-tree fixes', () => {
     assert.equal(lint(record('tree: continue-partnership', 'answers:', '  crawl-met-criteria: yes', 'outcome: end'))[0]?.fix, undefined);
   });
 
+  it('never rewrites a recorded outcome automatically: the answer may be the wrong one', () => {
+    const [problem] = lint(record(...PARTNER_ANSWERS, 'outcome: build'));
+    assert.match(problem!.message, /not "build"/);
+    assert.equal(problem!.fix, undefined, 'fix-all, fix on save and --fix must leave the outcome alone');
+    assert.equal(problem!.suggestions?.[0]?.title, 'Change the outcome to partner');
+  });
+
   it('changes only the outcome token, never the words around it', () => {
     const [problem] = lint(record(...PARTNER_ANSWERS, 'outcome: "build"   # see notes'));
-    assert.deepEqual(problem?.fix?.edits.map((e) => [e.range.start.character, e.range.end.character, e.newText]), [[10, 15, 'partner']]);
+    assert.deepEqual(problem?.suggestions?.[0]?.edits.map((e) => [e.range.start.character, e.range.end.character, e.newText]), [[10, 15, 'partner']]);
   });
 });

@@ -1,8 +1,10 @@
+import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { testRule } from '../rule-tester';
 import { frontmatterInvalid } from '../../../src/rules/frontmatter-invalid';
 import { md } from '../helpers';
+import { lintText, DEFAULT_CONFIG } from '../../../src/core';
 
 const read = (path: string) => readFileSync(join(process.cwd(), path), 'utf8');
 
@@ -65,28 +67,39 @@ testRule(frontmatterInvalid, {
       problems: [{ line: 2, message: /but this is a single value/ }],
     },
     {
-      name: 'a near-miss type: did you mean, fixed in place',
+      name: 'a near-miss type: did you mean, with a suggestion that changes it in place',
       text: md('---', 'type: partnership_charter  # from the old template', '---', '# Charter'),
       problems: [{ line: 2, message: /does not know the document type "partnership_charter"; did you mean partnership-charter\? .*checked as a partnership charter/ }],
-      output: md('---', 'type: partnership-charter  # from the old template', '---', '# Charter'),
+      suggestionOutput: md('---', 'type: partnership-charter  # from the old template', '---', '# Charter'),
     },
     {
       name: 'a near-miss type in quotes keeps its quotes',
       text: md('---', 'type: "Decision Record"', 'tree: build-vs-partner', '---', '# Decision'),
       problems: [{ line: 2, message: /did you mean decision-record/ }],
-      output: md('---', 'type: "decision-record"', 'tree: build-vs-partner', '---', '# Decision'),
+      suggestionOutput: md('---', 'type: "decision-record"', 'tree: build-vs-partner', '---', '# Decision'),
     },
     {
       name: 'a near-miss type in front matter that also has a YAML slip',
       text: md('---', 'type: rollout_plan', 'owner: [Dana', '---', '# Plan'),
       problems: [{ line: 2, message: /did you mean rollout-plan/ }, { line: 3, message: /\[ opened here/ }],
-      output: md('---', 'type: rollout-plan', 'owner: [Dana', '---', '# Plan'),
+      suggestionOutput: md('---', 'type: rollout-plan', 'owner: [Dana', '---', '# Plan'),
     },
     {
       name: 'a versioned type',
       text: md('---', 'type: launch-plan-v2', '---', '# Launch'),
       problems: [{ line: 2, message: /did you mean launch-plan/ }],
-      output: md('---', 'type: launch-plan', '---', '# Launch'),
+      suggestionOutput: md('---', 'type: launch-plan', '---', '# Launch'),
     },
   ],
+});
+
+describe('frontmatter-invalid: a near-miss type is never changed automatically', () => {
+  it('offers the new type as a suggestion, not as a fix fix-all would apply', () => {
+    // A template of a record is not a record: only the author knows which was meant.
+    const found = lintText(md('---', 'type: decision-record-template', '---', '# Template'), [frontmatterInvalid], DEFAULT_CONFIG).diagnostics;
+    assert.equal(found.length, 1);
+    assert.match(found[0]!.message, /did you mean decision-record\?/);
+    assert.equal(found[0]!.fix, undefined);
+    assert.equal(found[0]!.suggestions?.[0]?.title, 'Change the type to decision-record');
+  });
 });

@@ -1,3 +1,5 @@
+import * as assert from 'node:assert/strict';
+import { lintText, applyFixes, DEFAULT_CONFIG } from '../../../src/core';
 import { testRule } from '../rule-tester';
 import { rolloutGoNoGoMissing } from '../../../src/rules/rollout-go-no-go-missing';
 
@@ -102,4 +104,22 @@ testRule(rolloutGoNoGoMissing, {
       problems: [{ line: 8 }],
     },
   ],
+});
+
+describe('rollout-go-no-go-missing: the go/no-go suggestion is not offered again once applied', () => {
+  const lint = (text: string) => lintText(text, [rolloutGoNoGoMissing], DEFAULT_CONFIG).diagnostics;
+  const cases = {
+    'under a phase heading, in a list': plan('## Crawl (weeks 1-6)', '', '- 2 pilot customers', '', '## Walk', '', 'Ten customers. Go/no-go: 70% adoption.'),
+    'on a list item': charter('- Walk: launch the integration with all customers in Q2.', '- Run: TBD'),
+    'in a table row': plan('| Phase | Dates |', '| --- | --- |', '| Crawl | Q1 2027 |'),
+    'before a run reached through other phases': plan('## Phase 1: Integration (6 weeks)', '', 'Build the connector with two customers.', '', '## Phase 2: Launch', '', 'All customers.'),
+  };
+  for (const [name, text] of Object.entries(cases)) {
+    it(name, () => {
+      const suggestion = lint(text).flatMap((d) => d.suggestions ?? [])[0];
+      assert.ok(suggestion, 'the suggestion is offered');
+      const once = applyFixes(text, [suggestion]).text;
+      assert.deepEqual(lint(once).flatMap((d) => d.suggestions ?? []).map((s) => s.title), []);
+    });
+  }
 });

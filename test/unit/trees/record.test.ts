@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { lintText, RULES, DEFAULT_CONFIG, findFrontMatter, type Rule } from '../../../src/core';
-import { allPaths, builtinTree, builtinTrees, renderDecisionRecord, readRecordAnswers, answersFromPath, loadTree, type DecisionTree } from '../../../src/trees';
+import { allPaths, builtinTree, builtinTrees, renderDecisionRecord, readRecordAnswers, answersFromPath, loadTree, recordUpdateEdits, updateRecordFrontMatter, type DecisionTree } from '../../../src/trees';
+import { md } from '../helpers';
 import { decisionAnswersMissing } from '../../../src/rules/decision-answers-missing';
 import { decisionContradictsTree } from '../../../src/rules/decision-contradicts-tree';
 import { placeholderLeft } from '../../../src/rules/placeholder-left';
@@ -152,5 +153,81 @@ describe('readRecordAnswers', () => {
 
   it('is undefined without front matter that parses into fields', () => {
     for (const text of ['# Decision\n', '---\n- a\n---\n', '---\ntree: [\n---\n', '', '---\njust text\n---\n']) assert.equal(readRecordAnswers(text), undefined, text);
+  });
+});
+
+describe('updateRecordFrontMatter: only the fields that change are edited', () => {
+  const body = md('', '# Decision: single sign-on', '', 'Long notes the author wrote.', '');
+  const record = (...lines: string[]) => md('---', ...lines, '---') + body;
+
+  it('changes one answer and the outcome in place, keeping comments, flow lists, long lines and the body', () => {
+    const summary = `summary: ${'a long summary that a YAML printer would fold at eighty characters, '.repeat(3).trim()}`;
+    const text = record(
+      '# written after the offsite',
+      'type: decision-record',
+      'tree: build-vs-partner',
+      'decided-by: [dana, lee]',
+      summary,
+      'answers:',
+      '  core-differentiation: yes   # asked twice',
+      'outcome: build  # revisit in Q3',
+    );
+    const edits = recordUpdateEdits(text, { 'core-differentiation': 'no', 'roadmap-delay-over-6-months': 'yes' }, 'partner')!;
+    const updated = updateRecordFrontMatter(text, { 'core-differentiation': 'no', 'roadmap-delay-over-6-months': 'yes' }, 'partner');
+    assert.equal(updated, record(
+      '# written after the offsite',
+      'type: decision-record',
+      'tree: build-vs-partner',
+      'decided-by: [dana, lee]',
+      summary,
+      'answers:',
+      '  core-differentiation: no   # asked twice',
+      '  roadmap-delay-over-6-months: yes',
+      'outcome: partner  # revisit in Q3',
+    ));
+    // Three small edits, none of which touches the body.
+    assert.equal(edits.length, 3);
+    assert.ok(edits.every((e) => e.end - e.start <= 'build'.length && e.start < text.indexOf('# Decision')));
+    assert.deepEqual(readRecordAnswers(updated!), { treeId: 'build-vs-partner', answers: { 'core-differentiation': 'no', 'roadmap-delay-over-6-months': 'yes' }, outcome: 'partner' });
+  });
+
+  it('makes no edit when the record already says the same, in its own words', () => {
+    const text = record('type: decision-record', 'tree: build-vs-partner', 'answers:', '  core-differentiation: Yes', 'outcome: Build');
+    assert.deepEqual(recordUpdateEdits(text, { 'core-differentiation': 'yes' }, 'build'), []);
+  });
+
+  it('removes an answer no longer on the path, with its line and comment only', () => {
+    const text = record('type: decision-record', 'tree: build-vs-partner', 'answers:', '  core-differentiation: no', '  roadmap-delay-over-6-months: yes # long', 'outcome: partner', 'date: 2026-11-02');
+    assert.equal(
+      updateRecordFrontMatter(text, { 'core-differentiation': 'yes' }, 'build'),
+      record('type: decision-record', 'tree: build-vs-partner', 'answers:', '  core-differentiation: yes', 'outcome: build', 'date: 2026-11-02'),
+    );
+  });
+
+  it('keeps quotes, flow maps and CRLF', () => {
+    const text = record('type: decision-record', 'tree: build-vs-partner', 'answers: {core-differentiation: "yes"}', "outcome: 'build'").replace(/\n/g, '\r\n');
+    assert.equal(
+      updateRecordFrontMatter(text, { 'core-differentiation': 'no', 'roadmap-delay-over-6-months': 'yes' }, 'partner'),
+      record('type: decision-record', 'tree: build-vs-partner', 'answers: {core-differentiation: "no", roadmap-delay-over-6-months: yes}', "outcome: 'partner'").replace(/\n/g, '\r\n'),
+    );
+    const same = record('answers: { core-differentiation: "yes" }', 'outcome: "build"');
+    assert.equal(updateRecordFrontMatter(same, { 'core-differentiation': 'no' }, 'build'), record('answers: { core-differentiation: "no" }', 'outcome: "build"'));
+  });
+
+  it('adds answers and outcome that are missing or empty, after the fields already there', () => {
+    assert.equal(
+      updateRecordFrontMatter(record('type: decision-record', 'tree: build-vs-partner # SSO'), { 'core-differentiation': 'yes' }, 'build'),
+      record('type: decision-record', 'tree: build-vs-partner # SSO', 'answers:', '  core-differentiation: yes', 'outcome: build'),
+    );
+    assert.equal(
+      updateRecordFrontMatter(record('type: decision-record', 'answers:', 'outcome:', 'date: 2026-11-02'), { 'core-differentiation': 'yes' }, 'build'),
+      record('type: decision-record', 'answers:', '  core-differentiation: yes', 'outcome: build', 'date: 2026-11-02'),
+    );
+  });
+
+  it('leaves a record whose front matter cannot be read alone', () => {
+    for (const text of ['# no front matter\n', md('---', 'tree: [', '---'), md('---', '- a list', '---')]) {
+      assert.equal(recordUpdateEdits(text, { a: 'yes' }, 'b'), undefined, text);
+    }
   });
 });
