@@ -6,7 +6,7 @@
  * 2 a usage error or a crash.
  */
 import { parseArgs } from 'node:util';
-import { readFile, writeFile, stat, readdir } from 'node:fs/promises';
+import { writeFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { resolve, relative, sep, join } from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -21,6 +21,8 @@ import { lintTreeFile, treeProblemsToDiagnostics } from '../trees/lint-tree';
 import { formatJson, formatSarif, formatStylish, toReportDiagnostics, FILE_TOO_LARGE_ID, type FileReport } from './formatters';
 import { DEFAULT_MAX_FILE_SIZE, readDocument, type ReadOutcome } from './read-document';
 import { LintPool, type LintOutcome } from './pool';
+import { SettingsReader } from '../core/settings-reader';
+import { nodeSettingsFs } from './settings-fs';
 
 declare const PARTNERLINT_VERSION: string;
 const VERSION = typeof PARTNERLINT_VERSION === 'string' ? PARTNERLINT_VERSION : '0.0.0-dev';
@@ -89,27 +91,6 @@ async function expand(inputs: string[], cwd: string): Promise<string[]> {
   return [...files].filter((f) => MARKDOWN.test(f) || isCustomTreePath(toPosix(f)) || inputs.some((i) => resolve(cwd, i) === f));
 }
 
-const nodeHost: TreeFileHost = {
-  async readFile(path) {
-    try {
-      return await readFile(path, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
-      throw error;
-    }
-  },
-  async listDir(path) {
-    try {
-      return await readdir(path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-      throw error;
-    }
-  },
-};
-
 /**
  * Each document's workspace root (the nearest folder with a `.partnerlint/` folder or a
  * `.partnerlint.yaml`, else the current folder) and that root's custom decision trees, each
@@ -118,13 +99,13 @@ const nodeHost: TreeFileHost = {
 class CustomTreeResolver {
   private readonly roots = new Map<string, Promise<string>>();
   private readonly trees = new Map<string, Promise<CustomTrees>>();
-  constructor(private readonly cwd: string) {}
+  constructor(private readonly cwd: string, private readonly host: TreeFileHost) {}
 
   rootFor(file: string): Promise<string> {
     const dir = posixDirname(file);
     let root = this.roots.get(dir);
     if (!root) {
-      root = findWorkspaceRoot(dir, nodeHost, this.cwd);
+      root = findWorkspaceRoot(dir, this.host, this.cwd);
       this.roots.set(dir, root);
     }
     return root;
@@ -133,7 +114,7 @@ class CustomTreeResolver {
   treesIn(root: string): Promise<CustomTrees> {
     let trees = this.trees.get(root);
     if (!trees) {
-      trees = findCustomTrees(root, nodeHost);
+      trees = findCustomTrees(root, this.host);
       this.trees.set(root, trees);
     }
     return trees;
@@ -255,10 +236,16 @@ export async function main(argv: string[], cwd = process.cwd(), out: Output = pr
       if (!Number.isInteger(maxFileSize) || maxFileSize < 0) throw new UsageError('--max-file-size takes a whole number of characters, 0 or more.');
     }
     if (positionals.length === 0) throw new UsageError('Name the files or folders to check.');
+    // Settings and tree files are read through one guarded reader: regular files only, size
+    // checked first, each file once in the run.
+    const settingsReader = new SettingsReader(nodeSettingsFs);
     let explicit: string | undefined;
     if (values.config !== undefined) {
       explicit = toPosix(resolve(cwd, values.config));
-      if ((await nodeHost.readFile(explicit)) === undefined) throw new UsageError(`No such configuration file: ${values.config}`);
+      const found = await settingsReader.readFile(explicit).catch((error: unknown) => {
+        throw new UsageError(`Cannot use ${values.config} as the configuration file: ${error instanceof Error ? error.message : String(error)}.`);
+      });
+      if (found === undefined) throw new UsageError(`No such configuration file: ${values.config}`);
     }
     const files = await expand(positionals, cwd);
     // With --workers, strategy documents go to worker threads when there are enough of them: their
@@ -272,8 +259,8 @@ export async function main(argv: string[], cwd = process.cwd(), out: Output = pr
     const useWorkers = Boolean(values.workers) && !values['no-workers'] && cores > 1 && existsSync(workerScript);
     const deferred: DeferredLint[] = [];
     let poolTried = false;
-    const resolver = new ConfigResolver(nodeHost, explicit);
-    const customTrees = new CustomTreeResolver(toPosix(cwd));
+    const resolver = new ConfigResolver(settingsReader, explicit);
+    const customTrees = new CustomTreeResolver(toPosix(cwd), settingsReader);
     const reports: FileReport[] = [];
     let unreadable = 0;
     const treeFiles: string[] = [];
@@ -329,7 +316,7 @@ export async function main(argv: string[], cwd = process.cwd(), out: Output = pr
     // Problems in configuration files are reported against those files.
     const byFile = new Map<string, FileReport>();
     for (const problem of await resolver.problems()) {
-      const text = (await nodeHost.readFile(problem.file).catch(() => undefined)) ?? '';
+      const text = (await settingsReader.readFile(problem.file).catch(() => undefined)) ?? '';
       const index = new TextIndex(text);
       const range = index.rangeOf(problem.start, problem.end);
       const name = toPosix(relative(cwd, problem.file)) || problem.file;
