@@ -11,9 +11,9 @@ import { existsSync } from 'node:fs';
 import { resolve, relative, sep, join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { TextIndex, RULES, sniff, configForDocument, withSettingsKind, type ResolvedConfig, type Severity } from '../core';
+import { TextIndex, RULES, sniff, DEFAULT_CONFIG, withSettingsKind, type ResolvedConfig, type Severity } from '../core';
 import { configSchema } from '../core/schema';
-import { ConfigResolver, lintDocument, withCustomTrees } from '../core/lint-file';
+import { ConfigResolver, lintDocument, resolveDocumentConfig } from '../core/lint-file';
 import { dirname as posixDirname } from '../core/config-file';
 import { CONFIG_RULE_ID } from '../core/engine';
 import { customTreeRoot, findCustomTrees, findWorkspaceRoot, isCustomTreePath, type CustomTrees, type TreeFileHost } from '../trees/custom';
@@ -282,11 +282,11 @@ export async function main(argv: string[], cwd = process.cwd(), out: Output = pr
         continue;
       }
       const text = read.text;
-      const { config: base } = await resolver.configFor(toPosix(file));
       const root = await customTrees.rootFor(toPosix(file));
       documentRoots.add(root);
-      const { trees } = await customTrees.treesIn(root);
-      const config = configForDocument(withCustomTrees(base, trees), toPosix(file));
+      // The one pipeline (src/core/lint-file.ts) the editor uses too; the CLI has no editor settings.
+      const resolved = await resolveDocumentConfig(toPosix(file), { settingsFor: (path) => resolver.configFor(path), treesFor: async () => (await customTrees.treesIn(root)).trees });
+      const config = resolved.ignored ? DEFAULT_CONFIG : resolved.config;
       // A file that is not valid UTF-8 is checked but never rewritten: the bytes that could not be
       // decoded would be written back as U+FFFD, and the author's text lost.
       const fix = values.fix && read.validUtf8;
