@@ -407,7 +407,7 @@ export async function loadConfigFile(file: string, host: ConfigHost, knownRules:
       }
       const found = await read(target);
       if (found === undefined) {
-        problems.push({ ...at, message: `extends names ${ext.path}, which does not exist.` });
+        problems.push({ ...at, message: `extends names ${ext.path}, which does not exist (or is a folder).` });
         continue;
       }
       if (typeof found !== 'string') {
