@@ -74,6 +74,19 @@ describe('Under load', () => {
         const [only] = await waitForDiagnostics(uri, (ds) => ds.length === 1 && /stopped analysing/.test(ds[0]!.message));
         assert.equal(only!.severity, vscode.DiagnosticSeverity.Information);
         assert.match(api().status.text, /took longer than/);
+        // Edits (which change the length) do not start another check that would run out of time
+        // too: not until the document is saved.
+        const checks = api().linter.workerChecks;
+        const editor = vscode.window.activeTextEditor!;
+        for (const text of ['\nMore.', '\nAnd more text.']) {
+          await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount, 0), text));
+          await new Promise((resolve) => setTimeout(resolve, 700));
+        }
+        assert.equal(api().linter.workerChecks, checks, 'no check after an edit');
+        assert.match(partnerlintDiagnostics(uri)[0]?.message ?? '', /stopped analysing/);
+        await doc.save();
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        assert.ok(api().linter.workerChecks > checks, 'saving tries again');
       } finally {
         await settings.update('timeBudget', undefined, vscode.ConfigurationTarget.Workspace);
       }
