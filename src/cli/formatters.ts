@@ -7,15 +7,24 @@ import { RULES, ENGINE_IDS, kindName } from '../core';
  */
 export const FILE_TOO_LARGE_ID = 'file-too-large';
 
+export type NoteLevel = 'error' | 'warning' | 'note';
+
 /** One file's outcome, as every formatter sees it. Lines and columns here are 1-based. */
 export interface FileReport {
   file: string;
   kind: DocumentKind | 'none';
   /**
-   * Why the file was not checked (binary, too large, unreadable) or not fixed. Shown by the
-   * stylish format only: the json format's fields are a contract.
+   * Why the file was not checked (binary, not a regular file, too large, unreadable) or not fixed.
+   * Every format carries it: stylish after the problems, json as the entry's `note` field (only
+   * present when there is one), SARIF as a tool execution notification of the run's invocation.
    */
   note?: string;
+  /**
+   * How much the note matters, as SARIF levels: `error` when the file could not be read (the run
+   * is incomplete and exits with 2), `note` for a binary file (nothing anyone could check),
+   * `warning` otherwise. `warning` when absent.
+   */
+  noteLevel?: NoteLevel;
   diagnostics: Array<{
     ruleId: string;
     severity: Severity;
@@ -44,11 +53,13 @@ function oneBased(range: LintDiagnostic['range']): { line: number; column: numbe
 }
 
 /**
- * The json format is a contract: an array with one object per file, exactly these fields; a
- * diagnostic has `relatedInformation` only when it involves other places of the file.
+ * The json format is a contract: an array with one object per file, with `file`, `kind` and
+ * `diagnostics`, and `note` (a sentence saying why the file was not checked, or not fixed) only
+ * when there is one; a diagnostic has `relatedInformation` only when it involves other places of
+ * the file.
  */
 export function formatJson(reports: readonly FileReport[]): string {
-  return JSON.stringify(reports.map((r) => ({ file: r.file, kind: r.kind, diagnostics: r.diagnostics })), null, 2) + '\n';
+  return JSON.stringify(reports.map((r) => ({ file: r.file, kind: r.kind, ...(r.note ? { note: r.note } : {}), diagnostics: r.diagnostics })), null, 2) + '\n';
 }
 
 
@@ -106,6 +117,14 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
     { id: FILE_TOO_LARGE_ID, description: 'Reported by the PartnerLint CLI: a strategy document longer than --max-file-size was not checked.', level: 'info' as Severity },
   ];
   const index = new Map(ruleMeta.map((r, i) => [r.id, i]));
+  const uri = (file: string) => file.split('/').map(encodeURIComponent).join('/');
+  // Files not checked, or not fixed, are not results (there is no problem in them to show at a
+  // line) but must not look clean: each is a notification of the run's one invocation.
+  const notifications = reports.filter((r) => r.note).map((r) => ({
+    level: r.noteLevel ?? 'warning',
+    message: { text: `${r.file}: ${r.note}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: uri(r.file) } } }],
+  }));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -123,6 +142,11 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
           })),
         },
       },
+      invocations: [{
+        // False when a file could not be read: the run is incomplete (exit code 2).
+        executionSuccessful: !notifications.some((n) => n.level === 'error'),
+        ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
+      }],
       columnKind: 'utf16CodeUnits',
       results: reports.flatMap((report) => report.diagnostics.map((d) => ({
         ruleId: d.ruleId,
@@ -131,7 +155,7 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
         message: { text: d.message },
         locations: [{
           physicalLocation: {
-            artifactLocation: { uri: report.file.split('/').map(encodeURIComponent).join('/') },
+            artifactLocation: { uri: uri(report.file) },
             region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
           },
         }],
@@ -140,7 +164,7 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
             id,
             message: { text: r.message },
             physicalLocation: {
-              artifactLocation: { uri: report.file.split('/').map(encodeURIComponent).join('/') },
+              artifactLocation: { uri: uri(report.file) },
               region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
             },
           })),

@@ -6,9 +6,9 @@
  * 2 a usage error or a crash.
  */
 import { parseArgs } from 'node:util';
-import { writeFile, stat } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { resolve, relative, sep, join } from 'node:path';
+import { writeFile, stat, realpath } from 'node:fs/promises';
+import { existsSync, type Stats } from 'node:fs';
+import { resolve, relative, sep, join, isAbsolute } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { TextIndex, RULES, sniff, DEFAULT_CONFIG, withSettingsKind, type ResolvedConfig, type Severity } from '../core';
@@ -64,18 +64,63 @@ export const MIN_DOCUMENTS_FOR_WORKERS = 8;
 /** The most lint workers the CLI starts. */
 const MAX_WORKERS = 4;
 
-/** Files named on the command line, in a stable order, without duplicates. */
+/**
+ * Files named on the command line, in a stable order, each real file once.
+ *
+ * An argument that names an existing file or folder is that file or folder, whatever characters
+ * its name holds (`Q3 (final).md`, `[draft].md`); only an argument that names nothing is read as a
+ * glob. Each real file is kept once, however it was reached (through a symlinked folder, a
+ * symlink to a file, or a folder named as well as a file in it): under its real path when that is
+ * inside the current folder, else under the first path it was found by. The folder walk follows
+ * symlinked folders without going round a cycle.
+ */
 async function expand(inputs: string[], cwd: string): Promise<string[]> {
-  const files = new Set<string>();
+  const files = new Map<string, string>();
+  // Files named one by one are checked whatever their extension.
+  const named = new Set<string>();
+  const realCwd = await realpath(cwd).catch(() => cwd);
+  /** Adds each file, in order; returns the path each is kept under. */
+  const addAll = async (list: string[]) => {
+    // The real paths are looked up side by side (a folder may hold thousands of files).
+    const reals = await Promise.all(list.map((f) => realpath(f).catch(() => undefined)));
+    return list.map((f, i) => keep(f, reals[i]));
+  };
+  const add = async (file: string) => (await addAll([file]))[0]!;
+  const keep = (file: string, real: string | undefined) => {
+    if (real === undefined) {
+      if (!files.has(file)) files.set(file, file);
+      return file;
+    }
+    if (!files.has(real)) {
+      const inside = relative(realCwd, real);
+      const outside = inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside);
+      const canonical = inside && !outside ? resolve(cwd, inside) : file;
+      files.set(real, canonical);
+    }
+    return files.get(real)!;
+  };
   for (const input of inputs) {
-    if (isDynamicPattern(input)) {
-      const found = await glob(input, { cwd, ignore: IGNORED, absolute: true, dot: false });
-      if (found.length === 0) throw new UsageError(`No files match ${input}.`);
-      found.sort().forEach((f) => files.add(resolve(f)));
+    const path = resolve(cwd, input);
+    let info: Stats | undefined;
+    // Something is there, but stat cannot follow it (a symlink loop, a folder without search
+    // permission): it is that file, and reading it reports why it was not checked.
+    let unreachable = false;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      unreachable = code !== 'ENOENT' && code !== 'ENOTDIR';
+    }
+    if (unreachable) {
+      named.add(await add(path));
       continue;
     }
-    const path = resolve(cwd, input);
-    const info = await stat(path).catch(() => undefined);
+    if (!info && isDynamicPattern(input)) {
+      const found = await glob(input, { cwd, ignore: IGNORED, absolute: true, dot: false });
+      if (found.length === 0) throw new UsageError(`No files match ${input} (and no file or folder has that name).`);
+      await addAll(found.sort().map((f) => resolve(f)));
+      continue;
+    }
     if (!info) throw new UsageError(`No such file or folder: ${input}`);
     if (info.isDirectory()) {
       const found = await glob('**/*.{md,markdown,mdown,mkd}', { cwd: path, ignore: IGNORED, absolute: true });
@@ -83,12 +128,12 @@ async function expand(inputs: string[], cwd: string): Promise<string[]> {
       // given may also be .partnerlint/ or .partnerlint/trees/ itself.
       const yaml = await glob('**/*.{yaml,yml}', { cwd: path, ignore: IGNORED, absolute: true, dot: true });
       const trees = yaml.filter((f) => isCustomTreePath(toPosix(resolve(f))));
-      [...found, ...trees].sort().forEach((f) => files.add(resolve(f)));
+      await addAll([...found, ...trees].sort().map((f) => resolve(f)));
     } else {
-      files.add(path);
+      named.add(await add(path));
     }
   }
-  return [...files].filter((f) => MARKDOWN.test(f) || isCustomTreePath(toPosix(f)) || inputs.some((i) => resolve(cwd, i) === f));
+  return [...files.values()].filter((f) => MARKDOWN.test(f) || isCustomTreePath(toPosix(f)) || named.has(f));
 }
 
 /**
@@ -128,17 +173,18 @@ class CustomTreeResolver {
 
 /**
  * The report of a document that was not checked. A binary file, a pipe or an unreadable file
- * gets none (the note says why, in the stylish output); a document too large to check gets one
- * information diagnostic when its beginning shows it is a strategy document, as in the editor.
+ * gets no diagnostic (the note says why, in every output format); a document too large to check
+ * gets one information diagnostic when its beginning shows it is a strategy document, as in the
+ * editor.
  */
 function skippedReport(file: string, read: Exclude<ReadOutcome, { kind: 'text' }>, maxFileSize: number): FileReport {
   switch (read.kind) {
     case 'binary':
-      return { file, kind: 'none', diagnostics: [], note: 'not checked: a binary file' };
+      return { file, kind: 'none', diagnostics: [], note: 'not checked: a binary file', noteLevel: 'note' };
     case 'not-a-file':
       return { file, kind: 'none', diagnostics: [], note: 'not checked: not a regular file' };
     case 'unreadable':
-      return { file, kind: 'none', diagnostics: [], note: `not checked: could not be read (${read.reason})` };
+      return { file, kind: 'none', diagnostics: [], note: `not checked: could not be read (${read.reason})`, noteLevel: 'error' };
     case 'too-large': {
       const limit = maxFileSize.toLocaleString('en-US');
       const note = `not checked: longer than ${limit} characters (--max-file-size)`;
@@ -243,7 +289,9 @@ export async function main(argv: string[], cwd = process.cwd(), out: Output = pr
     if (values.config !== undefined) {
       explicit = toPosix(resolve(cwd, values.config));
       const found = await settingsReader.readFile(explicit).catch((error: unknown) => {
-        throw new UsageError(`Cannot use ${values.config} as the configuration file: ${error instanceof Error ? error.message : String(error)}.`);
+        const code = (error as { code?: unknown } | undefined)?.code;
+        const reason = typeof code === 'string' && code ? code : error instanceof Error ? error.message : String(error);
+        throw new UsageError(`Could not read the configuration file ${values.config} (${reason}): check that it is a file PartnerLint may read.`);
       });
       if (found === undefined) throw new UsageError(`No such configuration file: ${values.config}`);
     }

@@ -4,6 +4,7 @@ import { DOCUMENT_KINDS, isDocumentKind } from './kinds';
 import { CHARTER_SECTION_IDS, type Vocabulary } from './vocabulary';
 import type { SeveritySetting } from './types';
 import { SettingsFileRefused } from './settings-reader';
+import { editDistance } from './sniff';
 
 /**
  * `.partnerlint.yaml`: found nearest up the folder tree from the document, it may `extends`
@@ -29,6 +30,25 @@ export interface ConfigProblem {
   message: string;
   start: number;
   end: number;
+}
+
+/**
+ * The rules a settings file may name: a set of ids, or a map from each id to the names of the
+ * options it reads, so that any other option name is reported (`maxTeirs` under tiers-too-many).
+ */
+export type KnownRules = ReadonlySet<string> | ReadonlyMap<string, readonly string[]>;
+
+/** The known name `name` most likely misspells (case, a slip or two of the keyboard), if any. */
+export function closestName(name: string, known: readonly string[]): string | undefined {
+  if (name.length > 60) return undefined;
+  const lower = name.toLowerCase();
+  let best: { name: string; d: number } | undefined;
+  for (const candidate of known) {
+    const d = editDistance(lower, candidate.toLowerCase());
+    const allowed = candidate.length <= 4 ? 1 : 2;
+    if (d <= allowed && (!best || d < best.d)) best = { name: candidate, d };
+  }
+  return best?.name;
 }
 
 export interface LoadedConfig {
@@ -65,7 +85,12 @@ function normalize(path: string): string {
   return '/' + out.join('/');
 }
 
-/** The nearest configuration file at or above `dir`, stopping at `stopAt` (inclusive) if given. */
+/**
+ * The nearest configuration file at or above `dir`, stopping at `stopAt` (inclusive) if given.
+ * One that is there but cannot be read (permissions, a symlink loop) is still the nearest: it is
+ * returned, so that loading it reports the problem, rather than a file further up taking its
+ * place in silence.
+ */
 export async function findConfigFile(dir: string, host: ConfigHost, stopAt?: string): Promise<string | undefined> {
   let current = normalize(dir);
   const limit = stopAt ? normalize(stopAt) : undefined;
@@ -112,7 +137,27 @@ function isEmpty(node: unknown): boolean {
 
 class Reader {
   readonly problems: ConfigProblem[] = [];
-  constructor(readonly file: string, readonly knownRules: ReadonlySet<string>, readonly doc: Document.Parsed) {}
+  constructor(readonly file: string, readonly knownRules: KnownRules, readonly doc: Document.Parsed) {}
+
+  /**
+   * Whether `key` is an option `rule` reads; an unknown one is reported at the key, with the
+   * option it most likely means. A plain set of rule ids checks no option names.
+   */
+  knownOption(rule: string, key: string, pair: Pair): boolean {
+    if (!(this.knownRules instanceof Map)) return true;
+    const names = (this.knownRules as ReadonlyMap<string, readonly string[]>).get(rule) ?? [];
+    if (names.includes(key)) return true;
+    const meant = closestName(key, names);
+    const list = names.map((n) => `"${n}"`).join(', ');
+    const message =
+      names.length === 0
+        ? `${rule} has no options, so "${key}" has no effect; only its severity can be set.`
+        : meant
+          ? `"${key}" is not an option of ${rule}; did you mean "${meant}"? As written, it has no effect.`
+          : `"${key}" is not an option of ${rule}, so it has no effect. Its options: ${list}.`;
+    this.problem(pair, message);
+    return false;
+  }
 
   /** A node's plain value, with aliases expanded only up to a limit (no alias bombs). */
   value(node: unknown): unknown {
@@ -195,9 +240,16 @@ class Reader {
             const severity = this.severity(inner.value, id);
             if (severity) setting.severity = severity;
           } else if (key === 'options') {
-            if (isMap(inner.value)) Object.assign(options, this.value(inner.value));
-            else this.problem(inner.value as Node, `options of ${id} should be a mapping.`);
-          } else {
+            if (isEmpty(inner.value)) continue;
+            if (!isMap(inner.value)) {
+              this.problem(inner.value as Node, `options of ${id} should be a mapping.`);
+              continue;
+            }
+            for (const option of (inner.value as YAMLMap).items) {
+              const name = isScalar(option.key) ? String(option.key.value) : '';
+              if (this.knownOption(id, name, option)) options[name] = this.value(option.value);
+            }
+          } else if (this.knownOption(id, key, inner)) {
             options[key] = this.value(inner.value);
           }
         }
@@ -256,7 +308,7 @@ interface ParsedFile {
 }
 
 /** Reads one configuration file's text; never throws. */
-export function parseConfigText(text: string, file: string, knownRules: ReadonlySet<string>): ParsedFile & { problems: ConfigProblem[] } {
+export function parseConfigText(text: string, file: string, knownRules: KnownRules): ParsedFile & { problems: ConfigProblem[] } {
   if (text.length > MAX_CONFIG_TEXT) {
     return {
       extends: [],
@@ -364,18 +416,22 @@ function readError(error: unknown): string {
  * chain may go MAX_EXTENDS_DEPTH files deep and name MAX_CONFIG_FILES files in all: what lies
  * beyond is reported and not read.
  */
-export async function loadConfigFile(file: string, host: ConfigHost, knownRules: ReadonlySet<string>): Promise<LoadedConfig> {
+export async function loadConfigFile(file: string, host: ConfigHost, knownRules: KnownRules): Promise<LoadedConfig> {
   const files: string[] = [];
   const problems: ConfigProblem[] = [];
   const parsedFiles = new Map<string, ReturnType<typeof parseConfigText>>();
   const applied = new Set<string>();
   let budgetReported = false;
   /** The file's text, undefined when missing; a reason string when it could not be read. */
-  const read = async (path: string): Promise<string | undefined | { error: string }> => {
+  const read = async (path: string): Promise<string | undefined | { error: string; refused: boolean }> => {
     try {
       return await host.readFile(path);
     } catch (error) {
-      return { error: readError(error) };
+      // Node's errors carry a code (EACCES, ELOOP), as do the editor's file system errors; a
+      // refusal by the guarded reader says why in words.
+      const code = (error as { code?: unknown } | undefined)?.code;
+      const reason = typeof code === 'string' && code ? code : readError(error);
+      return { error: reason, refused: error instanceof SettingsFileRefused };
     }
   };
   const load = async (path: string, chain: string[], base: ResolvedConfig, text: string): Promise<ResolvedConfig> => {
@@ -421,7 +477,10 @@ export async function loadConfigFile(file: string, host: ConfigHost, knownRules:
   const text = await read(file);
   if (text === undefined) return { config: DEFAULT_CONFIG, files, problems };
   if (typeof text !== 'string') {
-    problems.push({ file, message: `PartnerLint could not read this file (${text.error}).`, start: 0, end: 0 });
+    const message = text.refused
+      ? `This settings file is not used: ${text.error}. None of its settings apply; make it an ordinary file of settings, or remove it.`
+      : `PartnerLint could not read this settings file (${text.error}), so none of its settings apply. Make it readable (check its permissions and where it links to), or remove it.`;
+    problems.push({ file, message, start: 0, end: 0 });
     return { config: DEFAULT_CONFIG, files, problems };
   }
   const config = await load(file, [file], DEFAULT_CONFIG, text);

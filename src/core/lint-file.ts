@@ -8,8 +8,14 @@ import { CONFIG_FILE_NAMES, dirname, findConfigFile, loadConfigFile, type Config
 import { RULES } from '../rules';
 import { ENGINE_IDS } from './engine';
 
-/** Every id a diagnostic or a setting may name: the rules' and the engine's own. */
-export const KNOWN_IDS: ReadonlySet<string> = new Set([...ENGINE_IDS, ...RULES.map((r) => r.meta.id)]);
+/**
+ * Every id a diagnostic or a setting may name (the rules' and the engine's own), each with the
+ * options it reads: a settings file that sets any other option is told so.
+ */
+export const KNOWN_IDS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ...ENGINE_IDS.map((id): [string, readonly string[]] => [id, []]),
+  ...RULES.map((r): [string, readonly string[]] => [r.meta.id, Object.keys(r.meta.options ?? {})]),
+]);
 
 /**
  * Resolves the configuration for documents, caching each configuration file's result, so a

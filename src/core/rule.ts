@@ -16,6 +16,17 @@ export interface RuleMeta {
   kinds: readonly DocumentKind[];
   /** True when the rule offers a `fix` that is safe to apply without review. */
   fixable?: boolean;
+  /**
+   * The options the rule reads, each with the JSON Schema of its value (and a description): the
+   * settings file reports any other option name, and the config schema offers these.
+   */
+  options?: Readonly<Record<string, RuleOption>>;
+}
+
+/** One rule option: the JSON Schema of its value, with a description. */
+export interface RuleOption {
+  description: string;
+  [schema: string]: unknown;
 }
 
 /** A rule's meta from what it checks: `kinds` follows from `checks` and the table of kinds. */

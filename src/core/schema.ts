@@ -48,16 +48,25 @@ export function configSchema(rules: readonly Rule[]): object {
         type: 'object',
         description: 'Switch rules off, change how loudly they report, or set their options.',
         additionalProperties: false,
-        properties: Object.fromEntries(rules.map((rule) => [rule.meta.id, {
-          description: `${rule.meta.description} (default: ${rule.meta.defaultSeverity})`,
-          oneOf: [
-            severity,
-            {
-              type: 'object',
-              properties: { severity, options: { type: 'object', description: 'Options of this rule (see its documentation).' } },
-            },
-          ],
-        }])),
+        properties: Object.fromEntries(rules.map((rule) => {
+          // Options may be written under options: or beside severity; any other name is an error.
+          const options = rule.meta.options ?? {};
+          return [rule.meta.id, {
+            description: `${rule.meta.description} (default: ${rule.meta.defaultSeverity})`,
+            oneOf: [
+              severity,
+              {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  severity,
+                  options: { type: 'object', additionalProperties: false, properties: options, description: Object.keys(options).length > 0 ? 'Options of this rule (see its documentation).' : 'This rule has no options.' },
+                  ...options,
+                },
+              },
+            ],
+          }];
+        })),
       },
       vocabulary: {
         type: 'object',

@@ -178,7 +178,7 @@ export function findTitle(text: string, from: number): string | undefined {
 }
 
 /** Levenshtein distance, for near-miss `type:` values; bounded inputs only. */
-function distance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 3) return 99;
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -196,7 +196,7 @@ export function closestKind(declared: string): DocumentKind | undefined {
   const value = declared.trim().toLowerCase().replace(/[\s_]+/g, '-');
   if (value.length > 60) return undefined;
   for (const kind of DOCUMENT_KINDS) {
-    if (value === kind || value.startsWith(kind + '-') || distance(value, kind) <= 3) return kind;
+    if (value === kind || value.startsWith(kind + '-') || editDistance(value, kind) <= 3) return kind;
   }
   return undefined;
 }

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { selectFixes } from '../core';
+import { RULES, selectFixes, type LintResult } from '../core';
 import { isMarkdown, type DocumentLinter } from './linting';
 import type { WorkspaceConfig } from './workspace-config';
 import type { Logger } from './log';
 import type { DecisionWizard } from './wizard';
+import { fixAllSummary, templateChoices, workspaceSummary, type WorkspaceRun } from './summaries';
 
 /** Command ids, as contributed in package.json. */
 export const COMMANDS = {
@@ -16,7 +17,15 @@ export const COMMANDS = {
   createConfig: 'partnerlint.createConfig',
   runDecisionTree: 'partnerlint.runDecisionTree',
   rerunDecision: 'partnerlint.rerunDecision',
+  insertTemplate: 'partnerlint.insertTemplate',
 } as const;
+
+/** Shows `text` with a "Show Problems" button; does not wait for the user (the command returns). */
+function summarise(text: string): void {
+  void vscode.window.showInformationMessage(text, 'Show Problems').then((action) => {
+    if (action === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+  });
+}
 
 /**
  * The snippet a new document starts from (snippets/markdown.json, by one of its prefixes), so
@@ -68,42 +77,82 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Docum
       return wizard.rerun(target);
     }),
 
-    run(COMMANDS.showRuleDocs, async (ruleId: string) => {
-      const page = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${ruleId}.md`);
-      await vscode.commands.executeCommand('markdown.showPreview', page);
+    run(COMMANDS.showRuleDocs, async (ruleId?: string) => {
+      // From the command palette there is no rule yet: ask for one.
+      const id = typeof ruleId === 'string' ? ruleId : (await vscode.window.showQuickPick(RULES.map((r) => ({ label: r.meta.id, detail: r.meta.description })), { title: 'PartnerLint: Show Rule Documentation', placeHolder: 'Which rule?', matchOnDetail: true }))?.label;
+      if (!id) return;
+      const page = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${id}.md`);
+      if (!/^[a-z0-9-]+$/.test(id) || !(await vscode.workspace.fs.stat(page).then(() => true, () => false))) {
+        void vscode.window.showInformationMessage(`PartnerLint has no rule called "${id}".`);
+        return;
+      }
+      // A locked preview: a plain one follows the active editor and is replaced on the next switch.
+      await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', page);
     }),
 
     run(COMMANDS.newCharter, () => newDocument(context.extensionUri, 'charter')),
 
     run(COMMANDS.newStrategy, () => newDocument(context.extensionUri, 'partner-strategy')),
 
+    // Markdown has quick suggestions off, so typing a snippet's prefix shows nothing until
+    // Ctrl+Space: this finds every template by name instead.
+    run(COMMANDS.insertTemplate, async (prefix?: string) => {
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'snippets', 'markdown.json'));
+      const choices = templateChoices(new TextDecoder().decode(bytes));
+      const chosen =
+        typeof prefix === 'string'
+          ? choices.find((c) => c.prefix === prefix)
+          : await vscode.window.showQuickPick(
+              choices.map((c) => ({ label: c.label, description: c.prefix, detail: c.detail, choice: c })),
+              { title: 'PartnerLint: Insert Template', placeHolder: 'Which template? (in a Markdown file, Ctrl+Space after its prefix does the same)', matchOnDescription: true, matchOnDetail: true },
+            ).then((item) => item?.choice);
+      if (!chosen) return undefined;
+      let editor = vscode.window.activeTextEditor;
+      if (!editor || !isMarkdown(editor.document)) {
+        editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: '' }));
+      }
+      await editor.insertSnippet(new vscode.SnippetString(chosen.body));
+      return chosen.prefix;
+    }),
+
     run(COMMANDS.fixAll, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || !isMarkdown(editor.document)) return;
       const doc = editor.document;
+      let before: LintResult['diagnostics'] | undefined;
+      let after: LintResult['diagnostics'] = [];
+      let applied = 0;
       // Fix, re-lint, repeat: a fix can make room for another (at most 10 passes).
       for (let pass = 0; pass < 10; pass++) {
         await linter.lint(doc, true);
-        const state = linter.stateOf(doc);
-        const fixes = selectFixes(doc.getText(), (state?.result?.diagnostics ?? []).flatMap((d) => (d.fix ? [d.fix] : [])));
+        after = linter.stateOf(doc)?.result?.diagnostics ?? [];
+        before ??= after;
+        const fixes = selectFixes(doc.getText(), after.flatMap((d) => (d.fix ? [d.fix] : [])));
         if (fixes.length === 0) break;
-        const applied = await editor.edit((builder) => {
+        const ok = await editor.edit((builder) => {
           for (const fix of fixes) for (const e of fix.edits) builder.replace(new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
         });
-        if (!applied) break;
+        if (!ok) break;
+        applied += fixes.length;
       }
+      const text = fixAllSummary(applied, before ?? [], after);
+      summarise(text);
+      return { applied, before: before?.length ?? 0, after: after.length, text };
     }),
 
     run(COMMANDS.lintWorkspace, async () => {
-      await vscode.window.withProgress(
+      return vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'PartnerLint: checking the workspace', cancellable: true },
         async (progress, token) => {
           // files.exclude applies when no exclude is given.
           const files = await vscode.workspace.findFiles('**/*.{md,markdown}', undefined, undefined, token);
           let checked = 0;
           let problems = 0;
+          let seen = 0;
+          let failed = 0;
           for (const [i, uri] of files.entries()) {
             if (token.isCancellationRequested) break;
+            seen++;
             progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / files.length });
             const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
             if (open) {
@@ -115,16 +164,20 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Docum
             // Closed files go through the same configuration pipeline and lint worker as open ones.
             const checkedClosed = await linter.lintClosed(uri).catch((error: unknown) => {
               log.error(`Checking ${uri.toString(true)} failed`, error);
-              return undefined;
+              return { failed: 'failed' };
             });
-            if (checkedClosed) {
+            if (checkedClosed && 'failed' in checkedClosed) {
+              failed++;
+            } else if (checkedClosed) {
               checked++;
               problems += checkedClosed.problems;
             }
             if (i % 20 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
           }
           log.info(`Lint Workspace: ${files.length} Markdown files, ${checked} strategy documents, ${problems} problems${token.isCancellationRequested ? ' (cancelled)' : ''}.`);
-          if (!token.isCancellationRequested) await vscode.commands.executeCommand('workbench.actions.view.problems');
+          const summary: WorkspaceRun = { checked, problems, skipped: seen - checked, failed, cancelled: token.isCancellationRequested };
+          summarise(workspaceSummary(summary));
+          return { ...summary, text: workspaceSummary(summary) };
         },
       );
     }),

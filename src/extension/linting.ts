@@ -138,9 +138,10 @@ export class DocumentLinter implements vscode.Disposable {
    * Checks a file that is not open (Lint Workspace), through the same configuration pipeline and
    * the same lint worker as an open document, and publishes its problems; they are refreshed when
    * settings change and when the file changes or goes on disk. Undefined when it was not checked
-   * (switched off, ignored, too large, not a regular file, not a kind that is checked).
+   * (switched off, ignored, too large, not a regular file, not a kind that is checked); `failed`
+   * (with why, also logged) when it could not be read or checked.
    */
-  async lintClosed(uri: vscode.Uri): Promise<{ problems: number } | undefined> {
+  async lintClosed(uri: vscode.Uri): Promise<{ problems: number } | { failed: string } | undefined> {
     const key = uri.toString();
     const generation = this.configGeneration;
     const drop = () => {
@@ -161,7 +162,8 @@ export class DocumentLinter implements vscode.Disposable {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch (error) {
       this.log.error(`Reading ${uri.toString(true)} failed`, error);
-      return drop();
+      drop();
+      return { failed: 'could not be read' };
     }
     if (text.length > settings.maxFileSize) return drop();
     const outcome = await this.runner.lintOnce(`${key}#closed`, text, resolved.config, settings.timeBudget);
@@ -171,7 +173,8 @@ export class DocumentLinter implements vscode.Disposable {
     if (outcome.kind !== 'done') {
       if (outcome.kind === 'failed') this.log.error(`Linting ${uri.toString(true)} failed`, outcome.error);
       else this.log.info(`Lint Workspace: ${uri.toString(true)} took longer than ${settings.timeBudget} ms and was not checked`);
-      return drop();
+      drop();
+      return { failed: outcome.kind === 'failed' ? 'failed' : 'took too long' };
     }
     const result = outcome.result;
     if (!result.kind || !settings.kinds.includes(result.kind)) return drop();

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { parseDocument } from 'yaml';
 import { findFrontMatter, sniff } from '../core';
-import { startWizard, answer, back, renderDecisionRecord, answersFromPath, readRecordAnswers, type DecisionTree, type WizardState, type WizardStep, type WizardDone } from '../trees';
+import { startWizard, answer, back, renderDecisionRecord, answersFromPath, readRecordAnswers, questionScreen, outcomeScreen, type DecisionTree, type WizardState, type WizardStep, type WizardDone, type WizardScreen } from '../trees';
 import type { WorkspaceTrees } from './workspace-trees';
 
 /** What the wizard shows right now, for the integration tests (the QuickPick itself is VS Code's). */
@@ -9,6 +9,10 @@ export interface WizardView {
   title: string;
   placeholder: string;
   items: string[];
+  /** Each item's detail (an answer's hint), in the order of items. */
+  details: Array<string | undefined>;
+  /** The question's hint or the outcome's rationale, shown in full on the About button. */
+  about: string | undefined;
   active: string | undefined;
 }
 
@@ -16,6 +20,12 @@ type Outcome = 'inserted' | 'opened' | 'copied' | 'updated' | 'cancelled';
 
 interface Item extends vscode.QuickPickItem {
   id: string;
+}
+
+/** The button that shows a question's hint (or an outcome's rationale) in full. */
+class AboutButton implements vscode.QuickInputButton {
+  readonly iconPath = new vscode.ThemeIcon('question');
+  constructor(readonly tooltip: string) {}
 }
 
 type Answer = { kind: 'accept'; id: string } | { kind: 'back' } | { kind: 'hide' };
@@ -57,26 +67,30 @@ export class DecisionWizard implements vscode.Disposable {
   view(): WizardView | undefined {
     const pick = this.pick;
     if (!pick) return undefined;
+    const about = pick.buttons.find((b): b is AboutButton => b instanceof AboutButton);
     return {
       title: pick.title ?? '',
       placeholder: pick.placeholder ?? '',
       items: pick.items.map((i) => i.label),
+      details: pick.items.map((i) => i.detail),
+      about: about?.tooltip,
       active: pick.activeItems[0]?.label,
     };
   }
 
-  private ask(title: string, placeholder: string, items: Item[], active: string | undefined, canGoBack: boolean): Promise<Answer> {
+  private ask(screen: WizardScreen, items: Item[], active: string | undefined, canGoBack: boolean): Promise<Answer> {
     const pick = this.pick ?? vscode.window.createQuickPick<Item>();
     this.pick = pick;
-    pick.title = title;
-    pick.placeholder = placeholder;
+    pick.title = screen.title;
+    pick.placeholder = screen.placeholder;
     pick.matchOnDetail = true;
     pick.ignoreFocusOut = false;
     pick.value = '';
     pick.items = items;
     const preselected = items.find((i) => i.id === active);
     pick.activeItems = preselected ? [preselected] : items.slice(0, 1);
-    pick.buttons = canGoBack ? [vscode.QuickInputButtons.Back] : [];
+    const about = screen.about ? new AboutButton(screen.about) : undefined;
+    pick.buttons = [...(canGoBack ? [vscode.QuickInputButtons.Back] : []), ...(about ? [about] : [])];
     return new Promise<Answer>((resolve) => {
       const subscriptions: vscode.Disposable[] = [];
       const done = (result: Answer) => {
@@ -90,6 +104,8 @@ export class DecisionWizard implements vscode.Disposable {
         }),
         pick.onDidTriggerButton((button) => {
           if (button === vscode.QuickInputButtons.Back) done({ kind: 'back' });
+          // The tooltip shows the text in full on hover; a click shows it where it wraps.
+          else if (button instanceof AboutButton) void vscode.window.showInformationMessage(button.tooltip);
         }),
         pick.onDidHide(() => done({ kind: 'hide' })),
       );
@@ -136,7 +152,7 @@ export class DecisionWizard implements vscode.Disposable {
       return tree;
     }
     const items: Item[] = trees.map((t) => ({ id: t.id, label: t.title, description: t.id, detail: t.description }));
-    const answer = await this.ask('PartnerLint: Run Decision Tree', 'Which decision are you making?', items, undefined, false);
+    const answer = await this.ask({ title: 'PartnerLint: Run Decision Tree — which decision are you making?', placeholder: 'Choose a decision tree (type to filter)' }, items, undefined, false);
     return answer.kind === 'accept' ? trees.find((t) => t.id === answer.id) : undefined;
   }
 
@@ -148,8 +164,7 @@ export class DecisionWizard implements vscode.Disposable {
       description: c.preselected ? '(recorded answer)' : undefined,
       detail: c.hint,
     }));
-    const hint = step.question.hint ? ` (${step.question.hint})` : '';
-    const reply = await this.ask(`${step.tree.title} — step ${step.stepNumber} of ${step.totalSteps}`, `${step.question.text}${hint}`, items, step.defaultAnswer, step.stepNumber > 1);
+    const reply = await this.ask(questionScreen(step), items, step.defaultAnswer, step.stepNumber > 1);
     if (reply.kind === 'hide') return undefined;
     if (reply.kind === 'back') return back(step) ?? step;
     return answer(step, reply.id);
@@ -165,7 +180,7 @@ export class DecisionWizard implements vscode.Disposable {
       { id: 'open', label: '$(new-file) Open it as a new document' },
       { id: 'copy', label: '$(copy) Copy it to the clipboard' },
     ];
-    const reply = await this.ask(`${done.tree.title} — ${outcome.title}`, outcome.rationale, items, items[0]!.id, true);
+    const reply = await this.ask(outcomeScreen(done.tree.title, outcome), items, items[0]!.id, true);
     if (reply.kind === 'hide') return 'cancelled';
     if (reply.kind === 'back') return 'back';
     this.close();

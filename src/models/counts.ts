@@ -12,6 +12,7 @@
  */
 import type { Nodes, RootContent } from 'mdast';
 import type { Section, StrategyDocument } from '../core/document';
+import { blankComments } from './masking';
 
 /** A count stated for an enumeration that follows it. */
 export interface StatedCount {
@@ -179,7 +180,7 @@ function enumerationOf(doc: StrategyDocument, node: RootContent): Enumeration | 
 function htmlTable(text: string, from: number): Enumeration | undefined {
   const close = /<\/table\s*>/i.exec(text.slice(from, from + 50_000));
   if (!close) return undefined;
-  const source = withoutComments(text.slice(from, from + close.index));
+  const source = blankComments(text.slice(from, from + close.index));
   if (/<table\b/i.test(source.slice(1))) return undefined;
   const rows = source.split(/<tr\b/i).slice(1);
   if (rows.length === 0 || rows.length > 200) return undefined;
@@ -190,19 +191,6 @@ function htmlTable(text: string, from: number): Enumeration | undefined {
     enumeration: 'table', listStart: from, listEnd: from + close.index + close[0].length,
     entries: rows.length, sizes: [rows.length, rows.length - 1, columns, columns - 1],
   };
-}
-
-/** `html` without its comments, in one pass (an unclosed `<!--` runs to the end). */
-function withoutComments(html: string): string {
-  let out = '';
-  let at = 0;
-  for (let open = html.indexOf('<!--'); open >= 0; open = html.indexOf('<!--', at)) {
-    out += html.slice(at, open);
-    const close = html.indexOf('-->', open + 4);
-    if (close < 0) return out;
-    at = close + 3;
-  }
-  return out + html.slice(at);
 }
 
 /** Whether the enumeration can be read to have as many entries as the count says. */

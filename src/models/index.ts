@@ -398,3 +398,4 @@ export {
   availableTrees, fieldsOf, findTree, innerValueRange, isEmptyValue, orList, recordedAnswers, resolveOutcome, shapeName,
   type DecisionRecord, type Field,
 } from './decision-record';
+export { blankComments } from './masking';

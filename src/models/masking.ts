@@ -212,6 +212,23 @@ function blankOut(text: string): string {
   return text.replace(/[^\r\n]/g, ' ');
 }
 
+/**
+ * `html` with its comments blanked (spaces, so offsets hold), in linear time; a comment that is
+ * never closed runs to the end, as it does for a Markdown reader.
+ */
+export function blankComments(html: string): string {
+  if (!html.includes('<!--')) return html;
+  let out = '';
+  let at = 0;
+  for (let open = html.indexOf('<!--'); open >= 0; open = html.indexOf('<!--', at)) {
+    const close = html.indexOf('-->', open + 4);
+    const end = close < 0 ? html.length : close + 3;
+    out += html.slice(at, open) + ' '.repeat(end - open);
+    at = end;
+  }
+  return out + html.slice(at);
+}
+
 /** The matches of /<!--[\s\S]*?-->/g, in linear time. */
 export function commentMatches(text: string): Span[] {
   const out: Span[] = [];

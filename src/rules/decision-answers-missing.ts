@@ -16,6 +16,7 @@ export const decisionAnswersMissing: Rule = {
     description: 'A decision record names its decision tree and answers every question the tree asks on the way to an outcome.',
     defaultSeverity: 'warning',
     checks: ['decision'],
+    options: { trees: { type: 'array', items: { type: 'object' }, description: 'Extra decision trees (in the tree file format) that records may name; one with a built-in id replaces it.' } },
   }),
   check({ doc, vocabulary, options, report }) {
     const m = models(doc, vocabulary);

@@ -50,6 +50,7 @@ export const decisionContradictsTree: Rule = {
     defaultSeverity: 'error',
     checks: ['decision'],
     fixable: true,
+    options: { trees: { type: 'array', items: { type: 'object' }, description: 'Extra decision trees (in the tree file format) that records may name; one with a built-in id replaces it.' } },
   }),
   check({ doc, vocabulary, options, report }) {
     const record = models(doc, vocabulary).decisionRecord();

@@ -4,7 +4,7 @@ import type { Vocabulary } from '../core/vocabulary';
 import { findPhrases } from '../core/vocabulary';
 import { sourceOffsetsOf } from '../core/node-text';
 import type { StrategyDocument } from '../core/document';
-import { models } from '../models';
+import { blankComments, models } from '../models';
 
 /**
  * Bracketed words that are editorial marks rather than prompts to fill in.
@@ -144,11 +144,6 @@ export function placeholdersInValue(
   return kept;
 }
 
-/** Blanks out HTML comments, keeping offsets, so nothing inside them is ever matched. */
-function withoutComments(html: string): string {
-  return html.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => ' '.repeat(c.length));
-}
-
 /** Node types whose text is not prose a placeholder could hide in. */
 const SKIPPED = new Set(['code', 'inlineCode', 'yaml', 'toml', 'definition', 'link', 'linkReference', 'image', 'imageReference', 'footnoteReference']);
 
@@ -158,6 +153,7 @@ export const placeholderLeft: Rule = {
     description: 'Template placeholders such as TBD, TODO, [amount] or <PARTNER> must be replaced with real values before a strategy document is shared.',
     defaultSeverity: 'warning',
     checks: ['text'],
+    options: { brackets: { type: 'boolean', default: true, description: 'false stops reporting bracketed prompts such as [amount] and <PARTNER>.' } },
   }),
   check({ doc, vocabulary, options, report }) {
     const brackets = options['brackets'] !== false;
@@ -213,7 +209,7 @@ export const placeholderLeft: Rule = {
       if (SKIPPED.has(node.type)) return;
       if (node.type === 'text' || node.type === 'html') {
         const isHtml = node.type === 'html';
-        const value = isHtml ? withoutComments(node.value) : node.value;
+        const value = isHtml ? blankComments(node.value) : node.value;
         // A bare URL's trailing `_` or `*` is left out of the link by GFM; it is still the URL.
         const urlTail = afterLink ? /^\S*/.exec(value)![0].length : 0;
         const found = placeholdersInValue(value, vocabulary, { brackets: brackets && !isHtml, inQuote, beforeLink })

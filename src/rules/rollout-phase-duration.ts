@@ -60,6 +60,10 @@ export const rolloutPhaseDuration: Rule = {
     description: 'Crawl usually runs 4–8 weeks and walk 8–12 weeks; a much shorter or longer phase is worth a second look.',
     defaultSeverity: 'info',
     checks: ['phases'],
+    options: {
+      crawlWeeks: { type: 'array', items: { type: 'number', minimum: 0 }, minItems: 2, maxItems: 2, default: [4, 8], description: 'The least and most weeks a crawl phase usually runs.' },
+      walkWeeks: { type: 'array', items: { type: 'number', minimum: 0 }, minItems: 2, maxItems: 2, default: [8, 12], description: 'The least and most weeks a walk phase usually runs.' },
+    },
   }),
   check({ doc, vocabulary, options, report }) {
     const limits = {

@@ -21,6 +21,7 @@ export const tiersTooMany: Rule = {
     description: 'A partner program works best with two or three tiers; more blur what each tier gets and set expectations the team cannot meet.',
     defaultSeverity: 'warning',
     checks: ['tiers'],
+    options: { maxTiers: { type: 'integer', minimum: 1, default: DEFAULT_MAX_TIERS, description: 'The most tiers a program may have before the rule reports.' } },
   }),
   check({ doc, vocabulary, options, report }) {
     const max = maxTiersOption(options['maxTiers']);

@@ -7,4 +7,4 @@ export { builtinTrees, builtinTree, BUILTIN_TREE_IDS, BUILTIN_TREE_SOURCES, type
 export { findCustomTrees, findWorkspaceRoot, isCustomTreePath, customTreeRoot, CUSTOM_TREES_FOLDER, MAX_TREE_FILES, type TreeFileHost, type CustomTreeFile, type CustomTrees } from './custom';
 export { lintTreeFile, treeProblemsToDiagnostics, TREE_RULE_ID } from './lint-tree';
 export { renderDecisionRecord, readRecordAnswers, answersFromPath, type RenderRecordInput, type RecordedDecision } from './record';
-export { startWizard, answer, back, acceptDefaults, type WizardState, type WizardStep, type WizardDone, type WizardChoice } from './wizard';
+export { startWizard, answer, back, acceptDefaults, questionScreen, outcomeScreen, type WizardState, type WizardStep, type WizardDone, type WizardChoice, type WizardScreen } from './wizard';

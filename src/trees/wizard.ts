@@ -183,3 +183,29 @@ export function acceptDefaults(state: WizardState): WizardState {
   while (!current.done && current.defaultAnswer !== undefined) current = answer(current, current.defaultAnswer);
   return current;
 }
+
+/** What one screen of the wizard asks: the question stays in the title, the long texts elsewhere. */
+export interface WizardScreen {
+  title: string;
+  placeholder: string;
+  /** Longer help (a question's hint, an outcome's rationale): the About button's tooltip. */
+  about?: string;
+}
+
+/**
+ * The question as the QuickPick's title (the placeholder is cut at about 80 characters, and the
+ * question is what the user must read), the tree and step in front of it, and the question's hint
+ * on the About button, in full. The answers' hints are the items' details.
+ */
+export function questionScreen(step: Pick<WizardStep, 'tree' | 'question' | 'stepNumber' | 'totalSteps'>): WizardScreen {
+  return {
+    title: `${step.tree.title} — step ${step.stepNumber} of ${step.totalSteps}: ${step.question.text}`,
+    placeholder: 'Choose an answer (type to filter)',
+    about: step.question.hint?.replace(/\s+/g, ' ').trim() || undefined,
+  };
+}
+
+/** The outcome: the tree and outcome in the title, why in full on the About button. */
+export function outcomeScreen(treeTitle: string, outcome: { title: string; rationale: string }): WizardScreen {
+  return { title: `${treeTitle} — ${outcome.title}`, placeholder: 'What to do with the decision record', about: outcome.rationale.replace(/\s+/g, ' ').trim() || undefined };
+}

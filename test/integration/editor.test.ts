@@ -95,6 +95,10 @@ describe('Settings, configuration files, commands and status', () => {
       assert.deepEqual(partnerlintDiagnostics(config), [], 'an empty rules: is fine while writing');
       const problems = await waitForDiagnostics(config, (ds) => ds.some((d) => /"no-such-rule" is not a PartnerLint rule/.test(d.message)));
       assert.equal(problems[0]!.range.start.line, 1);
+      // A misspelt option is reported at its key, with the option meant.
+      await editor.edit((e) => e.replace(new vscode.Range(1, 0, 1, document.lineAt(1).text.length), '  tiers-too-many:\n    options:\n      maxTeirs: 4'));
+      const option = await waitForDiagnostics(config, (ds) => ds.some((d) => /did you mean "maxTiers"/.test(d.message)));
+      assert.deepEqual([option[0]!.range.start.line, option[0]!.range.start.character], [3, 6]);
       await vscode.commands.executeCommand('workbench.action.files.revert');
     } finally {
       await closeAllEditors();
@@ -140,17 +144,56 @@ describe('Settings, configuration files, commands and status', () => {
   it('Fix All Problems applies every fix in the active document', async () => {
     const { uri, document } = await open('charter-two-missing.md');
     await waitForDiagnostics(uri, (ds) => ds.filter((d) => /no .* section/.test(d.message)).length === 2);
-    await vscode.commands.executeCommand('partnerlint.fixAll');
+    const result = await vscode.commands.executeCommand<{ applied: number; before: number; after: number; text: string }>('partnerlint.fixAll');
     await waitForDiagnostics(uri, (ds) => !ds.some((d) => /no .* section/.test(d.message)));
     assert.match(document.getText(), /## Measurement/);
+    // The inserted sections carry blanks to fill in: the count goes up, and the summary says why.
+    assert.ok(result.applied >= 2, `${result.applied} fixes applied`);
+    assert.ok(result.after > result.before, `${result.before} problems before, ${result.after} after`);
+    assert.match(result.text, new RegExp(`^PartnerLint applied ${result.applied} fixes\\.`));
+    assert.match(result.text, / \d+ new problems came with the text the fixes added \([^)]*placeholder-left ×\d+/);
   });
 
-  it('Lint Workspace reports problems in files that are not open', async () => {
+  it('Lint Workspace reports problems in files that are not open, and ends with a summary', async () => {
     const closed = workspaceUri('nested', 'closed-charter.md');
     assert.equal(partnerlintDiagnostics(closed).length, 0);
-    await vscode.commands.executeCommand('partnerlint.lintWorkspace');
+    const summary = await vscode.commands.executeCommand<{ checked: number; problems: number; skipped: number; text: string }>('partnerlint.lintWorkspace');
     await waitForDiagnostics(closed, (ds) => ds.some(isGovernance));
     assert.deepEqual(partnerlintDiagnostics(workspaceUri('README.md')), []);
+    assert.ok(summary.checked >= 2 && summary.skipped >= 1 && summary.problems >= 1, JSON.stringify(summary));
+    assert.equal(summary.text, `PartnerLint: ${summary.checked} partnership documents checked, ${summary.problems} problems found, ${summary.skipped} other Markdown file${summary.skipped === 1 ? '' : 's'} skipped.`);
+  });
+
+  it('Insert Template… inserts any template, by prefix or from its quick pick', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+    await vscode.window.showTextDocument(document);
+    assert.equal(await vscode.commands.executeCommand('partnerlint.insertTemplate', 'partner-tiers'), 'partner-tiers');
+    assert.match(document.getText(), /^---\ntype: partner-tiering\n[\s\S]*## Tier 1/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    const other = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+    await vscode.window.showTextDocument(other);
+    const running = vscode.commands.executeCommand<string | undefined>('partnerlint.insertTemplate');
+    // The quick pick has no handle here: accept its first entry (the charter) once it is up.
+    await waitUntil(() => {
+      void vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return other.getText().length > 0;
+    }, () => 'the template quick pick was never accepted');
+    assert.equal(await running, 'charter');
+    assert.match(other.getText(), /^---\ntype: partnership-charter\n/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('Show Rule Documentation opens a preview that stays when the active editor changes', async () => {
+    const isRulePage = (tab: vscode.Tab) => /placeholder-left\.md/.test(tab.label);
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    await open('charter-without-governance.md');
+    await vscode.commands.executeCommand('partnerlint.showRuleDocs', 'placeholder-left');
+    await waitUntil(() => tabs().some(isRulePage), () => `tabs: ${tabs().map((t) => t.label).join(', ')}`);
+    await open('keep-me.md');
+    await open('charter-two-missing.md');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.ok(tabs().some(isRulePage), `the rule page is still open; tabs: ${tabs().map((t) => t.label).join(', ')}`);
+    assert.equal(await vscode.commands.executeCommand('partnerlint.showRuleDocs', 'no-such-rule'), undefined);
   });
 
   it('Lint Workspace honours partnerlint.rules and partnerlint.ignore, and keeps closed files up to date', async () => {

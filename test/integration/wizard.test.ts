@@ -80,14 +80,20 @@ describe('Decision trees in the command palette', () => {
     const running = vscode.commands.executeCommand<string>('partnerlint.runDecisionTree');
     await choose(/^Build or partner/i);
     const first = await waitForView((v) => /step 1 of 3/.test(v.title), 'step 1');
-    assert.match(first.placeholder, /what makes our product different/i);
+    // The whole question is the title (the placeholder is cut at about 80 characters); the
+    // question's hint is on the About button in full, and each answer's hint is its detail.
+    assert.match(first.title, /Is this capability part of what makes our product different from the alternatives\?$/);
+    assert.doesNotMatch(first.placeholder, /what makes our product different/i);
+    assert.match(first.about ?? '', /^Ask whether customers pick you because of it\..*not differentiation\.$/);
     assert.deepEqual(first.items, ['Yes', 'No']);
+    assert.match(first.details[1] ?? '', /does not set us apart/);
     await choose('No');
     const second = await waitForView((v) => /step 2 of 3/.test(v.title), 'step 2');
-    assert.match(second.placeholder, /6 months|six months/i);
+    assert.match(second.title, /six months\?$/i);
     await choose('Yes');
     const outcome = await waitForView((v) => v.items.some((i) => /Insert the decision record/.test(i)), 'the outcome');
     assert.match(outcome.title, /Partner/);
+    assert.ok((outcome.about ?? '').length > 80, 'the rationale is there in full');
     await choose(/Insert the decision record/);
     assert.equal(await running, 'inserted');
     const text = doc.getText();

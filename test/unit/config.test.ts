@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { findConfigFile, loadConfigFile, type ConfigHost } from '../../src/core/config-file';
 import { DEFAULT_VOCABULARY, RULES } from '../../src/core';
+import { closestName } from '../../src/core/config-file';
+import { KNOWN_IDS } from '../../src/core/lint-file';
 
 function host(files: Record<string, string>): ConfigHost {
   return { readFile: async (path) => files[path] };
@@ -15,6 +17,21 @@ describe('.partnerlint.yaml', () => {
     assert.equal(await findConfigFile('/repo/docs/other', host(files)), '/repo/.partnerlint.yaml');
     assert.equal(await findConfigFile('/elsewhere', host(files)), undefined);
     assert.equal(await findConfigFile('/repo/docs/other', host(files), '/repo/docs'), undefined);
+  });
+
+  it('an unreadable nearest file is still the nearest, and loading it says it could not be read', async () => {
+    // As vscode.workspace.fs rejects: an error with a code, not "no such file".
+    const locked: ConfigHost = {
+      readFile: async (path) => {
+        if (path === '/repo/docs/.partnerlint.yaml') throw Object.assign(new Error('no access'), { code: 'NoPermissions' });
+        return path === '/repo/.partnerlint.yaml' ? 'rules:\n  charter-missing-section: off\n' : undefined;
+      },
+    };
+    assert.equal(await findConfigFile('/repo/docs/deals', locked), '/repo/docs/.partnerlint.yaml');
+    const { config, problems } = await loadConfigFile('/repo/docs/.partnerlint.yaml', locked, KNOWN);
+    assert.deepEqual(problems.map((p) => [p.file, p.start, p.end]), [['/repo/docs/.partnerlint.yaml', 0, 0]]);
+    assert.match(problems[0]!.message, /^PartnerLint could not read this settings file \(NoPermissions\), so none of its settings apply\./);
+    assert.notEqual(config.rules['charter-missing-section']?.severity, 'off', 'the file further up does not take its place');
   });
 
   it('sets severities, with aliases, and options', async () => {
@@ -96,5 +113,62 @@ describe('.partnerlint.yaml', () => {
     bomb.push('vocabulary:\n  placeholders: *k');
     const result = await load({ '/repo/.partnerlint.yaml': bomb.join('\n') });
     assert.ok(result.problems.length > 0);
+  });
+
+  describe('rule options', () => {
+    const file = '/repo/.partnerlint.yaml';
+    const loadChecked = (text: string) => loadConfigFile(file, host({ [file]: text }), KNOWN_IDS);
+
+    it('reports a misspelt option at its key, with the option it most likely means, and leaves it out', async () => {
+      const text = 'rules:\n  tiers-too-many:\n    options:\n      maxTeirs: 4\n';
+      const { config, problems } = await loadChecked(text);
+      assert.equal(problems.length, 1);
+      assert.match(problems[0]!.message, /"maxTeirs" is not an option of tiers-too-many; did you mean "maxTiers"\?/);
+      assert.equal(text.slice(problems[0]!.start, problems[0]!.end), 'maxTeirs');
+      assert.deepEqual(config.rules['tiers-too-many']?.options, {});
+    });
+
+    it('checks options written beside the severity too, and names the options when nothing is close', async () => {
+      const text = 'rules:\n  rollout-phase-duration: { severity: warning, crawlWeks: [2, 6], runWeeks: [1, 2] }\n';
+      const { config, problems } = await loadChecked(text);
+      assert.deepEqual(problems.map((p) => text.slice(p.start, p.end)), ['crawlWeks', 'runWeeks']);
+      assert.match(problems[0]!.message, /did you mean "crawlWeeks"/);
+      assert.match(problems[1]!.message, /Its options: "crawlWeeks", "walkWeeks"\./);
+      assert.deepEqual(config.rules['rollout-phase-duration'], { severity: 'warning', options: {} });
+    });
+
+    it('says so when a rule has no options at all', async () => {
+      const { problems } = await loadChecked('rules:\n  charter-unsigned:\n    severity: error\n    level: 2\n');
+      assert.equal(problems.length, 1);
+      assert.match(problems[0]!.message, /charter-unsigned has no options/);
+    });
+
+    it('accepts every option a rule declares, and an empty options: while it is being written', async () => {
+      const text = [
+        'rules:',
+        '  tiers-too-many: { maxTiers: 4 }',
+        '  placeholder-left: { options: { brackets: false } }',
+        '  rollout-phase-duration:',
+        '    options:',
+        '      crawlWeeks: [2, 6]',
+        '      walkWeeks: [6, 10]',
+        '  timeline-undated:',
+        '    options:',
+      ].join('\n');
+      const { config, problems } = await loadChecked(text);
+      assert.deepEqual(problems, []);
+      assert.deepEqual(config.rules['tiers-too-many']?.options, { maxTiers: 4 });
+      assert.deepEqual(config.rules['placeholder-left']?.options, { brackets: false });
+      assert.deepEqual(config.rules['rollout-phase-duration']?.options, { crawlWeeks: [2, 6], walkWeeks: [6, 10] });
+    });
+
+    it('finds the meant name for slips of case and keyboard only', () => {
+      assert.equal(closestName('maxteirs', ['maxTiers']), 'maxTiers');
+      assert.equal(closestName('MAXTIERS', ['maxTiers']), 'maxTiers');
+      assert.equal(closestName('bracket', ['brackets']), 'brackets');
+      assert.equal(closestName('tiers', ['maxTiers']), undefined);
+      assert.equal(closestName('size', ['crawlWeeks', 'walkWeeks']), undefined);
+      assert.equal(closestName('x'.repeat(5000), ['maxTiers']), undefined);
+    });
   });
 });

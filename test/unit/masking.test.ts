@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { maskDocument, maskDocumentAgain, maskMarkdown, remask } from '../../src/models/masking';
+import { blankComments, maskDocument, maskDocumentAgain, maskMarkdown, remask } from '../../src/models/masking';
 import { DEFAULT_VOCABULARY } from '../../src/core/vocabulary';
 import { markdownIn } from './reference-parse';
 import { bigCharter } from './big-charter';
@@ -107,5 +107,26 @@ describe('masking a charter chunk by chunk', () => {
     assert.equal(got.masked, maskDocument(next, PLACEHOLDERS));
     assert.ok(got.from <= at && at < got.to && got.to - got.from < 2000, `masked [${got.from}, ${got.to}) of ${next.length}`);
     assert.equal(maskDocumentAgain({ text, masked }, text, PLACEHOLDERS), masked);
+  });
+});
+
+describe('blanking HTML comments', () => {
+  it('keeps every offset, blanks each comment, and runs an unclosed one to the end', () => {
+    const cases: Array<[string, string]> = [
+      ['no comment here', 'no comment here'],
+      ['a <!-- b --> c', `a ${' '.repeat(10)} c`],
+      ['<!--x--><td>1</td><!-- y -->', `${' '.repeat(8)}<td>1</td>${' '.repeat(10)}`],
+      ['<tr><!-- open <td>lost</td>', `<tr>${' '.repeat(23)}`],
+      ['<!-- a <!-- b --> c', `${' '.repeat(17)} c`],
+    ];
+    for (const [html, blanked] of cases) {
+      assert.equal(blankComments(html), blanked, html);
+      assert.equal(blankComments(html).length, html.length);
+    }
+  });
+
+  it('takes linear time on many openings that are never closed', () => {
+    const html = '<!--'.repeat(200_000);
+    assert.equal(blankComments(html), ' '.repeat(html.length));
   });
 });

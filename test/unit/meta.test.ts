@@ -30,6 +30,11 @@ describe('registry, docs, tests and schema agree', () => {
         for (const heading of ['## Why', '## Problem', '## Fixed']) assert.ok(page.includes(heading), `${id}.md has ${heading}`);
         assert.match(page, new RegExp(`Default severity: ${rule.meta.defaultSeverity}\\b`));
       });
+      it('names on its docs page exactly the options it declares (the settings file reports any other)', () => {
+        const line = /^- Options: (.*)$/m.exec(read(`docs/rules/${id}.md`))?.[1] ?? '';
+        const documented = [...line.matchAll(/`([A-Za-z]+)`/g)].map((m) => m[1]).filter((n) => n !== 'true' && n !== 'false').sort();
+        assert.deepEqual(documented, Object.keys(rule.meta.options ?? {}).sort());
+      });
       it('has a description and checks at least one kind', () => {
         assert.ok(rule.meta.description.length > 20);
         assert.ok(rule.meta.kinds.length > 0);

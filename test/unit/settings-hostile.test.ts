@@ -180,7 +180,7 @@ describe('hostile workspaces: settings and decision tree files', function () {
     };
     const { value: loaded, ms } = await bounded(loadConfigFile('/w/.partnerlint.yaml', new SettingsReader(denied), KNOWN_IDS), 'unreadable');
     assert.equal(loaded.problems.length, 1);
-    assert.match(loaded.problems[0]!.message, /could not read this file \(EACCES/);
+    assert.match(loaded.problems[0]!.message, /could not read this settings file \(EACCES\)/);
     rows.push({ input: 'an unreadable .partnerlint.yaml (permission denied)', via: 'guarded reader', ms, outcome: `config-invalid on .partnerlint.yaml: "${short(loaded.problems[0]!.message)}"` });
   });
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { startWizard, answer, back, acceptDefaults, builtinTree, builtinTrees, allPaths, maxDepth, readRecordAnswers, renderDecisionRecord, answersFromPath, type DecisionTree, type WizardState, type WizardStep } from '../../../src/trees';
+import { startWizard, answer, back, acceptDefaults, questionScreen, outcomeScreen, builtinTree, builtinTrees, allPaths, maxDepth, readRecordAnswers, renderDecisionRecord, answersFromPath, type DecisionTree, type WizardState, type WizardStep } from '../../../src/trees';
 
 /** The state as "step N of M: question [default]", for compact assertions. */
 function where(state: WizardState): string {
@@ -150,5 +150,27 @@ describe('decision wizard', () => {
     const looping: DecisionTree = { ...UNEVEN, questions: { ...UNEVEN.questions, q3: { text: 'Third?', answers: { yes: { label: 'Yes', hint: 'h', next: 'q1' }, no: { label: 'No', hint: 'h', outcome: 'end' } } } } };
     assert.throws(() => startWizard(looping), /not usable.*leads back/);
     assert.throws(() => startWizard({ ...UNEVEN, start: 'nope' }), /not usable/);
+  });
+});
+
+describe('decision wizard screens', () => {
+  it('puts every question of every built-in tree in the title, whole, with the step, and its hint in full on the About button', () => {
+    for (const tree of builtinTrees()) {
+      for (const question of Object.values(tree.questions)) {
+        const screen = questionScreen({ tree, question, stepNumber: 2, totalSteps: 3 });
+        assert.ok(screen.title.endsWith(question.text), screen.title);
+        assert.match(screen.title, /step 2 of 3/);
+        assert.ok(!screen.placeholder.includes(question.text), 'the question is not left in the placeholder, which is cut');
+        assert.ok(screen.placeholder.length <= 60, screen.placeholder);
+        if (question.hint) assert.equal(screen.about, question.hint.replace(/\s+/g, ' ').trim());
+        else assert.equal(screen.about, undefined);
+      }
+    }
+  });
+
+  it('shows an outcome\'s title in the title and its whole rationale on the About button', () => {
+    const screen = outcomeScreen('Build or partner?', { title: 'Partner', rationale: 'A long reason\nover two lines.' });
+    assert.equal(screen.title, 'Build or partner? — Partner');
+    assert.equal(screen.about, 'A long reason over two lines.');
   });
 });
