@@ -6,14 +6,14 @@
  * 2 a usage error or a crash.
  */
 import { parseArgs } from 'node:util';
-import { readFile, writeFile, stat, readdir, realpath } from 'node:fs/promises';
+import { writeFile, stat, realpath } from 'node:fs/promises';
 import { existsSync, type Stats } from 'node:fs';
 import { resolve, relative, sep, join, isAbsolute } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { TextIndex, RULES, sniff, configForDocument, withSettingsKind, type ResolvedConfig, type Severity } from '../core';
+import { TextIndex, RULES, sniff, DEFAULT_CONFIG, withSettingsKind, type ResolvedConfig, type Severity } from '../core';
 import { configSchema } from '../core/schema';
-import { ConfigResolver, lintDocument, withCustomTrees } from '../core/lint-file';
+import { ConfigResolver, lintDocument, resolveDocumentConfig } from '../core/lint-file';
 import { dirname as posixDirname } from '../core/config-file';
 import { CONFIG_RULE_ID } from '../core/engine';
 import { customTreeRoot, findCustomTrees, findWorkspaceRoot, isCustomTreePath, type CustomTrees, type TreeFileHost } from '../trees/custom';
@@ -21,6 +21,8 @@ import { lintTreeFile, treeProblemsToDiagnostics } from '../trees/lint-tree';
 import { formatJson, formatSarif, formatStylish, toReportDiagnostics, FILE_TOO_LARGE_ID, type FileReport } from './formatters';
 import { DEFAULT_MAX_FILE_SIZE, readDocument, type ReadOutcome } from './read-document';
 import { LintPool, type LintOutcome } from './pool';
+import { SettingsReader } from '../core/settings-reader';
+import { nodeSettingsFs } from './settings-fs';
 
 declare const PARTNERLINT_VERSION: string;
 const VERSION = typeof PARTNERLINT_VERSION === 'string' ? PARTNERLINT_VERSION : '0.0.0-dev';
@@ -134,27 +136,6 @@ async function expand(inputs: string[], cwd: string): Promise<string[]> {
   return [...files.values()].filter((f) => MARKDOWN.test(f) || isCustomTreePath(toPosix(f)) || named.has(f));
 }
 
-const nodeHost: TreeFileHost = {
-  async readFile(path) {
-    try {
-      return await readFile(path, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
-      throw error;
-    }
-  },
-  async listDir(path) {
-    try {
-      return await readdir(path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-      throw error;
-    }
-  },
-};
-
 /**
  * Each document's workspace root (the nearest folder with a `.partnerlint/` folder or a
  * `.partnerlint.yaml`, else the current folder) and that root's custom decision trees, each
@@ -163,13 +144,13 @@ const nodeHost: TreeFileHost = {
 class CustomTreeResolver {
   private readonly roots = new Map<string, Promise<string>>();
   private readonly trees = new Map<string, Promise<CustomTrees>>();
-  constructor(private readonly cwd: string) {}
+  constructor(private readonly cwd: string, private readonly host: TreeFileHost) {}
 
   rootFor(file: string): Promise<string> {
     const dir = posixDirname(file);
     let root = this.roots.get(dir);
     if (!root) {
-      root = findWorkspaceRoot(dir, nodeHost, this.cwd);
+      root = findWorkspaceRoot(dir, this.host, this.cwd);
       this.roots.set(dir, root);
     }
     return root;
@@ -178,7 +159,7 @@ class CustomTreeResolver {
   treesIn(root: string): Promise<CustomTrees> {
     let trees = this.trees.get(root);
     if (!trees) {
-      trees = findCustomTrees(root, nodeHost);
+      trees = findCustomTrees(root, this.host);
       this.trees.set(root, trees);
     }
     return trees;
@@ -301,13 +282,18 @@ export async function main(argv: string[], cwd = process.cwd(), out: Output = pr
       if (!Number.isInteger(maxFileSize) || maxFileSize < 0) throw new UsageError('--max-file-size takes a whole number of characters, 0 or more.');
     }
     if (positionals.length === 0) throw new UsageError('Name the files or folders to check.');
+    // Settings and tree files are read through one guarded reader: regular files only, size
+    // checked first, each file once in the run.
+    const settingsReader = new SettingsReader(nodeSettingsFs);
     let explicit: string | undefined;
     if (values.config !== undefined) {
       explicit = toPosix(resolve(cwd, values.config));
-      const text = await nodeHost.readFile(explicit).catch((error: NodeJS.ErrnoException) => {
-        throw new UsageError(`Could not read the configuration file ${values.config} (${error.code ?? error.message}): check that it is a file PartnerLint may read.`);
+      const found = await settingsReader.readFile(explicit).catch((error: unknown) => {
+        const code = (error as { code?: unknown } | undefined)?.code;
+        const reason = typeof code === 'string' && code ? code : error instanceof Error ? error.message : String(error);
+        throw new UsageError(`Could not read the configuration file ${values.config} (${reason}): check that it is a file PartnerLint may read.`);
       });
-      if (text === undefined) throw new UsageError(`No such configuration file: ${values.config}`);
+      if (found === undefined) throw new UsageError(`No such configuration file: ${values.config}`);
     }
     const files = await expand(positionals, cwd);
     // With --workers, strategy documents go to worker threads when there are enough of them: their
@@ -321,8 +307,8 @@ export async function main(argv: string[], cwd = process.cwd(), out: Output = pr
     const useWorkers = Boolean(values.workers) && !values['no-workers'] && cores > 1 && existsSync(workerScript);
     const deferred: DeferredLint[] = [];
     let poolTried = false;
-    const resolver = new ConfigResolver(nodeHost, explicit);
-    const customTrees = new CustomTreeResolver(toPosix(cwd));
+    const resolver = new ConfigResolver(settingsReader, explicit);
+    const customTrees = new CustomTreeResolver(toPosix(cwd), settingsReader);
     const reports: FileReport[] = [];
     let unreadable = 0;
     const treeFiles: string[] = [];
@@ -344,11 +330,11 @@ export async function main(argv: string[], cwd = process.cwd(), out: Output = pr
         continue;
       }
       const text = read.text;
-      const { config: base } = await resolver.configFor(toPosix(file));
       const root = await customTrees.rootFor(toPosix(file));
       documentRoots.add(root);
-      const { trees } = await customTrees.treesIn(root);
-      const config = configForDocument(withCustomTrees(base, trees), toPosix(file));
+      // The one pipeline (src/core/lint-file.ts) the editor uses too; the CLI has no editor settings.
+      const resolved = await resolveDocumentConfig(toPosix(file), { settingsFor: (path) => resolver.configFor(path), treesFor: async () => (await customTrees.treesIn(root)).trees });
+      const config = resolved.ignored ? DEFAULT_CONFIG : resolved.config;
       // A file that is not valid UTF-8 is checked but never rewritten: the bytes that could not be
       // decoded would be written back as U+FFFD, and the author's text lost.
       const fix = values.fix && read.validUtf8;
@@ -378,7 +364,7 @@ export async function main(argv: string[], cwd = process.cwd(), out: Output = pr
     // Problems in configuration files are reported against those files.
     const byFile = new Map<string, FileReport>();
     for (const problem of await resolver.problems()) {
-      const text = (await nodeHost.readFile(problem.file).catch(() => undefined)) ?? '';
+      const text = (await settingsReader.readFile(problem.file).catch(() => undefined)) ?? '';
       const index = new TextIndex(text);
       const range = index.rangeOf(problem.start, problem.end);
       const name = toPosix(relative(cwd, problem.file)) || problem.file;

@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG, type DocumentPattern, type ResolvedConfig, type RuleSet
 import { DOCUMENT_KINDS, isDocumentKind } from './kinds';
 import { CHARTER_SECTION_IDS, compileLinear, entryText, patternBody, settingsPattern, type Vocabulary } from './vocabulary';
 import type { SeveritySetting } from './types';
+import { SettingsFileRefused } from './settings-reader';
 import { editDistance } from './sniff';
 
 /**
@@ -98,8 +99,10 @@ export async function findConfigFile(dir: string, host: ConfigHost, stopAt?: str
       const candidate = joinPath(current, name);
       try {
         if ((await host.readFile(candidate)) !== undefined) return candidate;
-      } catch {
-        return candidate;
+      } catch (error) {
+        // Outside an untrusted workspace's folder: as if not there. Anything else (a pipe, a file
+        // too large, no permission) is the file that applies, and loading it says why it is unusable.
+        if (!(error instanceof SettingsFileRefused && error.reason === 'outside')) return candidate;
       }
     }
     if (current === '/' || current === limit) return undefined;
@@ -432,46 +435,89 @@ export function parseConfigText(text: string, file: string, knownRules: KnownRul
   return { ...parsed, problems };
 }
 
-/** Loads `file` and what it extends, defaults first. Never throws. */
+/** How many files deep `extends` may go (the file a document uses is level 1). */
+export const MAX_EXTENDS_DEPTH = 8;
+/** How many configuration files one resolution may read in all. */
+export const MAX_CONFIG_FILES = 32;
+
+function readError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Loads `file` and what it extends, defaults first. Never throws. Each file is read and parsed
+ * once, and applied once (a file reached twice, as in a diamond, is applied where it is first
+ * reached); a file that extends one of the files that led to it is a cycle and is reported. The
+ * chain may go MAX_EXTENDS_DEPTH files deep and name MAX_CONFIG_FILES files in all: what lies
+ * beyond is reported and not read.
+ */
 export async function loadConfigFile(file: string, host: ConfigHost, knownRules: KnownRules): Promise<LoadedConfig> {
   const files: string[] = [];
   const problems: ConfigProblem[] = [];
-  const load = async (path: string, chain: string[], base: ResolvedConfig): Promise<ResolvedConfig> => {
-    let text: string | undefined;
+  const parsedFiles = new Map<string, ReturnType<typeof parseConfigText>>();
+  const applied = new Set<string>();
+  let budgetReported = false;
+  /** The file's text, undefined when missing; a reason string when it could not be read. */
+  const read = async (path: string): Promise<string | undefined | { error: string; refused: boolean }> => {
     try {
-      text = await host.readFile(path);
+      return await host.readFile(path);
     } catch (error) {
-      // Node's errors carry a code (EACCES, ELOOP), as do the editor's file system errors.
+      // Node's errors carry a code (EACCES, ELOOP), as do the editor's file system errors; a
+      // refusal by the guarded reader says why in words.
       const code = (error as { code?: unknown } | undefined)?.code;
-      const reason = typeof code === 'string' && code ? code : error instanceof Error ? error.message : String(error);
-      problems.push({ file: path, message: `PartnerLint could not read this settings file (${reason}), so none of its settings apply. Make it readable (check its permissions and where it links to), or remove it.`, start: 0, end: 0 });
-      return base;
+      const reason = typeof code === 'string' && code ? code : readError(error);
+      return { error: reason, refused: error instanceof SettingsFileRefused };
     }
-    if (text === undefined) return base;
+  };
+  const load = async (path: string, chain: string[], base: ResolvedConfig, text: string): Promise<ResolvedConfig> => {
+    applied.add(path);
     files.push(path);
-    const parsed = parseConfigText(text, path, knownRules);
-    problems.push(...parsed.problems);
+    let parsed = parsedFiles.get(path);
+    if (!parsed) {
+      parsed = parseConfigText(text, path, knownRules);
+      parsedFiles.set(path, parsed);
+      problems.push(...parsed.problems);
+    }
     let config = base;
     for (const ext of parsed.extends) {
       const target = joinPath(dirname(path), ext.path);
+      const at = { file: path, start: ext.start, end: ext.end };
       if (chain.includes(target)) {
-        problems.push({ file: path, message: `extends goes round in a circle back to ${ext.path}.`, start: ext.start, end: ext.end });
+        problems.push({ ...at, message: `extends goes round in a circle back to ${ext.path}; remove one of the files from the circle.` });
         continue;
       }
-      let exists: boolean;
-      try {
-        exists = (await host.readFile(target)) !== undefined;
-      } catch {
-        exists = false;
-      }
-      if (!exists) {
-        problems.push({ file: path, message: `extends names ${ext.path}, which does not exist.`, start: ext.start, end: ext.end });
+      if (applied.has(target)) continue;
+      if (chain.length >= MAX_EXTENDS_DEPTH) {
+        problems.push({ ...at, message: `extends goes more than ${MAX_EXTENDS_DEPTH} files deep here, so ${ext.path} is not read. Extend fewer files in a row.` });
         continue;
       }
-      config = await load(target, [...chain, target], config);
+      if (applied.size >= MAX_CONFIG_FILES) {
+        if (!budgetReported) problems.push({ ...at, message: `More than ${MAX_CONFIG_FILES} configuration files are extended in all, so ${ext.path} and the ones after it are not read. Merge some of them.` });
+        budgetReported = true;
+        continue;
+      }
+      const found = await read(target);
+      if (found === undefined) {
+        problems.push({ ...at, message: `extends names ${ext.path}, which does not exist (or is a folder).` });
+        continue;
+      }
+      if (typeof found !== 'string') {
+        problems.push({ ...at, message: `extends names ${ext.path}, which PartnerLint could not read: ${found.error}.` });
+        continue;
+      }
+      config = await load(target, [...chain, target], config, found);
     }
     return parsed.apply(config);
   };
-  const config = await load(file, [file], DEFAULT_CONFIG);
+  const text = await read(file);
+  if (text === undefined) return { config: DEFAULT_CONFIG, files, problems };
+  if (typeof text !== 'string') {
+    const message = text.refused
+      ? `This settings file is not used: ${text.error}. None of its settings apply; make it an ordinary file of settings, or remove it.`
+      : `PartnerLint could not read this settings file (${text.error}), so none of its settings apply. Make it readable (check its permissions and where it links to), or remove it.`;
+    problems.push({ file, message, start: 0, end: 0 });
+    return { config: DEFAULT_CONFIG, files, problems };
+  }
+  const config = await load(file, [file], DEFAULT_CONFIG, text);
   return { config, files, problems };
 }

@@ -1,6 +1,9 @@
 import { lintText, type LintResult } from './engine';
 import { fixAll } from './fixes';
-import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
+import picomatch from 'picomatch';
+import { DEFAULT_CONFIG, configForDocument, type ResolvedConfig } from './config';
+import type { SeveritySetting } from './types';
+import type { DecisionTree } from '../trees/types';
 import { CONFIG_FILE_NAMES, dirname, findConfigFile, loadConfigFile, type ConfigHost, type ConfigProblem, type LoadedConfig } from './config-file';
 import { RULES } from '../rules';
 import { ENGINE_IDS } from './engine';
@@ -85,7 +88,7 @@ export const TREE_OPTION_RULES = ['decision-answers-missing', 'decision-contradi
  * `trees` option of the decision rules. Trees already in that option (written in the
  * configuration file) come after them, so they win when ids collide. Unchanged when there are none.
  */
-export function withCustomTrees(config: ResolvedConfig, trees: readonly import('../trees/types').DecisionTree[]): ResolvedConfig {
+export function withCustomTrees(config: ResolvedConfig, trees: readonly DecisionTree[]): ResolvedConfig {
   if (trees.length === 0) return config;
   const rules = { ...config.rules };
   for (const id of TREE_OPTION_RULES) {
@@ -95,4 +98,67 @@ export function withCustomTrees(config: ResolvedConfig, trees: readonly import('
     rules[id] = { ...setting, options: { ...options, trees: [...trees, ...existing] } };
   }
   return { ...config, rules };
+}
+
+/** The editor's `partnerlint.*` settings that shape a document's configuration, as plain data. */
+export interface EditorSettings {
+  /** `partnerlint.rules`: severities over those of the settings file. */
+  rules?: Readonly<Record<string, SeveritySetting>>;
+  /** `partnerlint.ignore`: globs, relative to the workspace folder, of documents not checked. */
+  ignore?: readonly string[];
+}
+
+/** Where a document's configuration comes from; each may cache what it read. */
+export interface ConfigSources {
+  /** The settings file that applies to `path`, with what it extends. */
+  settingsFor(path: string): Promise<LoadedConfig>;
+  /** The workspace's own decision trees (`.partnerlint/trees/`) for `path`. */
+  treesFor(path: string): Promise<readonly DecisionTree[]>;
+}
+
+export type DocumentConfig =
+  | { ignored: false; config: ResolvedConfig; problems: readonly ConfigProblem[]; error?: unknown }
+  | { ignored: true; reason: string };
+
+/** `partnerlint.ignore` globs matched against `path` relative to `folder`. */
+export function ignoredBy(path: string, folder: string | undefined, globs: readonly string[] | undefined): string | undefined {
+  if (!globs || globs.length === 0 || folder === undefined) return undefined;
+  const base = folder.replace(/\/+$/, '') + '/';
+  if (!path.startsWith(base)) return undefined;
+  const relative = path.slice(base.length);
+  return globs.find((glob) => {
+    try {
+      return picomatch(glob, { dot: true })(relative);
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * The one way a document's configuration is put together, for the editor, Lint Workspace and the
+ * CLI alike: the settings file (with `extends`), then the editor's settings (plain data; none in
+ * the CLI), then the workspace's custom decision trees, then what `documents:` and the file name
+ * say about this one file. A document that `partnerlint.ignore` names is not checked at all. A
+ * source that fails gives the defaults (the error comes back for the log); never throws.
+ */
+export async function resolveDocumentConfig(path: string, sources: ConfigSources, settings: EditorSettings = {}, folder?: string): Promise<DocumentConfig> {
+  const glob = ignoredBy(path, folder, settings.ignore);
+  if (glob !== undefined) return { ignored: true, reason: `ignored by the partnerlint.ignore setting (${glob})` };
+  let loaded: LoadedConfig = { config: DEFAULT_CONFIG, files: [], problems: [] };
+  let trees: readonly DecisionTree[] = [];
+  let error: unknown;
+  try {
+    [loaded, trees] = await Promise.all([sources.settingsFor(path), sources.treesFor(path)]);
+  } catch (failure) {
+    error = failure;
+  }
+  let config = loaded.config;
+  if (settings.rules && Object.keys(settings.rules).length > 0) {
+    const rules = { ...config.rules };
+    for (const [id, severity] of Object.entries(settings.rules)) rules[id] = { ...rules[id], severity };
+    config = { ...config, rules };
+  }
+  config = configForDocument(withCustomTrees(config, trees), path);
+  return { ignored: false, config, problems: loaded.problems, ...(error !== undefined ? { error } : {}) };
 }

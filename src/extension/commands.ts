@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
-import { lintText, RULES, selectFixes, DEFAULT_CONFIG, configForDocument, type LintResult } from '../core';
-import { toDiagnostic } from './convert';
+import { RULES, selectFixes, type LintResult } from '../core';
 import { isMarkdown, type DocumentLinter } from './linting';
 import type { WorkspaceConfig } from './workspace-config';
 import type { Logger } from './log';
-import { settingsFor } from './settings';
 import type { DecisionWizard } from './wizard';
 import { fixAllSummary, templateChoices, workspaceSummary, type WorkspaceRun } from './summaries';
 
@@ -56,7 +54,7 @@ vocabulary:
   coMarketingTerms: []
 `;
 
-export function registerCommands(context: vscode.ExtensionContext, linter: DocumentLinter, config: WorkspaceConfig, wizard: DecisionWizard, log: Logger): void {
+export function registerCommands(context: vscode.ExtensionContext, linter: DocumentLinter, _config: WorkspaceConfig, wizard: DecisionWizard, log: Logger): void {
   const run = (id: string, handler: (...args: never[]) => unknown) =>
     vscode.commands.registerCommand(id, async (...args: never[]) => {
       try {
@@ -163,24 +161,16 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Docum
               checked += linter.stateOf(open)?.result?.kind ? 1 : 0;
               continue;
             }
-            const settings = settingsFor(uri);
-            let result: LintResult;
-            try {
-              const stat = await vscode.workspace.fs.stat(uri);
-              if (!settings.enable || stat.size > settings.maxFileSize) continue;
-              const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-              const loaded = await config.configFor(uri).catch(() => ({ config: DEFAULT_CONFIG }));
-              // As for an open document: `documents:` patterns and a template's file name apply.
-              result = lintText(text, RULES, configForDocument(loaded.config, uri.path));
-            } catch (error) {
+            // Closed files go through the same configuration pipeline and lint worker as open ones.
+            const checkedClosed = await linter.lintClosed(uri).catch((error: unknown) => {
               log.error(`Checking ${uri.toString(true)} failed`, error);
+              return { failed: 'failed' };
+            });
+            if (checkedClosed && 'failed' in checkedClosed) {
               failed++;
-              continue;
-            }
-            if (result.kind && settings.kinds.includes(result.kind)) {
+            } else if (checkedClosed) {
               checked++;
-              problems += result.diagnostics.length;
-              linter.collection.set(uri, result.diagnostics.map((d) => toDiagnostic(d, uri)));
+              problems += checkedClosed.problems;
             }
             if (i % 20 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
           }

@@ -52,6 +52,15 @@ export class LintRunner {
    * (by default the key) names the document whose state the worker keeps between versions.
    */
   lint(key: string, text: string, config: ResolvedConfig, budgetMs = TIME_BUDGET_MS, document: string | undefined = key): Promise<RunOutcome> {
+    return this.enqueue(key, text, config, budgetMs, document);
+  }
+
+  /** Lints `text` once: the worker keeps no state for it (a closed file that Lint Workspace checks). */
+  lintOnce(key: string, text: string, config: ResolvedConfig, budgetMs = TIME_BUDGET_MS): Promise<RunOutcome> {
+    return this.enqueue(key, text, config, budgetMs, undefined);
+  }
+
+  private enqueue(key: string, text: string, config: ResolvedConfig, budgetMs: number, document: string | undefined): Promise<RunOutcome> {
     return new Promise((resolve) => {
       this.queue.get(key)?.resolve({ kind: 'superseded' });
       this.queue.set(key, { key, text, config, budgetMs, document, resolve });

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { lintText, sniff, RULES, DEFAULT_CONFIG, configForDocument, withSettingsKind, type LintDiagnostic, type LintResult, type ResolvedConfig, type DocumentKind } from '../core';
+import { sniff, type LintDiagnostic, type LintResult, type ResolvedConfig, type DocumentKind } from '../core';
 import { toDiagnostic } from './convert';
-import { settingsFor, type Settings } from './settings';
+import { settingsFor } from './settings';
 import type { WorkspaceConfig } from './workspace-config';
 import type { WorkspaceTrees } from './workspace-trees';
-import { withCustomTrees } from '../core/lint-file';
+import { resolveDocumentConfig, type ConfigSources } from '../core/lint-file';
 import { LintRunner } from './lint-runner';
 import type { Logger } from './log';
 
@@ -26,14 +26,6 @@ export function isMarkdown(doc: vscode.TextDocument): boolean {
   return doc.languageId === 'markdown' && LINTED_SCHEMES.has(doc.uri.scheme);
 }
 
-/** Merges the `partnerlint.rules` setting over the configuration file's rule settings. */
-function withSettings(config: ResolvedConfig, settings: Settings): ResolvedConfig {
-  if (Object.keys(settings.rules).length === 0) return config;
-  const rules = { ...config.rules };
-  for (const [id, severity] of Object.entries(settings.rules)) rules[id] = { ...rules[id], severity };
-  return { ...config, rules };
-}
-
 /**
  * Keeps the Problems panel in step with open Markdown documents: lints on open, while typing
  * (debounced; or only on save, as configured), on save and when configuration changes, and
@@ -48,8 +40,16 @@ export class DocumentLinter implements vscode.Disposable {
   /** Code-action computations under way, by document, shared by requests for the same version. */
   private readonly pendingActions = new Map<string, { version: number; configGeneration: number; promise: Promise<DocumentState | undefined> }>();
   private readonly generations = new Map<string, number>();
-  /** Documents whose last check ran out of time, with their length then: not retried until saved. */
-  private readonly timedOut = new Map<string, number>();
+  /**
+   * Documents whose last check ran out of time: not checked again, whatever the edits, until
+   * saved, until settings, configuration or trees change, or until closed and reopened. (Each
+   * retry would cost the whole budget and a worker restart.)
+   */
+  private readonly timedOut = new Set<string>();
+  /** Closed files whose problems Lint Workspace published (URIs). */
+  private readonly closedChecked = new Set<string>();
+  /** Checks sent to the lint worker since activation (for tests: a timed-out document sends none). */
+  workerChecks = 0;
   private readonly runner: LintRunner;
   private configGeneration = 0;
   private readonly stateChanged = new vscode.EventEmitter<vscode.Uri>();
@@ -59,6 +59,7 @@ export class DocumentLinter implements vscode.Disposable {
 
   constructor(private readonly config: WorkspaceConfig, private readonly trees: WorkspaceTrees, private readonly log: Logger) {
     this.runner = new LintRunner(log);
+    const markdownWatcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}', true, false, false);
     this.disposables.push(
       { dispose: () => this.runner.dispose() },
       vscode.workspace.onDidOpenTextDocument((doc) => void this.lint(doc)),
@@ -75,9 +76,27 @@ export class DocumentLinter implements vscode.Disposable {
         if (e.affectsConfiguration('partnerlint')) this.relintAll();
       }),
       config.onDidChange(() => this.relintAll()),
+      // Problems Lint Workspace published for closed files follow the files on disk.
+      markdownWatcher,
+      markdownWatcher.onDidChange((uri) => {
+        if (this.closedChecked.has(uri.toString()) && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) {
+          void this.lintClosed(uri).catch((error) => this.log.error(`Checking ${uri.toString(true)} failed`, error));
+        }
+      }),
+      markdownWatcher.onDidDelete((uri) => {
+        if (this.closedChecked.delete(uri.toString())) this.collection.delete(uri);
+      }),
       trees.onDidChange(() => this.relintAll()),
     );
     this.relintAll();
+  }
+
+  /** Where the configuration of the document at `uri` comes from, in the editor. */
+  sourcesFor(uri: vscode.Uri): ConfigSources {
+    return {
+      settingsFor: () => this.config.configFor(uri),
+      treesFor: () => this.trees.customTreesFor(uri),
+    };
   }
 
   /** What is known about a document at its current version. */
@@ -102,6 +121,67 @@ export class DocumentLinter implements vscode.Disposable {
     // States computed for code actions used the old configuration.
     this.unpublished.clear();
     for (const doc of vscode.workspace.textDocuments) void this.lint(doc, true);
+    void this.relintClosed();
+  }
+
+  /** Re-checks, one after the other, the closed files whose problems Lint Workspace published. */
+  private async relintClosed(): Promise<void> {
+    const generation = this.configGeneration;
+    for (const key of [...this.closedChecked]) {
+      if (this.configGeneration !== generation) return; // a newer pass has started
+      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) continue;
+      await this.lintClosed(vscode.Uri.parse(key)).catch((error) => this.log.error(`Checking ${key} failed`, error));
+    }
+  }
+
+  /**
+   * Checks a file that is not open (Lint Workspace), through the same configuration pipeline and
+   * the same lint worker as an open document, and publishes its problems; they are refreshed when
+   * settings change and when the file changes or goes on disk. Undefined when it was not checked
+   * (switched off, ignored, too large, not a regular file, not a kind that is checked); `failed`
+   * (with why, also logged) when it could not be read or checked.
+   */
+  async lintClosed(uri: vscode.Uri): Promise<{ problems: number } | { failed: string } | undefined> {
+    const key = uri.toString();
+    const generation = this.configGeneration;
+    const drop = () => {
+      this.closedChecked.delete(key);
+      if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) this.collection.delete(uri);
+      return undefined;
+    };
+    const settings = settingsFor(uri);
+    if (!settings.enable) return drop();
+    const resolved = await resolveDocumentConfig(uri.path, this.sourcesFor(uri), settings, vscode.workspace.getWorkspaceFolder(uri)?.uri.path);
+    if (resolved.ignored) return drop();
+    if (resolved.error !== undefined) this.log.error(`Reading the configuration for ${uri.toString(true)} failed; using the defaults`, resolved.error);
+    let text: string;
+    try {
+      // Never open a pipe or a device under a Markdown name: reading one would never end.
+      const stat = await vscode.workspace.fs.stat(uri);
+      if ((stat.type & ~vscode.FileType.SymbolicLink) !== vscode.FileType.File || stat.size > 3 * settings.maxFileSize) return drop();
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch (error) {
+      this.log.error(`Reading ${uri.toString(true)} failed`, error);
+      drop();
+      return { failed: 'could not be read' };
+    }
+    if (text.length > settings.maxFileSize) return drop();
+    const outcome = await this.runner.lintOnce(`${key}#closed`, text, resolved.config, settings.timeBudget);
+    // Opened meanwhile: the open document's own check publishes.
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) return undefined;
+    if (outcome.kind === 'superseded') return undefined;
+    if (outcome.kind !== 'done') {
+      if (outcome.kind === 'failed') this.log.error(`Linting ${uri.toString(true)} failed`, outcome.error);
+      else this.log.info(`Lint Workspace: ${uri.toString(true)} took longer than ${settings.timeBudget} ms and was not checked`);
+      drop();
+      return { failed: outcome.kind === 'failed' ? 'failed' : 'took too long' };
+    }
+    const result = outcome.result;
+    if (!result.kind || !settings.kinds.includes(result.kind)) return drop();
+    if (this.configGeneration !== generation) return undefined; // settings changed meanwhile: a newer check follows
+    this.closedChecked.add(key);
+    this.collection.set(uri, result.diagnostics.map((d) => toDiagnostic(d, uri)));
+    return { problems: result.diagnostics.length };
   }
 
   private schedule(doc: vscode.TextDocument): void {
@@ -128,26 +208,19 @@ export class DocumentLinter implements vscode.Disposable {
 
     const settings = settingsFor(doc.uri);
     if (!settings.enable) return skipped('PartnerLint is switched off (partnerlint.enable)');
-    const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
-    if (folder && settings.ignore.some((glob) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, doc) > 0)) {
-      return skipped('ignored by the partnerlint.ignore setting');
-    }
+    // The one pipeline (src/core/lint-file.ts): settings file, these settings, custom trees, ignore globs.
+    const resolved = await resolveDocumentConfig(doc.uri.path, this.sourcesFor(doc.uri), settings, vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.path);
+    if (resolved.ignored) return skipped(resolved.reason);
+    if (resolved.error !== undefined) this.log.error(`Reading the configuration for ${doc.uri.toString(true)} failed; using the defaults`, resolved.error);
+    const config = resolved.config;
     const text = doc.getText();
     if (text.length > settings.maxFileSize) {
-      const looksLikeOurs = sniff(text.slice(0, 64 * 1024)).kind !== undefined;
+      // Only the head is looked at, and only when the document is too large to check anyway.
+      const looksLikeOurs = sniff(text.slice(0, 16 * 1024)).kind !== undefined;
       const limit = settings.maxFileSize.toLocaleString('en-US');
       const info = new vscode.Diagnostic(new vscode.Range(0, 0, 0, doc.lineAt(0).text.length), `PartnerLint did not check this document: it is larger than the partnerlint.maxFileSize setting (${limit} characters).`, vscode.DiagnosticSeverity.Information);
       info.source = 'partnerlint';
       return skipped(`larger than partnerlint.maxFileSize (${limit} characters)`, looksLikeOurs ? [info] : []);
-    }
-
-    let config: ResolvedConfig;
-    try {
-      const custom = await this.trees.customTreesFor(doc.uri);
-      config = configForDocument(withCustomTrees(withSettings((await this.config.configFor(doc.uri)).config, settings), custom), doc.uri.path);
-    } catch (error) {
-      this.log.error(`Reading the configuration for ${doc.uri.toString(true)} failed; using the defaults`, error);
-      config = withSettings(DEFAULT_CONFIG, settings);
     }
     if (!current()) return undefined;
     // Code actions queue apart from publishing, so a debounced lint never drops a fix-on-save.
@@ -159,14 +232,13 @@ export class DocumentLinter implements vscode.Disposable {
       info.source = 'partnerlint';
       return skipped(`checking took longer than ${seconds} (save to try again)`, [info]);
     };
-    if (this.timedOut.get(doc.uri.toString()) === text.length) return stopped();
-    // Most Markdown is not a strategy document: the cheap first look settles it here, no worker.
-    if (withSettingsKind(sniff(text), config.documentKind).kind === undefined) {
-      const result = lintText(text, RULES, config);
-      return current() ? { state: { version, result, config, skipped: result.skippedReason }, diagnostics: [] } : undefined;
-    }
+    if (this.timedOut.has(doc.uri.toString())) return stopped();
+    // Every document goes to the worker, strategy document or not: even telling which it is means
+    // parsing its front matter, which can be large, and the extension host is shared by every
+    // extension. For other Markdown the worker's answer is quick (no kind, no diagnostics).
     // Off the extension host's thread; of several waiting versions only the newest runs.
     const started = Date.now();
+    this.workerChecks++;
     const outcome = await this.runner.lint(key, text, config, settings.timeBudget, doc.uri.toString());
     if (outcome.kind === 'done') {
       const how = outcome.update?.parse === 'incremental' && outcome.update.window
@@ -177,7 +249,7 @@ export class DocumentLinter implements vscode.Disposable {
     if (outcome.kind === 'superseded') return undefined;
     if (outcome.kind === 'timeout') {
       if (!current()) return undefined;
-      this.timedOut.set(doc.uri.toString(), text.length);
+      this.timedOut.add(doc.uri.toString());
       return stopped();
     }
     if (outcome.kind === 'failed') {

@@ -5,6 +5,7 @@ import { workspaceHost } from './fs-host';
 import { CONFIG_RULE_ID, DEFAULT_CONFIG, TextIndex } from '../core';
 import { toDiagnostic } from './convert';
 import type { Logger } from './log';
+import type { TreeFileHost } from '../trees';
 
 /**
  * `.partnerlint.yaml` for documents in the editor: found nearest up the folder tree (stopping at
@@ -14,7 +15,8 @@ import type { Logger } from './log';
  * edited too.
  */
 export class WorkspaceConfig implements vscode.Disposable {
-  private resolvers = new Map<string, ConfigResolver>();
+  /** Per workspace folder: the resolver and the guarded host it reads through (each file once). */
+  private resolvers = new Map<string, { resolver: ConfigResolver; host: TreeFileHost }>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('partnerlint-config');
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when any configuration file was created, changed or deleted. */
@@ -36,6 +38,11 @@ export class WorkspaceConfig implements vscode.Disposable {
         this.diagnostics.delete(uri);
         reset(uri);
       }),
+      // Trusting the workspace lifts Restricted Mode's limit on what settings files may extend.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.resolvers.clear();
+        this.changed.fire();
+      }),
       vscode.workspace.onDidOpenTextDocument((doc) => this.validateOpen(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => this.validateOpen(e.document)),
       vscode.workspace.onDidSaveTextDocument((doc) => {
@@ -52,25 +59,27 @@ export class WorkspaceConfig implements vscode.Disposable {
     const base = uri.scheme === 'untitled' ? folder?.uri : uri;
     if (!base) return { config: DEFAULT_CONFIG, files: [], problems: [] };
     const key = `${base.scheme}://${base.authority}|${folder?.uri.path ?? ''}`;
-    let resolver = this.resolvers.get(key);
-    if (!resolver) {
-      resolver = new ConfigResolver(workspaceHost(base), undefined, folder?.uri.path);
-      this.resolvers.set(key, resolver);
+    let entry = this.resolvers.get(key);
+    if (!entry) {
+      const host = workspaceHost(base);
+      entry = { resolver: new ConfigResolver(host, undefined, folder?.uri.path), host };
+      this.resolvers.set(key, entry);
     }
     const path = uri.scheme === 'untitled' ? `${base.path.replace(/\/$/, '')}/untitled.md` : uri.path;
-    const loaded = await resolver.configFor(path);
-    this.publish(base, loaded.problems);
+    const loaded = await entry.resolver.configFor(path);
+    this.publish(base, entry.host, loaded.problems);
     return loaded;
   }
 
-  private publish(base: vscode.Uri, problems: readonly ConfigProblem[]): void {
+  private publish(base: vscode.Uri, host: TreeFileHost, problems: readonly ConfigProblem[]): void {
     const byFile = new Map<string, ConfigProblem[]>();
     for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
     for (const [file, list] of byFile) {
       const uri = base.with({ path: file });
       // An open configuration file is validated from its editor text instead.
       if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) continue;
-      void workspaceHost(base).readFile(file).then((text) => {
+      // The host has the text already (each file is read once); a refused file has none.
+      void host.readFile(file).catch(() => undefined).then((text) => {
         const index = new TextIndex(text ?? '');
         this.diagnostics.set(uri, list.map((p) => toDiagnostic({ ruleId: CONFIG_RULE_ID, severity: 'error', message: p.message, range: index.rangeOf(p.start, p.end) })));
       }, (error) => this.log.error(`Reading ${file} failed`, error));

@@ -46,6 +46,7 @@ export class WorkspaceTrees implements vscode.Disposable {
       ...folderWatchers.map((w) => w.onDidCreate(() => this.reset(true))),
       ...folderWatchers.map((w) => w.onDidDelete(() => this.reset())),
       { dispose: () => clearTimeout(this.settleTimer) },
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.reset()),
       vscode.workspace.onDidOpenTextDocument((doc) => this.validateOpen(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => this.validateOpen(e.document)),
       vscode.workspace.onDidSaveTextDocument((doc) => {

@@ -196,6 +196,32 @@ describe('Settings, configuration files, commands and status', () => {
     assert.equal(await vscode.commands.executeCommand('partnerlint.showRuleDocs', 'no-such-rule'), undefined);
   });
 
+  it('Lint Workspace honours partnerlint.rules and partnerlint.ignore, and keeps closed files up to date', async () => {
+    const closed = workspaceUri('nested', 'closed-charter.md');
+    const original = await vscode.workspace.fs.readFile(closed);
+    const draft = workspaceUri('nested', 'drafts', 'draft-charter.md');
+    await vscode.workspace.fs.writeFile(draft, original);
+    try {
+      await setSetting('rules', { 'charter-missing-section': 'error' });
+      await setSetting('ignore', ['nested/drafts/**']);
+      await vscode.commands.executeCommand('partnerlint.lintWorkspace');
+      // The editor's settings apply to closed files too, and an ignored file gets nothing.
+      await waitForDiagnostics(closed, (ds) => ds.some((d) => isGovernance(d) && d.severity === vscode.DiagnosticSeverity.Error));
+      assert.deepEqual(partnerlintDiagnostics(draft), []);
+      // A change of settings re-checks the closed file.
+      await setSetting('rules', { 'charter-missing-section': 'off' });
+      await waitForDiagnostics(closed, (ds) => ds.length > 0 && !ds.some(isGovernance));
+      // So does a change on disk: without its title and type it is no longer a charter.
+      await vscode.workspace.fs.writeFile(closed, new TextEncoder().encode('# Notes\n\nNothing to see.\n'));
+      await waitForDiagnostics(closed, (ds) => ds.length === 0);
+    } finally {
+      await vscode.workspace.fs.writeFile(closed, original);
+      await vscode.workspace.fs.delete(workspaceUri('nested', 'drafts'), { recursive: true });
+      await setSetting('rules', undefined);
+      await setSetting('ignore', undefined);
+    }
+  });
+
   it('inserts a contributed snippet by name', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
     await vscode.window.showTextDocument(document);

@@ -55,6 +55,25 @@ describe('Under load', () => {
     assert.equal(api().errorCount(), errorsBefore, 'nothing was logged as an error');
   });
 
+  it('leaves Markdown that is not a strategy document to the lint worker too, however large its front matter', async () => {
+    // Telling what a document is means parsing its front matter (1.1 s for 120 KB): not on the
+    // extension host, which every extension shares.
+    const uri = workspaceUri('notes-with-large-front-matter.md');
+    const front = Array.from({ length: 4000 }, (_, i) => `field${i}: ${'some value '.repeat(3)}`).join('\n');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`---\ntitle: Notes\n${front}\n---\n# Meeting notes\n\nNothing to check.\n`));
+    try {
+      const before = api().linter.workerChecks;
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      for (let waited = 0; waited < 10_000 && api().linter.workerChecks === before; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.ok(api().linter.workerChecks > before, 'checked in the worker');
+      assert.deepEqual(partnerlintDiagnostics(uri), []);
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('abandons a check that runs over the time budget, with one information message instead of blocking', async () => {
     // A check that certainly takes longer than the 1 ms budget: a long charter the lint worker has
     // not seen (a full check of ~100,000 characters takes a few hundred milliseconds). A small
@@ -74,6 +93,19 @@ describe('Under load', () => {
         const [only] = await waitForDiagnostics(uri, (ds) => ds.length === 1 && /stopped analysing/.test(ds[0]!.message));
         assert.equal(only!.severity, vscode.DiagnosticSeverity.Information);
         assert.match(api().status.text, /took longer than/);
+        // Edits (which change the length) do not start another check that would run out of time
+        // too: not until the document is saved.
+        const checks = api().linter.workerChecks;
+        const editor = vscode.window.activeTextEditor!;
+        for (const text of ['\nMore.', '\nAnd more text.']) {
+          await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount, 0), text));
+          await new Promise((resolve) => setTimeout(resolve, 700));
+        }
+        assert.equal(api().linter.workerChecks, checks, 'no check after an edit');
+        assert.match(partnerlintDiagnostics(uri)[0]?.message ?? '', /stopped analysing/);
+        await doc.save();
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        assert.ok(api().linter.workerChecks > checks, 'saving tries again');
       } finally {
         await settings.update('timeBudget', undefined, vscode.ConfigurationTarget.Workspace);
       }
