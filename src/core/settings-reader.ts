@@ -10,7 +10,7 @@
  * - each file is read at most once per reader (one reader serves one resolution: the editor makes
  *   a new one when a settings or tree file changes, the CLI one per run);
  * - with `root` (an untrusted workspace, Restricted Mode), nothing outside that folder is read,
- *   and no symbolic link is followed.
+ *   and no symbolic link is followed: neither the file nor a folder on the way to it.
  *
  * A refused file is an error whose message says why, in words for a config-invalid diagnostic.
  * Nothing here imports `vscode` or `node:fs`: the file system is passed in.
@@ -72,6 +72,8 @@ function normalized(path: string): string {
 
 export class SettingsReader {
   private readonly files = new Map<string, Promise<string | undefined>>();
+  /** Folders between the root and a file, whether each is a symbolic link (untrusted workspaces only). */
+  private readonly linkedFolders = new Map<string, Promise<boolean>>();
   private readonly maxBytes: number;
   private readonly root: string | undefined;
   /** Files actually read from the file system (each once), for tests and logs. */
@@ -97,6 +99,7 @@ export class SettingsReader {
 
   private async read(path: string): Promise<string | undefined> {
     this.refuseOutside(path);
+    await this.refuseLinkedFolder(path);
     const info = await this.fs.stat(path);
     if (!info || info.type === 'directory') return undefined;
     if (this.root !== undefined && info.symbolicLink) {
@@ -116,6 +119,29 @@ export class SettingsReader {
     const key = normalized(path);
     if (this.root !== undefined && !inside(key, this.root)) return undefined;
     return this.fs.listDir(key);
+  }
+
+  /**
+   * In an untrusted workspace, a folder on the way from the root to `path` that is a symbolic
+   * link may lead anywhere: `root/docs -> /home/u` would make `root/docs/x.yaml` a file outside
+   * the workspace. Each such folder is looked at once per reader.
+   */
+  private async refuseLinkedFolder(path: string): Promise<void> {
+    if (this.root === undefined) return;
+    const base = this.root === '/' ? '' : this.root;
+    const parts = path.slice(base.length + 1).split('/').slice(0, -1);
+    let folder = base;
+    for (const part of parts) {
+      folder = `${folder}/${part}`;
+      let linked = this.linkedFolders.get(folder);
+      if (!linked) {
+        linked = this.fs.stat(folder).then((info) => info?.symbolicLink === true, () => false);
+        this.linkedFolders.set(folder, linked);
+      }
+      if (await linked) {
+        throw new SettingsFileRefused('link', `it is inside ${folder.slice(base.length + 1)}/, a symbolic link, and this workspace is not trusted (Restricted Mode), so PartnerLint does not follow it`);
+      }
+    }
   }
 
   private refuseOutside(path: string): void {

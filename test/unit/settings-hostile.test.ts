@@ -11,7 +11,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from './cli-helpers';
@@ -199,5 +199,23 @@ describe('hostile workspaces: settings and decision tree files', function () {
     const trusted = await loadConfigFile(join(folder, '.partnerlint.yaml'), new SettingsReader(nodeSettingsFs), KNOWN_IDS);
     assert.deepEqual(trusted.problems, []);
     assert.equal(trusted.config.rules['placeholder-left']?.severity, 'off');
+  });
+
+  it('a folder in the workspace that links outside it, in an untrusted workspace (Restricted Mode)', async () => {
+    const outside = join(dir, 'linked', 'elsewhere');
+    const folder = join(dir, 'linked', 'workspace');
+    mkdirSync(outside, { recursive: true });
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(outside, 'shared.yaml'), 'rules:\n  placeholder-left: off\n');
+    symlinkSync(outside, join(folder, 'team'));
+    writeFileSync(join(folder, '.partnerlint.yaml'), 'extends: team/shared.yaml\n');
+    const restricted = new SettingsReader(nodeSettingsFs, { root: folder });
+    const { value: loaded, ms } = await bounded(loadConfigFile(join(folder, '.partnerlint.yaml'), restricted, KNOWN_IDS), 'linked folder');
+    assert.equal(loaded.problems.length, 1, JSON.stringify(loaded.problems));
+    assert.match(loaded.problems[0]!.message, /a symbolic link, and this workspace is not trusted/);
+    assert.equal(loaded.config.rules['placeholder-left'], undefined, 'the file behind the link was not applied');
+    rows.push({ input: 'extends team/shared.yaml, where team/ links outside, in an untrusted workspace', via: 'guarded reader, Restricted Mode', ms, outcome: `not read; config-invalid on .partnerlint.yaml: "${short(loaded.problems[0]!.message)}"` });
+    const trusted = await loadConfigFile(join(folder, '.partnerlint.yaml'), new SettingsReader(nodeSettingsFs), KNOWN_IDS);
+    assert.deepEqual(trusted.problems, []);
   });
 });

@@ -86,6 +86,22 @@ describe('the guarded settings reader', () => {
     // Trusted: the same paths are read.
     assert.equal(await new SettingsReader(fs).readFile('/home/u/.ssh/config.yaml'), 'x');
   });
+
+  it('with a root, follows no folder on the way that is a symbolic link (it may lead outside)', async () => {
+    const fs = memoryFs({
+      '/w/docs': { info: { type: 'directory', size: 0, symbolicLink: true } },
+      '/w/docs/.partnerlint.yaml': 'rules: {}',
+      '/w/plain/.partnerlint.yaml': 'rules: {}',
+    });
+    const reader = new SettingsReader(fs, { root: '/w' });
+    const refused = await refusal(reader.readFile('/w/docs/.partnerlint.yaml'));
+    assert.equal(refused.reason, 'link');
+    assert.match(refused.message, /inside docs\/, a symbolic link/);
+    assert.equal(await reader.readFile('/w/plain/.partnerlint.yaml'), 'rules: {}');
+    assert.deepEqual(fs.opened, ['/w/plain/.partnerlint.yaml']);
+    // Trusted, the linked folder is followed.
+    assert.equal(await new SettingsReader(fs).readFile('/w/docs/.partnerlint.yaml'), 'rules: {}');
+  });
 });
 
 describe('extends, read through the guarded reader', () => {
