@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG, type DocumentPattern, type ResolvedConfig, type RuleSet
 import { DOCUMENT_KINDS, isDocumentKind } from './kinds';
 import { CHARTER_SECTION_IDS, compileLinear, entryText, patternBody, settingsPattern, type Vocabulary } from './vocabulary';
 import type { SeveritySetting } from './types';
-import { SettingsFileRefused } from './settings-reader';
+import { SettingsFileRefused, normalized as normalize } from './settings-reader';
 import { editDistance } from './sniff';
 
 /**
@@ -73,16 +73,6 @@ export function dirname(path: string): string {
 export function joinPath(dir: string, relative: string): string {
   if (relative.startsWith('/')) return normalize(relative);
   return normalize(`${dir.replace(/\/+$/, '')}/${relative}`);
-}
-
-function normalize(path: string): string {
-  const out: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return '/' + out.join('/');
 }
 
 /**

@@ -59,8 +59,8 @@ function inside(path: string, root: string): boolean {
   return r === '' || path === r || path.startsWith(r + '/');
 }
 
-/** A path with `.` and `..` resolved, so that a check against `root` cannot be walked around. */
-function normalized(path: string): string {
+/** A `/`-separated path with `.` and `..` resolved, so that a check against `root` cannot be walked around. */
+export function normalized(path: string): string {
   const out: string[] = [];
   for (const part of path.split('/')) {
     if (part === '' || part === '.') continue;
