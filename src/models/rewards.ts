@@ -60,6 +60,8 @@ const NOT_GIVEN = /^[\s:]*(?:not\b|none\b|no\b|n\/a\b|[—–✗✘×-]\s*$)/i;
 const BRACKET_PROMPT = /\[[^\]\r\n]{1,80}\](?![([])/;
 
 /** Funding put in by a named party, in the passive: "funded by Initech", "co-funded and staffed by both foundations". */
+/** A word FUNDED_BY needs: where none is, nothing is funded by anyone. */
+const FUNDING_WORD = /(?:funded|financed|underwritten|bankrolled)\s/i;
 const FUNDED_BY = /\b(?:funded|co-funded|financed|co-financed|underwritten|bankrolled)\s+(?:(?:and|&)\s+[\p{L}-]+\s+)?(?:jointly\s+)?by\b/iu;
 
 /**
@@ -141,6 +143,11 @@ export function findUnquantifiedRewards(text: CharterText, vocabulary: Vocabular
   const doc = text.doc;
   const whole: Span = { start: 0, end: text.masked.length };
   const terms = text.find(rewardTerms, whole);
+  // One look at the whole text before any clause is read: most documents name no funder and no
+  // budget, and then neither pattern is tried clause by clause (this runs on every keystroke).
+  const mayBeFunded = FUNDING_WORD.test(text.masked);
+  const mayHaveBudget = WORK_MONEY.test(text.masked);
+  if (terms.length === 0 && !mayBeFunded && !mayHaveBudget) return [];
   const funded: Clause[] = [];
   const budgeted: Array<{ clause: Clause; name: string }> = [];
   const offers: Array<{ clause: Clause; term: Match; name: string }> = [];
@@ -151,9 +158,9 @@ export function findUnquantifiedRewards(text: CharterText, vocabulary: Vocabular
     // Questions, what is lost on failure and unanswered labels promise nothing (asked only of
     // the few clauses that name a reward or a funder).
     const promises = () => !(text.isQuestion(clause) || text.isFailureCost(clause) || text.unanswered(clause));
-    const funder = FUNDED_BY.exec(clause.text);
+    const funder = mayBeFunded ? FUNDED_BY.exec(clause.text) : null;
     if (funder && !negated(text.masked, funder.index + clause.start, clause.start) && promises()) funded.push(clause);
-    const work = WORK_HAS.exec(clause.text);
+    const work = mayHaveBudget ? WORK_HAS.exec(clause.text) : null;
     if (work) {
       const after = clause.text.slice(work.index + work[0].length);
       const money = WORK_MONEY.exec(after);
