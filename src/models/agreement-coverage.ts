@@ -23,7 +23,7 @@ import type { CharterVocabulary } from './charter-vocabulary';
 import type { ExitProvisions } from './exit-provisions';
 import type { Parties } from './parties';
 import { mentionsName, personNames } from './parties';
-import { findInProse } from './prose';
+import { findInProse, spanAt } from './prose';
 import { sectionAtOffset } from './section-lookup';
 import { wordsPattern } from './word-pattern';
 
@@ -190,20 +190,6 @@ function titleOf(doc: StrategyDocument): string {
   return doc.title?.title ?? doc.sniffed.title ?? (typeof declared === 'string' ? declared : '');
 }
 
-/** The clause holding `span`, if any. */
-function clauseAt(clauses: readonly Clause[], span: Span): Clause | undefined {
-  let lo = 0;
-  let hi = clauses.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const c = clauses[mid]!;
-    if (c.end < span.end) lo = mid + 1;
-    else if (c.start > span.start) hi = mid - 1;
-    else return c;
-  }
-  return clauses.find((c) => c.start <= span.start && span.end <= c.end);
-}
-
 /** The first match of `pattern` (global) in the prose of the document, as a Match. */
 function firstInItems(text: CharterText, pattern: RegExp, accept: (m: Match, item: Span) => boolean = () => true): Match | undefined {
   for (const item of text.items) {
@@ -265,7 +251,7 @@ export function readAgreementCoverage(doc: StrategyDocument, text: CharterText, 
   // Timeline: a section for it, a timeline word, a period of work, two dates, or one date the work runs until.
   const timed = doc.sections.find((s) => s !== doc.title && TIMELINE_TITLE.test(s.title));
   let timeline = timed ? { start: timed.start, end: timed.contentStart, text: timed.title } : findInProse(text, TIMELINE_TERMS, all).find((m) => !negated(m));
-  timeline ??= firstInItems(text, PERIOD, (m) => !NOT_A_WORK_PERIOD.test(clauseAt(text.clauses, m)?.text ?? text.slice(m)));
+  timeline ??= firstInItems(text, PERIOD, (m) => !NOT_A_WORK_PERIOD.test(spanAt(text.clauses, m)?.text ?? text.slice(m)));
   if (!timeline) {
     const dates: Match[] = [];
     for (const item of text.items) {
@@ -288,7 +274,7 @@ export function readAgreementCoverage(doc: StrategyDocument, text: CharterText, 
   const escalation = findInProse(text, words.escalationTerms, all).find((m) => !negated(m));
   const exitSection = doc.sections.find((s) => s !== doc.title && EXIT_TITLE.test(s.title));
   const exit = exits.provisions.find((m) => {
-    const clause = clauseAt(text.clauses, m);
+    const clause = spanAt(text.clauses, m);
     const around = clause ? text.slice({ start: clause.label?.start ?? clause.start, end: clause.end }) : text.slice(m);
     return ARRANGEMENT.test(around) || (clause?.next !== undefined && ARRANGEMENT.test(clause.next.text));
   }) ?? (exitSection ? { start: exitSection.start, end: exitSection.contentStart, text: exitSection.title } : undefined);

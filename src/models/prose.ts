@@ -8,19 +8,27 @@ import { headingSpan } from './commitments';
  * headings do not.
  */
 
-/** The text item holding `span`, if any (items are in document order and rarely overlap). */
-export function itemAt(items: readonly Span[], span: Span): TextItem | undefined {
+/**
+ * The span of `spans` holding `span`, if any: text items or clauses, in document order and rarely
+ * overlapping (a binary search, then a scan for the overlaps).
+ */
+export function spanAt<T extends Span>(spans: readonly T[], span: Span): T | undefined {
   let lo = 0;
-  let hi = items.length - 1;
+  let hi = spans.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const item = items[mid]!;
-    if (item.end < span.end) lo = mid + 1;
-    else if (item.start > span.start) hi = mid - 1;
-    else return item as TextItem;
+    const found = spans[mid]!;
+    if (found.end < span.end) lo = mid + 1;
+    else if (found.start > span.start) hi = mid - 1;
+    else return found;
   }
   // A list item with text after its nested list overlaps the nested items: look at each.
-  return items.find((i) => i.start <= span.start && span.end <= i.end) as TextItem | undefined;
+  return spans.find((s) => s.start <= span.start && span.end <= s.end);
+}
+
+/** The text item holding `span`, if any. */
+export function itemAt(items: readonly Span[], span: Span): TextItem | undefined {
+  return spanAt(items, span) as TextItem | undefined;
 }
 
 /** Heading lines of the document, in order, per reading. */
