@@ -1,5 +1,6 @@
 // Bundles everything that runs with esbuild:
 //   dist/extension.js   the extension (vscode stays external; remark, yaml are bundled in)
+//   dist/web/           the web extension and its Web Worker, with no Node API (scripts/web-bundles.mjs)
 //   out/test/unit/      one bundle per unit test file, for mocha in plain Node
 //   out/test/integration/  the suite index and one bundle per integration test file,
 //                       loaded by mocha inside a real VS Code extension host
@@ -10,6 +11,7 @@ import { build } from 'esbuild';
 import { readdirSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildWebBundles } from './web-bundles.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -137,6 +139,8 @@ const builds = [
     minify: production,
   }),
 ];
+// The web extension (package.json `browser`); fails the build if it needs Node.
+builds.push(buildWebBundles({ root, outdir: dist, production }));
 if (existsSync(join(root, 'src/cli/main.ts'))) {
   builds.push(build({
     ...common,

@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import type { ResolvedConfig } from '../core';
 import { lintDocument } from '../core/lint-file';
-import type { LintRequest, WorkerMessage } from '../worker/lint-worker';
+import type { LintRequest, WorkerMessage } from '../worker/lint-handler';
 
 export type LintOutcome = ReturnType<typeof lintDocument>;
 
