@@ -568,6 +568,7 @@ export async function openWorkbench(options) {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     for (const [name, fn] of Object.entries(exposed)) await page.exposeFunction(name, fn);
+    if (options.route) await page.route(...options.route);
     await page.goto(url, { timeout });
     if (waitForWorkbench) await page.waitForSelector('.monaco-workbench', { timeout });
     return { browser, page, close };

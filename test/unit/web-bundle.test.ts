@@ -104,15 +104,15 @@ describe('the web extension bundles', function () {
     const onmessage = context['onmessage'] as (event: { data: unknown }) => void;
     assert.equal(typeof onmessage, 'function', 'the worker listens for messages');
     onmessage({ data: { id: 7, text: CHARTER, config: structuredClone(DEFAULT_CONFIG), document: 'untitled:1' } });
-    const answer = posted[1] as { id: number; result?: { diagnostics: Array<{ ruleId: string }> }; error?: string };
+    const answer = posted[1] as unknown as { id: number; result?: { diagnostics: Array<{ ruleId: string }> }; error?: string };
     assert.equal(answer.id, 7);
     assert.equal(answer.error, undefined);
     assert.ok(answer.result!.diagnostics.some((d) => d.ruleId === 'charter-missing-section'), 'the charter is linted');
     // A close is answered with nothing; bad input is answered with an error, not a crash.
     onmessage({ data: { close: 'untitled:1' } });
     onmessage({ data: { id: 8, text: 42, config: {} } });
-    assert.equal((posted[2] as { id: number }).id, 8);
-    assert.ok('error' in (posted[2] as object));
+    assert.equal((posted[2] as unknown as { id: number }).id, 8);
+    assert.ok('error' in (posted[2] as unknown as object));
   });
 
   it('the extension loads in a context with only browser globals and `vscode`', () => {
