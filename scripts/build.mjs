@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 import { readdirSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildWebBundles } from './web-bundles.mjs';
+import { buildWebBundles, buildWebTestBundle } from './web-bundles.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -165,6 +165,8 @@ if (!production && !distOut) {
     sourcemap: 'inline',
     external: ['vscode', 'mocha'],
   }));
+  // The web integration suite, for the web worker extension host (a browser bundle).
+  builds.push(buildWebTestBundle({ root, outfile: 'out/test/web/index.js' }));
 }
 await Promise.all(builds);
 console.log(`Built ${production ? 'production ' : ''}bundles in dist/${production ? '' : ' and out/'}`);

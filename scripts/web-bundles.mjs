@@ -120,3 +120,24 @@ export async function buildWebBundles({ root, outdir, production = false, entrie
   }
   return { files, bytes };
 }
+
+/**
+ * The web integration suite (test/web/index.ts → <outfile>), a browser bundle as the web worker
+ * extension host needs: mocha's browser build and chai inside, `vscode` external, no Node module.
+ */
+export function buildWebTestBundle({ root, outfile }) {
+  return build({
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    logLevel: 'warning',
+    absWorkingDir: root,
+    entryPoints: ['test/web/index.ts'],
+    outfile,
+    format: 'cjs',
+    external: ['vscode'],
+    conditions: ['worker'],
+    sourcemap: 'inline',
+    plugins: [noNodeModules],
+  });
+}

@@ -17,6 +17,8 @@ export interface PartnerLintApi {
   linter: DocumentLinter;
   status: StatusItem;
   wizard: DecisionWizard;
+  /** Where it runs: `desktop` (Node extension host) or `web` (web worker extension host). */
+  host: string;
   /** Errors logged to the PartnerLint output channel since activation. */
   errorCount(): number;
 }
@@ -52,5 +54,5 @@ export function activateOn(context: vscode.ExtensionContext, host: Host): Partne
   );
   registerCommands(context, linter, config, wizard, log);
   log.info(`PartnerLint ${context.extension.packageJSON.version} activated in VS Code ${vscode.version} (${host.name})`);
-  return { linter, status, wizard, errorCount: () => log.errors };
+  return { linter, status, wizard, host: host.name, errorCount: () => log.errors };
 }

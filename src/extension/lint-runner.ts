@@ -68,6 +68,11 @@ export class LintRunner {
     });
   }
 
+  /** Whether checks run in a worker now (false before the first check, and after falling back to this thread). */
+  runsInWorker(): boolean {
+    return this.worker !== undefined;
+  }
+
   /** The document `document` was closed: the worker forgets its state. */
   close(document: string): void {
     this.fallback?.close(document);

@@ -101,6 +101,11 @@ export class DocumentLinter implements vscode.Disposable {
   }
 
   /** What is known about a document at its current version. */
+  /** Whether checks run in a lint worker now, rather than on the extension host's thread (for tests). */
+  lintsInWorker(): boolean {
+    return this.runner.runsInWorker();
+  }
+
   stateOf(doc: vscode.TextDocument): DocumentState | undefined {
     const state = this.states.get(doc.uri.toString());
     return state && state.version === doc.version ? state : undefined;
