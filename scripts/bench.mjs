@@ -10,6 +10,7 @@
 //   5. time per MB at 0.1, 1 and 10 MB (one child process per size, with a time budget)
 //   6. peak memory
 //   7. the cost of deciding that a README is not a strategy document
+//   and the web extension bundle's size (as --production builds it; target ≤ 1 MB),
 //   and micromark's installed version against another copy when one is available
 //   (scripts/bench/micromark.mjs --install 4.0.2 makes one).
 // It prints the report and writes it to docs/performance.md.
@@ -29,6 +30,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { charter, readme, listDoc, rng, writeCorpus } from './bench/corpus.mjs';
 import { defaultCopyDir, installMicromark, interleaved, loadTokenizer, micromarkIn, resolvedMicromark } from './bench/micromark.mjs';
+import { buildWebBundles } from './web-bundles.mjs';
+import { gzipSync } from 'node:zlib';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -800,6 +803,23 @@ if (mmCopy) {
     table(['Work', 'Size', 'Runs', `${mm.micromark.version} (installed)`, mmCopy.version, `Ratio ${mm.micromark.version} ÷ ${mmCopy.version}`], rows),
   ].join('\n\n');
   memorySection('micromark');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The web extension's bundles (package.json `browser`, for vscode.dev and github.dev), built as
+// `npm run package` builds them (--production: minified, no source maps), by scripts/web-bundles.mjs
+// (which fails on any Node import or global). Bytes on disk; gzipped, what a browser downloads.
+
+log('web bundle sizes');
+{
+  const web = await buildWebBundles({ root: ROOT, outdir: join(tmp, 'web-dist'), production: true });
+  const gzipped = (file) => fmtKB(gzipSync(readFileSync(file)).length);
+  report.targets.push([
+    'Web extension bundle (dist/web/extension.js, minified as `--production` builds it)',
+    '≤ 1 MB',
+    `${fmtKB(web.bytes.extension)} (${gzipped(web.files.extension)} gzipped); its Web Worker dist/web/lint-worker.js ${fmtKB(web.bytes.worker)} (${gzipped(web.files.worker)} gzipped), loaded once when the first document is checked`,
+    web.bytes.extension <= 1e6 ? 'PASS' : 'MISS',
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------
