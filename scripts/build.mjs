@@ -131,7 +131,8 @@ const dist = distOut ?? 'dist';
 const builds = [
   build({
     ...common,
-    // The lint worker sits beside the extension (and the CLI), which start it by file name.
+    // The CLI's lint worker sits beside it and is started by file name. (The desktop extension runs
+    // the web bundle's worker, dist/web/lint-worker.js, in a worker thread: lint-transport-node.ts.)
     entryPoints: { extension: 'src/extension/extension.ts', 'lint-worker': 'src/worker/lint-worker.ts' },
     outdir: dist,
     external: ['vscode'],

@@ -3,11 +3,28 @@ import { join } from 'node:path';
 import { LINT_WORKER_OPTIONS } from '../worker/options';
 import type { LintTransport } from './lint-transport';
 
-/** Lint workers as Node worker threads running `script` (by default dist/lint-worker.js). */
-export function nodeTransport(script = join(__dirname, 'lint-worker.js')): LintTransport {
+/**
+ * Starts a worker script in a Node worker thread. The script may be a Web Worker's
+ * (dist/web/lint-worker.js, which talks through the global `postMessage` and `onmessage`): the
+ * thread's parentPort stands in for those. Or a worker thread's own (dist/lint-worker.js, which
+ * talks through parentPort directly, as the CLI's pool starts it).
+ */
+const WORKER_SHIM = [
+  "const { parentPort, workerData } = require('node:worker_threads');",
+  'globalThis.postMessage = (message) => parentPort.postMessage(message);',
+  "parentPort.on('message', (data) => { if (typeof globalThis.onmessage === 'function') globalThis.onmessage({ data }); });",
+  'require(workerData);',
+].join('\n');
+
+/**
+ * Lint workers as Node worker threads running `script`. By default that is the web extension's
+ * worker, dist/web/lint-worker.js: the desktop and the web extension lint with the same bundle,
+ * and the .vsix carries the core once for the two (not twice).
+ */
+export function nodeTransport(script = join(__dirname, 'web', 'lint-worker.js')): LintTransport {
   return {
     start(events) {
-      const worker = new Worker(script, LINT_WORKER_OPTIONS);
+      const worker = new Worker(WORKER_SHIM, { ...LINT_WORKER_OPTIONS, eval: true, workerData: script });
       worker.on('message', events.message);
       worker.on('error', events.error);
       worker.on('exit', events.exit);

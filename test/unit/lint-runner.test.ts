@@ -8,7 +8,8 @@ import { DEFAULT_CONFIG, lintText, RULES } from '../../src/core';
 import { bigCharter } from './big-charter';
 import type { Logger } from '../../src/extension/log';
 
-const WORKER = join(process.cwd(), 'dist', 'lint-worker.js');
+// The worker the desktop extension starts (lint-transport-node.ts): the web extension's bundle, in a worker thread.
+const WORKER = join(process.cwd(), 'dist', 'web', 'lint-worker.js');
 const CHARTER = '---\ntype: partnership-charter\n---\n# Charter\n\n## Governance\n\nOwners.\n';
 
 function logger(): Logger & { lines: string[] } {
@@ -26,7 +27,7 @@ const ROOMY = 120_000;
 describe('the lint worker runner', function () {
   this.timeout(180_000);
   before(function () {
-    if (!existsSync(WORKER)) throw new Error('dist/lint-worker.js is missing: run npm run build first');
+    if (!existsSync(WORKER)) throw new Error('dist/web/lint-worker.js is missing: run npm run build first');
   });
 
   it('lints off this thread and returns the core result', async () => {
