@@ -4,7 +4,7 @@ import type { LintTransport } from './lint-transport';
 /** The parts of the browser's Worker used here (this file is also type-checked without the DOM lib). */
 interface BrowserWorker {
   onmessage: ((event: { data: WorkerMessage }) => void) | null;
-  onerror: ((event: { message?: string; preventDefault(): void }) => void) | null;
+  onerror: ((event: { message?: string; preventDefault?(): void }) => void) | null;
   postMessage(message: unknown): void;
   terminate(): void;
 }
@@ -25,7 +25,8 @@ export function webTransport(url: string): LintTransport {
       const worker = new WorkerClass(url);
       worker.onmessage = (event) => events.message(event.data);
       worker.onerror = (event) => {
-        event.preventDefault();
+        // Handled here: not also reported as an uncaught error of the extension host.
+        event.preventDefault?.();
         events.error(new Error(event.message || `the lint worker ${url} failed to load`));
       };
       return { post: (request) => worker.postMessage(request), terminate: () => worker.terminate() };
