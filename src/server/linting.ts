@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { sniff, type DocumentKind, type LintDiagnostic, type LintResult, type ResolvedConfig } from '../core';
@@ -43,7 +44,11 @@ export interface LinterHost {
   openDocuments(): TextDocument[];
   settingsFor(uri: string): Promise<Settings>;
   publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void;
-  log: Logger & { warnOnce(key: string, message: string): void };
+  log: Logger & {
+    warnOnce(key: string, message: string): void;
+    /** Detail for diagnosing speed: sent as $/logTrace when the client turned tracing on. */
+    trace(message: string): void;
+  };
 }
 
 function info(doc: TextDocument, message: string): Diagnostic {
@@ -166,6 +171,7 @@ export class ServerLinter {
     const uri = doc.uri;
     const version = doc.version;
     const configGeneration = this.configGeneration;
+    const started = performance.now();
     const current = () => this.host.document(uri)?.version === version && this.configGeneration === configGeneration;
     const skipped = (reason: string, diagnostics: Diagnostic[] = []) => ({ state: { version, skipped: reason }, diagnostics });
 
@@ -194,7 +200,14 @@ export class ServerLinter {
     if (this.timedOut.has(uri)) return stopped();
     // Code actions queue apart from publishing, so a debounced check never drops a fix-all.
     const key = purpose === 'actions' ? `${uri}#actions` : uri;
+    const sent = performance.now();
     const outcome = await this.runner.lint(key, text, resolved.config, settings.timeBudget, uri);
+    if (outcome.kind === 'done') {
+      const how = outcome.update?.parse === 'incremental' && outcome.update.window
+        ? `re-parsed ${outcome.update.window.end - outcome.update.window.start} of ${text.length} characters`
+        : `${outcome.update?.parse ?? 'not'} parsed${outcome.update?.reason ? ` (${outcome.update.reason})` : ''}`;
+      this.host.log.trace(`Checked ${uri} version ${version} in ${(performance.now() - sent).toFixed(1)} ms in the lint worker (${(sent - started).toFixed(1)} ms before it): ${how}`);
+    }
     if (outcome.kind === 'superseded') return undefined;
     if (outcome.kind === 'timeout') {
       if (!current()) return undefined;

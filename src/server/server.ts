@@ -65,6 +65,7 @@ export function startServer(connection: Connection): void {
       const detail = describe(cause);
       connection.console.error(detail ? `${message}: ${detail}` : message);
     },
+    trace: (message: string) => connection.tracer.log(message),
     /** Says something once per server run, as a message the user sees (never on every keystroke). */
     warnOnce: (key: string, message: string) => {
       if (warned.has(key)) return;
