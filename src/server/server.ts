@@ -26,6 +26,7 @@ import { CONFIG_RULE_ID, TextIndex } from '../core';
 import { treeProblemsToDiagnostics } from '../trees/lint-tree';
 import { ServerLinter, toDiagnostic } from './linting';
 import { fileUri, ServerWorkspace } from './workspace';
+import { PollingWatcher } from './polling';
 import { docsUrl } from '../core/actions';
 import { codeActions, COMMANDS, FIX_ALL_KIND, fixAllEdit } from './code-actions';
 
@@ -116,6 +117,10 @@ export function startServer(connection: Connection): void {
     }
   };
 
+  /** Polls PartnerLint's own files when the editor cannot watch them for the server. */
+  let polling: PollingWatcher | undefined;
+  workspace.onDepends = (path) => polling?.watch(path);
+
   /** Settings or watched files changed: everything is read and checked again. */
   const reloadAll = () => {
     settingsCache.clear();
@@ -129,6 +134,12 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities ?? {};
     initializationSettings = initializationOptionsSettings(params.initializationOptions);
+    if (!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      polling = new PollingWatcher((path) => {
+        log.info(`Changed: ${path}`);
+        reloadAll();
+      });
+    }
     workspaceFolderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.setFolders(workspaceFolderUris);
     return {
@@ -212,7 +223,10 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  connection.onShutdown(() => linter.dispose());
+  connection.onShutdown(() => {
+    polling?.dispose();
+    linter.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -2,7 +2,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { sep } from 'node:path';
 import { ConfigResolver } from '../core/lint-file';
 import type { ConfigSources } from '../core/lint-file';
-import { dirname, type ConfigProblem, type LoadedConfig } from '../core/config-file';
+import { CONFIG_FILE_NAMES, dirname, type ConfigProblem, type LoadedConfig } from '../core/config-file';
 import { SettingsReader } from '../core/settings-reader';
 import { DEFAULT_CONFIG } from '../core';
 import { findCustomTrees, findWorkspaceRoot, type CustomTreeFile, type CustomTrees } from '../trees/custom';
@@ -40,6 +40,9 @@ export class ServerWorkspace {
   /** Files whose problems were reported since the last reset (each is reported once). */
   private readonly reported = new Set<string>();
 
+  /** Called with each settings file, decision tree file and trees folder the server depends on. */
+  onDepends: (path: string) => void = () => undefined;
+
   /** Settings and tree files with problems, by path, with the text the problems point into. */
   onProblems: (problems: { path: string; text: string; config: readonly ConfigProblem[]; trees: CustomTreeFile | undefined }[]) => void = () => undefined;
 
@@ -47,6 +50,10 @@ export class ServerWorkspace {
   setFolders(uris: readonly string[]): void {
     this.folders = uris.flatMap((uri) => filePath(uri) ?? []).map((p) => p.replace(/\/+$/, '') || '/');
     this.reset();
+    for (const folder of this.folders) {
+      const base = folder === '/' ? '' : folder;
+      for (const name of [...CONFIG_FILE_NAMES, '.partnerlint/trees']) this.onDepends(`${base}/${name}`);
+    }
   }
 
   /** Forgets everything read: the next check reads settings and tree files again. */
@@ -94,7 +101,10 @@ export class ServerWorkspace {
       this.resolvers.set(key, resolver);
     }
     const reader = this.reader;
+    // Where a settings file would be found (the workspace folder's), and the ones that were read.
+    if (folder !== undefined) for (const name of CONFIG_FILE_NAMES) this.onDepends(`${folder === '/' ? '' : folder}/${name}`);
     const loaded = await resolver.configFor(path);
+    for (const file of loaded.files) this.onDepends(file);
     if (loaded.problems.some((p) => !this.reported.has(p.file))) {
       const byFile = new Map<string, ConfigProblem[]>();
       for (const p of loaded.problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
@@ -116,7 +126,9 @@ export class ServerWorkspace {
     const at = await root;
     let found = this.trees.get(at);
     if (!found) {
+      this.onDepends(`${at === '/' ? '' : at}/.partnerlint/trees`);
       found = findCustomTrees(at, this.reader).then((trees) => {
+        for (const file of trees.files) this.onDepends(file.path);
         const broken = trees.files.filter((f) => f.problems.length > 0);
         if (broken.length > 0) this.report(broken.map((f) => ({ path: f.path, text: f.text, config: [], trees: f })));
         return trees;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { applyEdits, editsFor, fileUri, messageOf, LspClient, SERVER, type LspClientOptions } from './lsp-client';
+import { applyEdits, editsFor, fileUri, FULL_CAPABILITIES, messageOf, LspClient, SERVER, type LspClientOptions } from './lsp-client';
 import { bigCharter } from './big-charter';
 
 const FIXTURES = join(process.cwd(), 'test/fixtures');
@@ -166,6 +166,20 @@ describe('partnerlint-ls over stdio', function () {
     await ls.filesChanged([{ uri: fileUri(join(work, '.partnerlint.yaml')), type: FileChangeType.Changed }]);
     const second = await ls.diagnostics(doc, (p) => ls.publications.indexOf(p) >= published);
     assert.ok(ids(second).includes('commitment-unquantified') && !ids(second).includes('failure-cost-missing'), ids(second).join(', '));
+  });
+
+  it('notices a new .partnerlint.yaml by itself when the editor cannot watch files for it', async () => {
+    const capabilities = { ...FULL_CAPABILITIES, workspace: { ...FULL_CAPABILITIES.workspace, didChangeWatchedFiles: undefined } };
+    const ls = await start({ capabilities });
+    await ls.open(doc, HANDSHAKE);
+    assert.ok(ids(await ls.diagnostics(doc)).includes('commitment-unquantified'));
+    assert.ok(!ls.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'), 'nothing asked of the editor');
+    const published = ls.publications.length;
+    copyFileSync(join(FIXTURES, 'language-server', 'unquantified-off.yaml'), join(work, '.partnerlint.yaml'));
+    // No notification from the editor: the server polls its own files.
+    const after = await ls.diagnostics(doc, (p) => ls.publications.indexOf(p) >= published);
+    assert.ok(!ids(after).includes('commitment-unquantified') && ids(after).includes('failure-cost-missing'), ids(after).join(', '));
+    assert.equal(await ls.stop(), 0);
   });
 
   it('takes the partnerlint settings from workspace/configuration, and again after didChangeConfiguration', async () => {
