@@ -355,7 +355,7 @@ if (ONLY_SERVER) {
     const start = page.indexOf('## 3b. ');
     if (start >= 0) {
       const end = page.indexOf('\n## ', start + 1);
-      page = page.slice(0, start) + section + (end >= 0 ? page.slice(end) : '\n');
+      page = page.slice(0, start) + section + (end >= 0 ? `\n${page.slice(end)}` : '\n');
     } else {
       const before = page.indexOf('\n## 4. ');
       page = before >= 0 ? `${page.slice(0, before)}\n\n${section}\n${page.slice(before)}` : `${page.trimEnd()}\n\n${section}\n`;
