@@ -177,8 +177,11 @@ export class ServerLinter {
 
     const settings = await this.host.settingsFor(uri);
     if (!settings.enable) return skipped('PartnerLint is switched off (partnerlint.enable)');
-    const path = filePath(uri);
-    if (path === undefined && !/^untitled:/i.test(uri)) {
+    // An untitled document takes the settings of the first workspace folder, as in VS Code.
+    const untitled = /^untitled:/i.test(uri);
+    const firstFolder = this.workspace.firstFolder();
+    const path = filePath(uri) ?? (untitled && firstFolder !== undefined ? `${firstFolder === '/' ? '' : firstFolder}/untitled.md` : undefined);
+    if (path === undefined && !untitled) {
       this.host.log.warnOnce(`scheme:${uri.split(':')[0]}`, `PartnerLint checks documents with ${uri.split(':')[0]}: URIs with the default settings and your editor's partnerlint settings: it reads .partnerlint.yaml and decision tree files only for file: URIs.`);
     }
     const folder = path === undefined ? undefined : this.workspace.folderOf(path);

@@ -71,6 +71,11 @@ export class ServerWorkspace {
     if (fresh.length > 0) this.onProblems(fresh);
   }
 
+  /** The first workspace folder the client named, if any. */
+  firstFolder(): string | undefined {
+    return this.folders[0];
+  }
+
   /** The innermost workspace folder holding `path`. */
   folderOf(path: string): string | undefined {
     let best: string | undefined;

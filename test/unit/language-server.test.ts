@@ -156,6 +156,10 @@ describe('partnerlint-ls over stdio', function () {
     const first = await ls.diagnostics(doc);
     assert.ok(!ids(first).includes('commitment-unquantified'), `turned off in .partnerlint.yaml: ${ids(first).join(', ')}`);
     assert.ok(ids(first).includes('failure-cost-missing'));
+    // An untitled document takes the first workspace folder's settings, as in VS Code.
+    await ls.open('untitled:Untitled-1', HANDSHAKE);
+    const untitled = await ls.diagnostics('untitled:Untitled-1');
+    assert.ok(!ids(untitled).includes('commitment-unquantified') && ids(untitled).includes('failure-cost-missing'), ids(untitled).join(', '));
     // The server asked to be told about settings and tree files.
     const watch = ls.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
     const globs = (watch?.registerOptions as { watchers: { globPattern: string }[] } | undefined)?.watchers.map((w) => w.globPattern) ?? [];
