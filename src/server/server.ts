@@ -127,7 +127,8 @@ export function startServer(connection: Connection): void {
     workspace.reset();
     for (const uri of problemFiles) void connection.sendDiagnostics({ uri, diagnostics: [] });
     problemFiles.clear();
-    warned.clear();
+    // Problems in settings files are said again if still there; a note about a URI scheme is not.
+    for (const key of warned) if (key.startsWith('problems:')) warned.delete(key);
     linter.relintAll();
   };
 
