@@ -322,6 +322,40 @@ async function serverSection() {
     rows.push([`one edit ${GAP_MS} ms after the previous answer (fast typing), after ${WARM} warm-up edits (${check})`, fmtMs(typing.median), `**${fmtMs(typing.p95)}**`, fmtMs(typing.max)]);
     rows.push([`of which the check in the server's lint worker (from the server's trace, $/logTrace), same edits as the first row`, fmtMs(typingWorker.median), fmtMs(typingWorker.p95), fmtMs(typingWorker.max)]);
     rows.push(['edits back to back: each sent as soon as the previous answer arrived', fmtMs(burst.median), fmtMs(burst.p95), fmtMs(burst.max)]);
+    // The same kind of edits posted straight to a lint worker in this process, as the extension
+    // posts them (no server process, no JSON-RPC): what the server adds is the difference.
+    const { Worker } = await import('node:worker_threads');
+    const worker = new Worker(workerFile, workerOptions);
+    try {
+      let id = 0;
+      let answer;
+      worker.on('message', (m) => {
+        if (m && typeof m.id === 'number') answer?.(m);
+      });
+      let text = charter1000;
+      const post = () => new Promise((resolve, reject) => {
+        const at = r.int(bodyStart, text.length - 1);
+        text = text.slice(0, at) + 'abcdefghijklmnopqrstuvwxyz'[r.int(0, 25)] + text.slice(at);
+        const start = performance.now();
+        const timer = setTimeout(() => reject(new Error('the lint worker did not answer within 60 s')), 60_000);
+        answer = (m) => {
+          clearTimeout(timer);
+          if (m.result) resolve({ ms: performance.now() - start, cpuMs: NaN });
+          else reject(new Error(m.error));
+        };
+        worker.postMessage({ id: ++id, text, config: DEFAULT_CONFIG, document: 'file:///bench/direct.md' });
+      });
+      for (let i = 0; i < WARM; i++) await post();
+      const direct = [];
+      for (let i = 0; i < MEASURED; i++) {
+        await sleep(GAP_MS);
+        direct.push(await post());
+      }
+      const d = stats(direct);
+      rows.splice(2, 0, [`for comparison: the same kind of edits, ${GAP_MS} ms apart after ${WARM} warm-up edits, posted straight to a lint worker in the bench process as the VS Code extension posts them (no server process, no JSON-RPC), run after the server`, fmtMs(d.median), fmtMs(d.p95), fmtMs(d.max)]);
+    } finally {
+      await worker.terminate();
+    }
     const exit = await session.stop();
     if (exit !== 0) rows.push([`the server exited with code ${exit} after shutdown/exit`, '', '', '']);
     target = [SERVER_ROW, `≤ ${SERVER_TARGET_MS} ms`, `${fmtMs(typing.p95)} (p50 ${fmtMs(typing.median)}; ${MEASURED} edits ${GAP_MS} ms apart after ${WARM} warm-up edits, partnerlint.debounce 0; back to back: p95 ${fmtMs(burst.p95)})`, typing.p95 <= SERVER_TARGET_MS ? 'PASS' : 'MISS'];
