@@ -20,6 +20,7 @@ describe('the pre-commit hook', function () {
   let own = false;
   let work: string;
   let packed: string[];
+  let tarball: string;
   let bin: string;
   const hook = (parse(readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8')) as Array<Record<string, any>>).find((h) => h.id === 'partnerlint')!;
 
@@ -29,13 +30,21 @@ describe('the pre-commit hook', function () {
     // What the package folder holds after `npm install` (prepare builds dist/), with sources beside.
     const stage = join(work, 'stage');
     mkdirSync(join(stage, 'dist'), { recursive: true });
-    for (const f of ['package.json', 'README.md', 'LICENSE', '.npmignore']) copyFileSync(join(root, f), join(stage, f));
+    for (const f of ['package.json', 'README.md', 'LICENSE', '.npmignore', '.npmrc']) copyFileSync(join(root, f), join(stage, f));
     for (const f of readdirSync(dist)) copyFileSync(join(dist, f), join(stage, 'dist', f));
     cpSync(join(root, 'src', 'cli'), join(stage, 'src', 'cli'), { recursive: true });
-    const pack = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: stage, encoding: 'utf8', env: { ...process.env, npm_config_offline: 'true', npm_config_update_notifier: 'false' } }));
-    packed = pack[0].files.map((f: { path: string }) => f.path).sort();
+    // `prepare` (the build, already done above) runs again in npm pack; here it only prints, as the
+    // build does, which must not reach what pre-commit reads.
+    mkdirSync(join(stage, 'scripts'));
+    writeFileSync(join(stage, 'scripts', 'build.mjs'), "console.log('Built bundles in dist/ and out/');\n");
+    const env = { ...process.env, npm_config_offline: 'true', npm_config_update_notifier: 'false' };
+    for (const key of Object.keys(env)) if (/^npm_config_foreground_scripts$/i.test(key)) delete env[key];
+    // pre-commit takes npm pack's whole output, stripped, as the tarball's file name.
+    tarball = execFileSync('npm', ['pack'], { cwd: stage, encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    const listing = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: stage, encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] }));
+    packed = listing[0].files.map((f: { path: string }) => f.path).sort();
     mkdirSync(join(work, 'installed'));
-    execFileSync('tar', ['-xzf', join(work, pack[0].filename), '-C', join(work, 'installed')]);
+    execFileSync('tar', ['-xzf', join(stage, tarball), '-C', join(work, 'installed')]);
     // npm links each bin into the prefix's bin folder and makes its target executable.
     const pkg = JSON.parse(readFileSync(join(work, 'installed', 'package', 'package.json'), 'utf8'));
     bin = join(work, 'bin');
@@ -50,6 +59,7 @@ describe('the pre-commit hook', function () {
   });
 
   it('packs the bin and its worker, and nothing of the sources', () => {
+    assert.equal(tarball, 'partnerlint-0.1.0'.replace('0.1.0', JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) + '.tgz', 'npm pack prints only the file name (.npmrc: foreground-scripts=false)');
     assert.deepEqual(packed, ['LICENSE', 'README.md', 'dist/cli.js', 'dist/lint-worker.js', 'package.json']);
   });
 
