@@ -155,7 +155,8 @@ export async function selectFiles(workspace: string, env: NodeJS.ProcessEnv, log
       return { files, scope: 'changed' };
     }
     why = changed.reason;
-    log(`::notice title=PartnerLint checks every Markdown file::${escapeData(`Checking every Markdown file matching the paths: ${why}.`)}`);
+    // A missing commit is worth a notice (the checkout can be fixed); an event without commits is not.
+    if (!('reason' in range)) log(`::notice title=PartnerLint checks every Markdown file::${escapeData(`Checking every Markdown file matching the paths: ${why}.`)}`);
   }
   const found = await glob(include, { cwd: workspace, ignore: [...exclude, ...ALWAYS_IGNORED], dot: false, onlyFiles: true });
   const files = [...new Set(found.map(toPosix))].filter(keep).sort();
@@ -330,7 +331,8 @@ export async function runAction({ env, log, cliPath }: ActionEnv): Promise<numbe
     scope,
   });
   if (env['GITHUB_STEP_SUMMARY']) appendFileSync(env['GITHUB_STEP_SUMMARY'], summary(files, scope, counts, sarif, failed || incomplete, failOn), 'utf8');
-  log(`PartnerLint: ${counts.errors} errors, ${counts.warnings} warnings, ${counts.info} info; SARIF written to ${sarifPath}.`);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  log(`PartnerLint: ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${counts.info} info; SARIF written to ${sarifPath}.`);
   if (incomplete) return 2;
   if (failed) {
     log(`PartnerLint: failing because fail-on is "${failOn}".`);

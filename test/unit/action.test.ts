@@ -199,6 +199,9 @@ describe('the GitHub Action script', function () {
     assert.equal(newBranch.outputs['scope'], 'all');
     assert.equal(newBranch.outputs['files-checked'], '2');
     assert.deepEqual(filesIn(newBranch), ['docs/charter.md', 'docs/renamed plan.md']);
+    // Expected on a new branch: said in the log, not as an annotation.
+    assert.match(newBranch.stdout, /all matching the paths; the push created the branch/);
+    assert.deepEqual(newBranch.annotations.filter((a) => a.command === 'notice' && !a.props['file']), []);
     const manual = runAction('workflow_dispatch', {}, { 'fail-on': 'none' });
     assert.equal(manual.outputs['files-checked'], '4');
     assert.equal(manual.status, 0);
