@@ -37,7 +37,7 @@ describe('the pre-commit hook', function () {
     // build does, which must not reach what pre-commit reads.
     mkdirSync(join(stage, 'scripts'));
     writeFileSync(join(stage, 'scripts', 'build.mjs'), "console.log('Built bundles in dist/ and out/');\n");
-    const env = { ...process.env, npm_config_offline: 'true', npm_config_update_notifier: 'false' };
+    const env: NodeJS.ProcessEnv = { ...process.env, npm_config_offline: 'true', npm_config_update_notifier: 'false' };
     for (const key of Object.keys(env)) if (/^npm_config_foreground_scripts$/i.test(key)) delete env[key];
     // pre-commit takes npm pack's whole output, stripped, as the tarball's file name.
     tarball = execFileSync('npm', ['pack'], { cwd: stage, encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
@@ -59,7 +59,8 @@ describe('the pre-commit hook', function () {
   });
 
   it('packs the bin and its worker, and nothing of the sources', () => {
-    assert.equal(tarball, 'partnerlint-0.1.0'.replace('0.1.0', JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) + '.tgz', 'npm pack prints only the file name (.npmrc: foreground-scripts=false)');
+    const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    assert.equal(tarball, `${name}-${version}.tgz`, 'npm pack prints only the file name (.npmrc: foreground-scripts=false)');
     assert.deepEqual(packed, ['LICENSE', 'README.md', 'dist/cli.js', 'dist/lint-worker.js', 'package.json']);
   });
 
