@@ -140,7 +140,8 @@ const builds = [
 if (existsSync(join(root, 'src/cli/main.ts'))) {
   builds.push(build({
     ...common,
-    entryPoints: { cli: 'src/cli/main.ts' },
+    // action: the GitHub Action's script (action.yml), which runs the CLI beside it.
+    entryPoints: { cli: 'src/cli/main.ts', action: 'src/action/main.ts' },
     outdir: dist,
     sourcemap: !production,
     minify: production,
