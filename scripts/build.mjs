@@ -141,8 +141,9 @@ const builds = [
 if (existsSync(join(root, 'src/cli/main.ts'))) {
   builds.push(build({
     ...common,
-    // The CLI and the language server (partnerlint-ls), both run as programs (package.json "bin").
-    entryPoints: { cli: 'src/cli/main.ts', server: 'src/server/server.ts' },
+    // The CLI and the language server (partnerlint-ls), both run as programs (package.json "bin");
+    // action: the GitHub Action's script (action.yml), which runs the CLI beside it.
+    entryPoints: { cli: 'src/cli/main.ts', server: 'src/server/server.ts', action: 'src/action/main.ts' },
     outdir: dist,
     sourcemap: !production,
     minify: production,
