@@ -1,5 +1,6 @@
 // Bundles everything that runs with esbuild:
 //   dist/extension.js   the extension (vscode stays external; remark, yaml are bundled in)
+//   dist/cli.js, dist/server.js  the CLI and the language server (partnerlint-ls --stdio)
 //   out/test/unit/      one bundle per unit test file, for mocha in plain Node
 //   out/test/integration/  the suite index and one bundle per integration test file,
 //                       loaded by mocha inside a real VS Code extension host
@@ -140,8 +141,9 @@ const builds = [
 if (existsSync(join(root, 'src/cli/main.ts'))) {
   builds.push(build({
     ...common,
+    // The CLI and the language server (partnerlint-ls), both run as programs (package.json "bin");
     // action: the GitHub Action's script (action.yml), which runs the CLI beside it.
-    entryPoints: { cli: 'src/cli/main.ts', action: 'src/action/main.ts' },
+    entryPoints: { cli: 'src/cli/main.ts', server: 'src/server/server.ts', action: 'src/action/main.ts' },
     outdir: dist,
     sourcemap: !production,
     minify: production,

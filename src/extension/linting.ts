@@ -5,7 +5,7 @@ import { settingsFor } from './settings';
 import type { WorkspaceConfig } from './workspace-config';
 import type { WorkspaceTrees } from './workspace-trees';
 import { resolveDocumentConfig, type ConfigSources } from '../core/lint-file';
-import { LintRunner } from './lint-runner';
+import { LintRunner } from '../worker/lint-runner';
 import type { Logger } from './log';
 
 /** Schemes whose Markdown is the user's own writing (not diffs, output or SCM views). */

@@ -2,10 +2,10 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { LintRunner } from '../../src/extension/lint-runner';
+import { LintRunner } from '../../src/worker/lint-runner';
 import { DEFAULT_CONFIG, lintText, RULES } from '../../src/core';
 import { bigCharter } from './big-charter';
-import type { Logger } from '../../src/extension/log';
+import type { Logger } from '../../src/worker/lint-runner';
 
 const WORKER = join(process.cwd(), 'dist', 'lint-worker.js');
 const CHARTER = '---\ntype: partnership-charter\n---\n# Charter\n\n## Governance\n\nOwners.\n';

@@ -57,4 +57,16 @@ describe('the extension package', function () {
       assert.ok(problems.some((p: string) => expected.test(p)), `${expected} among ${JSON.stringify(problems)}`);
     }
   });
+
+  it('gives npm users the two programs (partnerlint, partnerlint-ls) and their lint worker, not the sources', () => {
+    const root = process.cwd();
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    assert.deepEqual(manifest.bin, { partnerlint: 'dist/cli.js', 'partnerlint-ls': 'dist/server.js' });
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const [pack] = JSON.parse(execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' })) as [{ files: { path: string }[] }];
+    const files = pack.files.map((f) => f.path).sort();
+    for (const bin of Object.values(manifest.bin)) assert.ok(files.includes(bin), `${bin} is in the npm package: ${files.join(', ')}`);
+    assert.ok(files.includes('dist/lint-worker.js'), 'the worker both programs start by file name');
+    assert.deepEqual(files.filter((f) => /^(node_modules|src|test|out|scripts|examples|\.vscode-test)\//.test(f)), []);
+  });
 });

@@ -61,7 +61,7 @@ describe('the pre-commit hook', function () {
   it('packs the bin and its worker, and nothing of the sources', () => {
     const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     assert.equal(tarball, `${name}-${version}.tgz`, 'npm pack prints only the file name (.npmrc: foreground-scripts=false)');
-    assert.deepEqual(packed, ['LICENSE', 'README.md', 'dist/cli.js', 'dist/lint-worker.js', 'package.json']);
+    assert.deepEqual(packed, ['LICENSE', 'README.md', 'dist/cli.js', 'dist/lint-worker.js', 'dist/server.js', 'package.json']);
   });
 
   /** Runs the hook's entry from PATH in `repo` with the file names appended, as pre-commit does. */

@@ -2,9 +2,14 @@ import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { LintResult, ResolvedConfig, UpdateInfo } from '../core';
 import { LintSession } from '../core/lint-session';
-import type { LintResponse, WorkerMessage, WorkerRequest } from '../worker/lint-worker';
-import { LINT_WORKER_OPTIONS } from '../worker/options';
-import type { Logger } from './log';
+import type { LintResponse, WorkerMessage, WorkerRequest } from './lint-worker';
+import { LINT_WORKER_OPTIONS } from './options';
+
+/** Where the runner reports what went wrong: the extension's output channel, the server's log. */
+export interface Logger {
+  info(message: string): void;
+  error(message: string, cause?: unknown): void;
+}
 
 /** How long one document may take before it is abandoned (the worker is restarted), by default. */
 export const TIME_BUDGET_MS = 5000;
@@ -24,8 +29,8 @@ interface Job {
 }
 
 /**
- * Lints documents in a worker thread so the extension host (shared by every extension) never
- * blocks on a large document. One job runs at a time; of the jobs waiting for the same
+ * Lints documents in a worker thread so the extension host (shared by every extension), or the
+ * language server's message loop, never blocks on a large document. One job runs at a time; of the jobs waiting for the same
  * document only the newest is kept (older ones resolve as `superseded`). A job that runs longer
  * than the time budget is abandoned: the worker is terminated and a fresh one started. If a
  * worker cannot be started at all, linting falls back to this thread.
