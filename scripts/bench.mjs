@@ -10,6 +10,8 @@
 //   5. time per MB at 0.1, 1 and 10 MB (one child process per size, with a time budget)
 //   6. peak memory
 //   7. the cost of deciding that a README is not a strategy document
+//   and the language server (partnerlint-ls, spawned over stdio) answering a one-letter didChange
+//   on the 1,000-line charter with its publishDiagnostics (section 3b)
 //   and the web extension bundle's size (as --production builds it; target ≤ 1 MB),
 //   and micromark's installed version against another copy when one is available
 //   (scripts/bench/micromark.mjs --install 4.0.2 makes one).
@@ -18,7 +20,8 @@
 // Options: --quick (few repetitions, small sizes, no docs written), --no-write, --skip-cli,
 // --skip-scale, --skip-micromark, --micromark-dir <folder>, --install-micromark <version> (puts that
 // version in the micromark folder first, with npm), --budget-10mb <seconds> (default 120),
-// --out <file>. markdownlint and markdownlint-cli2 come from the repo's node_modules, or from
+// --out <file>, --only-server (only section 3b: the language server; its target row and section
+// are replaced in the existing docs/performance.md, the rest of the page is kept). markdownlint and markdownlint-cli2 come from the repo's node_modules, or from
 // $PARTNERLINT_BENCH_DEPS/node_modules when they are not installed there.
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
@@ -29,6 +32,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { charter, readme, listDoc, rng, writeCorpus } from './bench/corpus.mjs';
+import { startServerSession } from './bench/server.mjs';
 import { defaultCopyDir, installMicromark, interleaved, loadTokenizer, micromarkIn, resolvedMicromark } from './bench/micromark.mjs';
 import { buildWebBundles } from './web-bundles.mjs';
 import { gzipSync } from 'node:zlib';
@@ -41,6 +45,7 @@ const option = (name, fallback) => {
   return i >= 0 ? argv[i + 1] : fallback;
 };
 const QUICK = flag('--quick');
+const ONLY_SERVER = flag('--only-server');
 const WRITE = !flag('--no-write') && !QUICK;
 const OUT = option('--out', join(ROOT, 'docs', 'performance.md'));
 const BUDGET_10MB_S = Number(option('--budget-10mb', '120'));
@@ -201,18 +206,23 @@ await build({
   define: { ...esbuildCommon.define, PARTNERLINT_VERSION: JSON.stringify(packageVersion(ROOT)) },
 });
 // The lint worker the extension runs lintText in, started as the extension starts it: since
-// src/extension/lint-transport-node.ts, the web extension's worker bundle (scripts/web-bundles.mjs)
+// src/worker/lint-transport-node.ts, the web extension's worker bundle (scripts/web-bundles.mjs)
 // in a Node worker thread; before it, src/worker/lint-worker.ts.
-const transportSource = join(ROOT, 'src/extension/lint-transport-node.ts');
+const transportSource = join(ROOT, 'src/worker/lint-transport-node.ts');
 const workerSource = join(ROOT, 'src/worker/lint-worker.ts');
-let workerFile = existsSync(workerSource) ? join(tmp, 'lint-worker.js') : undefined;
+const workerFile = existsSync(workerSource) ? join(tmp, 'lint-worker.js') : undefined;
+if (workerFile) await build({ ...esbuildCommon, entryPoints: { 'lint-worker': workerSource }, outdir: tmp });
+// The language server (src/server/server.ts), beside the worker it starts by file name.
+const serverSource = join(ROOT, 'src/server/server.ts');
+const serverFile = workerFile && existsSync(serverSource) ? join(tmp, 'server.js') : undefined;
+if (serverFile) await build({ ...esbuildCommon, entryPoints: { server: serverSource }, outdir: tmp, define: { ...esbuildCommon.define, PARTNERLINT_VERSION: JSON.stringify(packageVersion(ROOT)) } });
+// The desktop extension's worker: the web bundle's, through the extension's transport.
+let extensionWorkerFile = workerFile;
 let transportFile;
-if (existsSync(transportSource)) {
-  workerFile = (await buildWebBundles({ root: ROOT, outdir: join(tmp, 'relint') })).files.worker;
+if (workerFile && existsSync(transportSource)) {
+  extensionWorkerFile = (await buildWebBundles({ root: ROOT, outdir: join(tmp, 'relint') })).files.worker;
   transportFile = join(tmp, 'lint-transport-node.js');
   await build({ ...esbuildCommon, entryPoints: { 'lint-transport-node': transportSource }, outdir: tmp });
-} else if (workerFile) {
-  await build({ ...esbuildCommon, entryPoints: { 'lint-worker': workerSource }, outdir: tmp });
 }
 // How the extension starts that worker (src/worker/options.ts), when the source says.
 const workerOptionsSource = join(ROOT, 'src/worker/options.ts');
@@ -276,6 +286,134 @@ writeFileSync(charterPath, charter1000);
 const report = { targets: [], sections: [] };
 const R = QUICK ? 0.3 : 1; // repetition scale
 const reps = (n, min = 3) => Math.max(min, Math.round(n * R));
+
+// ---------------------------------------------------------------------------------------------
+// 3b. The language server: didChange -> publishDiagnostics (defined here, run after section 3)
+
+const SERVER_TARGET_MS = 20;
+const SERVER_ROW = 'Language server: didChange to publishDiagnostics p95, one-letter edit, 1,000-line charter';
+async function serverSection() {
+  log('3b. language server: didChange -> publishDiagnostics');
+  if (!serverFile) return { target: [SERVER_ROW, `≤ ${SERVER_TARGET_MS} ms`, 'not measured (no src/server/server.ts)', 'n/a'], section: '' };
+  const bodyStart = sniff(charter1000).frontMatter?.blockEnd ?? 0;
+  const r = rng(4242);
+  const WARM = QUICK ? 50 : 300;
+  const MEASURED = QUICK ? 40 : 200;
+  const GAP_MS = 100;
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  // debounce 0: the server checks each version as soon as it arrives, so what is timed is its own
+  // work (the default partnerlint.debounce of 300 ms is a deliberate wait, added on top in an editor).
+  const session = await startServerSession(serverFile, charter1000, { debounce: 0 });
+  const rows = [];
+  let mismatches = 0;
+  let spot = 0;
+  let target;
+  try {
+    const edit = async () => session.edit(r.int(bodyStart, session.text.length - 1), 'abcdefghijklmnopqrstuvwxyz'[r.int(0, 25)]);
+    for (let i = 0; i < WARM; i++) await edit();
+    let inWorker = [];
+    const run = async (gapMs) => {
+      const samples = [];
+      inWorker = [];
+      for (let i = 0; i < MEASURED; i++) {
+        if (gapMs > 0) await sleep(gapMs);
+        const { ms, diagnostics, workerMs } = await edit();
+        samples.push({ ms, cpuMs: NaN });
+        inWorker.push({ ms: workerMs, cpuMs: NaN });
+        if (i % 20 === 0) {
+          // The same problems as the core finds in that text, in this process (after the timing).
+          spot++;
+          const expected = lintText(session.text, RULES).diagnostics.map((d) => `${d.ruleId}@${d.range.start.line}:${d.range.start.character}`).join();
+          if (diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`).join() !== expected) mismatches++;
+        }
+      }
+      return stats(samples);
+    };
+    const typing = await run(GAP_MS);
+    const typingWorker = stats(inWorker.filter((s) => Number.isFinite(s.ms)));
+    const burst = await run(0);
+    const check = mismatches === 0 ? `same problems as \`lintText\` at all ${spot} spot checks` : `**${mismatches} of ${spot} spot checks differ from \`lintText\`**`;
+    rows.push([`one edit ${GAP_MS} ms after the previous answer (fast typing), after ${WARM} warm-up edits (${check})`, fmtMs(typing.median), `**${fmtMs(typing.p95)}**`, fmtMs(typing.max)]);
+    rows.push([`of which the check in the server's lint worker (from the server's trace, $/logTrace), same edits as the first row`, fmtMs(typingWorker.median), fmtMs(typingWorker.p95), fmtMs(typingWorker.max)]);
+    rows.push(['edits back to back: each sent as soon as the previous answer arrived', fmtMs(burst.median), fmtMs(burst.p95), fmtMs(burst.max)]);
+    // The same kind of edits posted straight to a lint worker in this process, as the extension
+    // posts them (no server process, no JSON-RPC): what the server adds is the difference.
+    const { Worker } = await import('node:worker_threads');
+    const worker = new Worker(workerFile, workerOptions);
+    try {
+      let id = 0;
+      let answer;
+      worker.on('message', (m) => {
+        if (m && typeof m.id === 'number') answer?.(m);
+      });
+      let text = charter1000;
+      const post = () => new Promise((resolve, reject) => {
+        const at = r.int(bodyStart, text.length - 1);
+        text = text.slice(0, at) + 'abcdefghijklmnopqrstuvwxyz'[r.int(0, 25)] + text.slice(at);
+        const start = performance.now();
+        const timer = setTimeout(() => reject(new Error('the lint worker did not answer within 60 s')), 60_000);
+        answer = (m) => {
+          clearTimeout(timer);
+          if (m.result) resolve({ ms: performance.now() - start, cpuMs: NaN });
+          else reject(new Error(m.error));
+        };
+        worker.postMessage({ id: ++id, text, config: DEFAULT_CONFIG, document: 'file:///bench/direct.md' });
+      });
+      for (let i = 0; i < WARM; i++) await post();
+      const direct = [];
+      for (let i = 0; i < MEASURED; i++) {
+        await sleep(GAP_MS);
+        direct.push(await post());
+      }
+      const d = stats(direct);
+      rows.splice(2, 0, [`for comparison: the same kind of edits, ${GAP_MS} ms apart after ${WARM} warm-up edits, posted straight to a lint worker in the bench process as the VS Code extension posts them (no server process, no JSON-RPC), run after the server`, fmtMs(d.median), fmtMs(d.p95), fmtMs(d.max)]);
+    } finally {
+      await worker.terminate();
+    }
+    const exit = await session.stop();
+    if (exit !== 0) rows.push([`the server exited with code ${exit} after shutdown/exit`, '', '', '']);
+    target = [SERVER_ROW, `≤ ${SERVER_TARGET_MS} ms`, `${fmtMs(typing.p95)} (p50 ${fmtMs(typing.median)}; ${MEASURED} edits ${GAP_MS} ms apart after ${WARM} warm-up edits, partnerlint.debounce 0; back to back: p95 ${fmtMs(burst.p95)})`, typing.p95 <= SERVER_TARGET_MS ? 'PASS' : 'MISS'];
+  } catch (error) {
+    rows.push([`not measured: ${String(error.message ?? error).split('\n')[0]}`, '', '', '']);
+    target = [SERVER_ROW, `≤ ${SERVER_TARGET_MS} ms`, 'not measured (see section 3b)', 'n/a'];
+  }
+  const section = [
+    '## 3b. Language server: didChange to publishDiagnostics (1,000-line charter)',
+    `partnerlint-ls (src/server/server.ts, bundled with esbuild as scripts/build.mjs bundles dist/server.js) started as a process (\`node server.js --stdio\`) and driven over its stdio with vscode-languageserver-protocol's message connection, as an editor drives it: initialize (tracing on; answering workspace/configuration with \`{ debounce: 0 }\`), didOpen of the generated 1,000-line charter, then one-letter insertions at random (seeded) places after the front matter, each sent as an incremental didChange. Time from writing the didChange to receiving the publishDiagnostics for that version: JSON-RPC both ways, the server's copy of the text updated, the check in its lint worker (incremental, from the previous version), the diagnostics converted and sent. ${WARM} unmeasured edits first (the worker's code compiled and optimised by its own work), then ${MEASURED} measured edits of each kind. With the default partnerlint.debounce an editor waits 300 ms after the last keystroke before this starts.${ONLY_SERVER ? ` Measured on its own by \`node scripts/bench.mjs --only-server\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (load ${loadavg().map((l) => l.toFixed(2)).join(' / ')}); the other sections are from the run named at the top of the page.` : ''}`,
+    table(['How', 'p50', 'p95', 'max'], rows),
+  ].join('\n\n');
+  return { target, section };
+}
+
+if (ONLY_SERVER) {
+  const { target, section } = await serverSection();
+  process.stdout.write(`${table(['Target', 'Goal', 'Measured', 'Result'], [[target[0], target[1], target[2], `**${target[3]}**`]])}\n\n${section}\n`);
+  if (WRITE && existsSync(OUT)) {
+    // Replace (or add) the server's target row and section; keep everything else on the page.
+    let page = readFileSync(OUT, 'utf8');
+    const row = `| ${target[0]} | ${target[1]} | ${target[2]} | **${target[3]}** |`;
+    const lines = page.split('\n');
+    const old = lines.findIndex((l) => l.startsWith(`| ${SERVER_ROW} |`));
+    if (old >= 0) lines[old] = row;
+    else {
+      const after = lines.findIndex((l) => l.startsWith('| Re-lint p95'));
+      lines.splice(after >= 0 ? after + 1 : lines.findIndex((l) => l.startsWith('| --- | --- | --- | --- |')) + 1, 0, row);
+    }
+    page = lines.join('\n');
+    const start = page.indexOf('## 3b. ');
+    if (start >= 0) {
+      const end = page.indexOf('\n## ', start + 1);
+      page = page.slice(0, start) + section + (end >= 0 ? `\n${page.slice(end)}` : '\n');
+    } else {
+      const before = page.indexOf('\n## 4. ');
+      page = before >= 0 ? `${page.slice(0, before)}\n\n${section}\n${page.slice(before)}` : `${page.trimEnd()}\n\n${section}\n`;
+    }
+    writeFileSync(OUT, page);
+    log(`updated the language server's row and section in ${OUT}`);
+  }
+  log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  process.exit(0);
+}
 
 // ---------------------------------------------------------------------------------------------
 // 1. Full lint, PartnerLint vs markdownlint
@@ -448,9 +586,9 @@ if (workerFile) {
   const { Worker } = await import('node:worker_threads');
   let worker;
   if (transportFile) {
-    // Through the extension's own transport (src/extension/lint-transport-node.ts).
+    // Through the extension's own transport (src/worker/lint-transport-node.ts).
     const listeners = { message: [], error: [] };
-    const handle = createRequire(import.meta.url)(transportFile).nodeTransport(workerFile).start({
+    const handle = createRequire(import.meta.url)(transportFile).nodeTransport(extensionWorkerFile).start({
       message: (m) => listeners.message.forEach((f) => f(m)),
       error: (e) => listeners.error.forEach((f) => f(e)),
       exit: () => {},
@@ -480,7 +618,7 @@ if (workerFile) {
       if (response.id === id && response.result) resolve({ ms, response });
       else reject(new Error(response?.error ?? `unexpected answer ${JSON.stringify(response).slice(0, 200)}`));
     };
-    // As src/extension/lint-runner.ts sends it: the text, the configuration, the document's key.
+    // As src/worker/lint-runner.ts sends it: the text, the configuration, the document's key.
     worker.postMessage({ id, text, config: DEFAULT_CONFIG, document });
   });
   // The extension sends a version once typing has paused for partnerlint.debounce (300 ms by
@@ -517,7 +655,7 @@ if (workerFile) {
     const debounced = await pass(DEBOUNCE_MS, WARM_UP);
     const backToBack = await pass(0, 0);
     const how = `parse: ${Object.entries(modes).map(([m, n]) => `${n} ${m}`).join(', ')}; ${mismatches === 0 ? 'same diagnostics as `lintText` on every 10th version' : `**${mismatches} spot checks differ from \`lintText\`**`}`;
-    relintRows.push([`through the lint worker (${transportFile ? 'dist/web/lint-worker.js in a worker thread, through src/extension/lint-transport-node.ts' : 'src/worker/lint-worker.ts'}), as the extension does it, in a session under way: each version ${DEBOUNCE_MS} ms after the last (the default partnerlint.debounce), posted with the document's key, linted in the worker from that document's previous version, answered; the worker has checked ${WARM_UP} other versions before${workerOptions.resourceLimits?.maxYoungGenerationSizeMb ? ` and was started as the extension starts it (src/worker/options.ts: young generation up to ${workerOptions.resourceLimits.maxYoungGenerationSizeMb} MB)` : ''} (${how})`, fmtMs(debounced.median), `**${fmtMs(debounced.p95)}**`, fmtMs(debounced.max), '']);
+    relintRows.push([`through the lint worker (${transportFile ? 'dist/web/lint-worker.js in a worker thread, through src/worker/lint-transport-node.ts' : 'src/worker/lint-worker.ts'}), as the extension does it, in a session under way: each version ${DEBOUNCE_MS} ms after the last (the default partnerlint.debounce), posted with the document's key, linted in the worker from that document's previous version, answered; the worker has checked ${WARM_UP} other versions before${workerOptions.resourceLimits?.maxYoungGenerationSizeMb ? ` and was started as the extension starts it (src/worker/options.ts: young generation up to ${workerOptions.resourceLimits.maxYoungGenerationSizeMb} MB)` : ''} (${how})`, fmtMs(debounced.median), `**${fmtMs(debounced.p95)}**`, fmtMs(debounced.max), '']);
     relintRows.push([`the same, by a freshly started worker: the first ${edited.length} versions it checks (its code is still being optimised)`, fmtMs(fresh.median), fmtMs(fresh.p95), fmtMs(fresh.max), '']);
     relintRows.push(['the same session, versions posted back to back (no pause: what a debounce of 0 would give)', fmtMs(backToBack.median), fmtMs(backToBack.p95), fmtMs(backToBack.max), '']);
     relintTarget = { stats: debounced, label: `through the lint worker, as the extension does it, versions ${DEBOUNCE_MS} ms apart, in a session under way; a fresh worker's first ${edited.length}: p50 ${fmtMs(fresh.median)}, p95 ${fmtMs(fresh.p95)}`, worker: true };
@@ -594,6 +732,11 @@ report.sections.push([
   table(['How', 'p50', 'p95', 'max', 'CPU p50'], relintRows),
 ].join('\n\n'));
 report.targets.push(['Re-lint p95 after a one-character edit, 1,000-line charter', '≤ 16 ms', `${fmtMs(relintTarget.stats.p95)} (p50 ${fmtMs(relintTarget.stats.median)}; ${relintTarget.label}${lintIncremental ? '' : ': no incremental re-lint yet'})`, relintTarget.stats.p95 <= 16 ? 'PASS' : 'MISS']);
+{
+  const server = await serverSection();
+  report.targets.push(server.target);
+  if (server.section) report.sections.push(server.section);
+}
 
 // ---------------------------------------------------------------------------------------------
 // 7. README skip (measured here, in the warm process; reported as section 7)

@@ -1,6 +1,7 @@
 // Bundles everything that runs with esbuild:
 //   dist/extension.js   the extension (vscode stays external; remark, yaml are bundled in)
 //   dist/web/           the web extension and its Web Worker, with no Node API (scripts/web-bundles.mjs)
+//   dist/cli.js, dist/server.js  the CLI and the language server (partnerlint-ls --stdio)
 //   out/test/unit/      one bundle per unit test file, for mocha in plain Node
 //   out/test/integration/  the suite index and one bundle per integration test file,
 //                       loaded by mocha inside a real VS Code extension host
@@ -145,7 +146,9 @@ builds.push(buildWebBundles({ root, outdir: dist, production }));
 if (existsSync(join(root, 'src/cli/main.ts'))) {
   builds.push(build({
     ...common,
-    entryPoints: { cli: 'src/cli/main.ts' },
+    // The CLI and the language server (partnerlint-ls), both run as programs (package.json "bin");
+    // action: the GitHub Action's script (action.yml), which runs the CLI beside it.
+    entryPoints: { cli: 'src/cli/main.ts', server: 'src/server/server.ts', action: 'src/action/main.ts' },
     outdir: dist,
     sourcemap: !production,
     minify: production,

@@ -8,7 +8,7 @@ import { StatusItem } from './status';
 import { ConfigCompletion } from './config-completion';
 import { WorkspaceTrees } from './workspace-trees';
 import { DecisionWizard, DecisionCodeLens } from './wizard';
-import type { LintTransport } from './lint-transport';
+import type { LintTransport } from '../worker/lint-transport';
 
 export { COMMANDS } from './commands';
 

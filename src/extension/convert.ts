@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import type { LintDiagnostic, Range, Severity } from '../core';
+import { docsUrl } from '../core/actions';
 
-/** Where each rule's documentation lives; the diagnostic's code links there. */
-export const DOCS_BASE = 'https://github.com/partnerlint/partnerlint/blob/main/docs/rules/';
-
+/** The rule's documentation page (the same link the language server gives). */
 export function docsUri(ruleId: string): vscode.Uri {
-  return vscode.Uri.parse(`${DOCS_BASE}${ruleId}.md`);
+  return vscode.Uri.parse(docsUrl(ruleId));
 }
 
 export function toRange(range: Range): vscode.Range {

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { activateOn, type PartnerLintApi } from './activate';
-import { webTransport } from './lint-transport-web';
+import { webTransport } from '../worker/lint-transport-web';
 
 export { COMMANDS } from './commands';
 export type { PartnerLintApi } from './activate';

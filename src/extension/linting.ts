@@ -5,8 +5,8 @@ import { settingsFor } from './settings';
 import type { WorkspaceConfig } from './workspace-config';
 import type { WorkspaceTrees } from './workspace-trees';
 import { resolveDocumentConfig, type ConfigSources } from '../core/lint-file';
-import { LintRunner } from './lint-runner';
-import type { LintTransport } from './lint-transport';
+import { LintRunner } from '../worker/lint-runner';
+import type { LintTransport } from '../worker/lint-transport';
 import type { Logger } from './log';
 
 /** Schemes whose Markdown is the user's own writing (not diffs, output or SCM views). */

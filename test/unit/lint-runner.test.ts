@@ -2,11 +2,11 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { LintRunner } from '../../src/extension/lint-runner';
-import { nodeTransport } from '../../src/extension/lint-transport-node';
+import { LintRunner } from '../../src/worker/lint-runner';
+import { nodeTransport } from '../../src/worker/lint-transport-node';
 import { DEFAULT_CONFIG, lintText, RULES } from '../../src/core';
 import { bigCharter } from './big-charter';
-import type { Logger } from '../../src/extension/log';
+import type { Logger } from '../../src/worker/lint-runner';
 
 // The worker the desktop extension starts (lint-transport-node.ts): the web extension's bundle, in a worker thread.
 const WORKER = join(process.cwd(), 'dist', 'web', 'lint-worker.js');

@@ -1,4 +1,4 @@
-import type { WorkerMessage, WorkerRequest } from '../worker/lint-handler';
+import type { WorkerMessage, WorkerRequest } from './lint-handler';
 
 /** What a started lint worker reports to its runner. */
 export interface LintWorkerEvents {

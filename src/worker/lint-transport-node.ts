@@ -1,6 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { join } from 'node:path';
-import { LINT_WORKER_OPTIONS } from '../worker/options';
+import { LINT_WORKER_OPTIONS } from './options';
 import type { LintTransport } from './lint-transport';
 
 /**
@@ -17,11 +16,12 @@ const WORKER_SHIM = [
 ].join('\n');
 
 /**
- * Lint workers as Node worker threads running `script`. By default that is the web extension's
- * worker, dist/web/lint-worker.js: the desktop and the web extension lint with the same bundle,
- * and the .vsix carries the core once for the two (not twice).
+ * Lint workers as Node worker threads running `script`. The desktop extension runs the web
+ * extension's worker, dist/web/lint-worker.js: both extensions lint with the same bundle, and the
+ * .vsix carries the core once for the two (not twice). The language server runs the CLI's
+ * dist/lint-worker.js, which the npm package ships.
  */
-export function nodeTransport(script = join(__dirname, 'web', 'lint-worker.js')): LintTransport {
+export function nodeTransport(script: string): LintTransport {
   return {
     start(events) {
       const worker = new Worker(WORKER_SHIM, { ...LINT_WORKER_OPTIONS, eval: true, workerData: script });

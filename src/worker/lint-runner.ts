@@ -1,8 +1,13 @@
 import type { LintResult, ResolvedConfig, UpdateInfo } from '../core';
 import { LintSession } from '../core/lint-session';
-import type { LintResponse, WorkerMessage, WorkerRequest } from '../worker/lint-handler';
+import type { LintResponse, WorkerMessage, WorkerRequest } from './lint-handler';
 import type { LintTransport, LintWorker } from './lint-transport';
-import type { Logger } from './log';
+
+/** Where the runner reports what went wrong: the extension's output channel, the server's log. */
+export interface Logger {
+  info(message: string): void;
+  error(message: string, cause?: unknown): void;
+}
 
 /** How long one document may take before it is abandoned (the worker is restarted), by default. */
 export const TIME_BUDGET_MS = 5000;
@@ -24,7 +29,8 @@ interface Job {
 type Timer = ReturnType<typeof setTimeout>;
 
 /**
- * Lints documents in a worker (a Node worker thread, or a Web Worker on the web: `transport`) so the extension host (shared by every extension) never
+ * Lints documents in a worker (a Node worker thread, or a Web Worker on the web: `transport`) so
+ * the extension host (shared by every extension), or the language server's message loop, never
  * blocks on a large document. One job runs at a time; of the jobs waiting for the same
  * document only the newest is kept (older ones resolve as `superseded`). A job that runs longer
  * than the time budget is abandoned: the worker is terminated and a fresh one started. If a

@@ -1,4 +1,4 @@
-import type { WorkerMessage } from '../worker/lint-handler';
+import type { WorkerMessage } from './lint-handler';
 import type { LintTransport } from './lint-transport';
 
 /** The parts of the browser's Worker used here (this file is also type-checked without the DOM lib). */
