@@ -12,6 +12,7 @@
 //   7. the cost of deciding that a README is not a strategy document
 //   and the language server (partnerlint-ls, spawned over stdio) answering a one-letter didChange
 //   on the 1,000-line charter with its publishDiagnostics (section 3b)
+//   and the web extension bundle's size (as --production builds it; target ≤ 1 MB),
 //   and micromark's installed version against another copy when one is available
 //   (scripts/bench/micromark.mjs --install 4.0.2 makes one).
 // It prints the report and writes it to docs/performance.md.
@@ -33,6 +34,8 @@ import { performance } from 'node:perf_hooks';
 import { charter, readme, listDoc, rng, writeCorpus } from './bench/corpus.mjs';
 import { startServerSession } from './bench/server.mjs';
 import { defaultCopyDir, installMicromark, interleaved, loadTokenizer, micromarkIn, resolvedMicromark } from './bench/micromark.mjs';
+import { buildWebBundles } from './web-bundles.mjs';
+import { gzipSync } from 'node:zlib';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -202,7 +205,10 @@ await build({
   banner: { js: `#!/usr/bin/env node\n${esbuildCommon.banner.js}` },
   define: { ...esbuildCommon.define, PARTNERLINT_VERSION: JSON.stringify(packageVersion(ROOT)) },
 });
-// The lint worker the extension now runs lintText in (src/worker/lint-worker.ts), when present.
+// The lint worker the extension runs lintText in, started as the extension starts it: since
+// src/worker/lint-transport-node.ts, the web extension's worker bundle (scripts/web-bundles.mjs)
+// in a Node worker thread; before it, src/worker/lint-worker.ts.
+const transportSource = join(ROOT, 'src/worker/lint-transport-node.ts');
 const workerSource = join(ROOT, 'src/worker/lint-worker.ts');
 const workerFile = existsSync(workerSource) ? join(tmp, 'lint-worker.js') : undefined;
 if (workerFile) await build({ ...esbuildCommon, entryPoints: { 'lint-worker': workerSource }, outdir: tmp });
@@ -210,6 +216,14 @@ if (workerFile) await build({ ...esbuildCommon, entryPoints: { 'lint-worker': wo
 const serverSource = join(ROOT, 'src/server/server.ts');
 const serverFile = workerFile && existsSync(serverSource) ? join(tmp, 'server.js') : undefined;
 if (serverFile) await build({ ...esbuildCommon, entryPoints: { server: serverSource }, outdir: tmp, define: { ...esbuildCommon.define, PARTNERLINT_VERSION: JSON.stringify(packageVersion(ROOT)) } });
+// The desktop extension's worker: the web bundle's, through the extension's transport.
+let extensionWorkerFile = workerFile;
+let transportFile;
+if (workerFile && existsSync(transportSource)) {
+  extensionWorkerFile = (await buildWebBundles({ root: ROOT, outdir: join(tmp, 'relint') })).files.worker;
+  transportFile = join(tmp, 'lint-transport-node.js');
+  await build({ ...esbuildCommon, entryPoints: { 'lint-transport-node': transportSource }, outdir: tmp });
+}
 // How the extension starts that worker (src/worker/options.ts), when the source says.
 const workerOptionsSource = join(ROOT, 'src/worker/options.ts');
 let workerOptions = {};
@@ -570,7 +584,19 @@ if (workerFile) {
   // The extension's path: the text goes to the lint worker, is linted there, the result comes back.
   // The request follows src/worker/lint-worker.ts ({ id, text, config }, plus a document key).
   const { Worker } = await import('node:worker_threads');
-  const worker = new Worker(workerFile, workerOptions);
+  let worker;
+  if (transportFile) {
+    // Through the extension's own transport (src/worker/lint-transport-node.ts).
+    const listeners = { message: [], error: [] };
+    const handle = createRequire(import.meta.url)(transportFile).nodeTransport(extensionWorkerFile).start({
+      message: (m) => listeners.message.forEach((f) => f(m)),
+      error: (e) => listeners.error.forEach((f) => f(e)),
+      exit: () => {},
+    });
+    worker = { on: (event, f) => listeners[event]?.push(f), postMessage: (m) => handle.post(m), terminate: async () => handle.terminate() };
+  } else {
+    worker = new Worker(workerFile, workerOptions);
+  }
   let nextId = 1;
   let failWaiting;
   let answer;
@@ -629,7 +655,7 @@ if (workerFile) {
     const debounced = await pass(DEBOUNCE_MS, WARM_UP);
     const backToBack = await pass(0, 0);
     const how = `parse: ${Object.entries(modes).map(([m, n]) => `${n} ${m}`).join(', ')}; ${mismatches === 0 ? 'same diagnostics as `lintText` on every 10th version' : `**${mismatches} spot checks differ from \`lintText\`**`}`;
-    relintRows.push([`through the lint worker (src/worker/lint-worker.ts), as the extension does it, in a session under way: each version ${DEBOUNCE_MS} ms after the last (the default partnerlint.debounce), posted with the document's key, linted in the worker from that document's previous version, answered; the worker has checked ${WARM_UP} other versions before${workerOptions.resourceLimits?.maxYoungGenerationSizeMb ? ` and was started as the extension starts it (src/worker/options.ts: young generation up to ${workerOptions.resourceLimits.maxYoungGenerationSizeMb} MB)` : ''} (${how})`, fmtMs(debounced.median), `**${fmtMs(debounced.p95)}**`, fmtMs(debounced.max), '']);
+    relintRows.push([`through the lint worker (${transportFile ? 'dist/web/lint-worker.js in a worker thread, through src/worker/lint-transport-node.ts' : 'src/worker/lint-worker.ts'}), as the extension does it, in a session under way: each version ${DEBOUNCE_MS} ms after the last (the default partnerlint.debounce), posted with the document's key, linted in the worker from that document's previous version, answered; the worker has checked ${WARM_UP} other versions before${workerOptions.resourceLimits?.maxYoungGenerationSizeMb ? ` and was started as the extension starts it (src/worker/options.ts: young generation up to ${workerOptions.resourceLimits.maxYoungGenerationSizeMb} MB)` : ''} (${how})`, fmtMs(debounced.median), `**${fmtMs(debounced.p95)}**`, fmtMs(debounced.max), '']);
     relintRows.push([`the same, by a freshly started worker: the first ${edited.length} versions it checks (its code is still being optimised)`, fmtMs(fresh.median), fmtMs(fresh.p95), fmtMs(fresh.max), '']);
     relintRows.push(['the same session, versions posted back to back (no pause: what a debounce of 0 would give)', fmtMs(backToBack.median), fmtMs(backToBack.p95), fmtMs(backToBack.max), '']);
     relintTarget = { stats: debounced, label: `through the lint worker, as the extension does it, versions ${DEBOUNCE_MS} ms apart, in a session under way; a fresh worker's first ${edited.length}: p50 ${fmtMs(fresh.median)}, p95 ${fmtMs(fresh.p95)}`, worker: true };
@@ -942,6 +968,23 @@ if (mmCopy) {
     table(['Work', 'Size', 'Runs', `${mm.micromark.version} (installed)`, mmCopy.version, `Ratio ${mm.micromark.version} ÷ ${mmCopy.version}`], rows),
   ].join('\n\n');
   memorySection('micromark');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The web extension's bundles (package.json `browser`, for vscode.dev and github.dev), built as
+// `npm run package` builds them (--production: minified, no source maps), by scripts/web-bundles.mjs
+// (which fails on any Node import or global). Bytes on disk; gzipped, what a browser downloads.
+
+log('web bundle sizes');
+{
+  const web = await buildWebBundles({ root: ROOT, outdir: join(tmp, 'web-dist'), production: true });
+  const gzipped = (file) => fmtKB(gzipSync(readFileSync(file)).length);
+  report.targets.push([
+    'Web extension bundle (dist/web/extension.js, minified as `--production` builds it)',
+    '≤ 1 MB',
+    `${fmtKB(web.bytes.extension)} (${gzipped(web.files.extension)} gzipped); its Web Worker dist/web/lint-worker.js ${fmtKB(web.bytes.worker)} (${gzipped(web.files.worker)} gzipped), loaded once when the first document is checked`,
+    web.bytes.extension <= 1e6 ? 'PASS' : 'MISS',
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // Bundles everything that runs with esbuild:
 //   dist/extension.js   the extension (vscode stays external; remark, yaml are bundled in)
+//   dist/web/           the web extension and its Web Worker, with no Node API (scripts/web-bundles.mjs)
 //   dist/cli.js, dist/server.js  the CLI and the language server (partnerlint-ls --stdio)
 //   out/test/unit/      one bundle per unit test file, for mocha in plain Node
 //   out/test/integration/  the suite index and one bundle per integration test file,
@@ -11,6 +12,7 @@ import { build } from 'esbuild';
 import { readdirSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildWebBundles, buildWebTestBundle } from './web-bundles.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -130,7 +132,8 @@ const dist = distOut ?? 'dist';
 const builds = [
   build({
     ...common,
-    // The lint worker sits beside the extension (and the CLI), which start it by file name.
+    // The CLI's lint worker sits beside it and is started by file name. (The desktop extension runs
+    // the web bundle's worker, dist/web/lint-worker.js, in a worker thread: lint-transport-node.ts.)
     entryPoints: { extension: 'src/extension/extension.ts', 'lint-worker': 'src/worker/lint-worker.ts' },
     outdir: dist,
     external: ['vscode'],
@@ -138,6 +141,8 @@ const builds = [
     minify: production,
   }),
 ];
+// The web extension (package.json `browser`); fails the build if it needs Node.
+builds.push(buildWebBundles({ root, outdir: dist, production }));
 if (existsSync(join(root, 'src/cli/main.ts'))) {
   builds.push(build({
     ...common,
@@ -164,6 +169,8 @@ if (!production && !distOut) {
     sourcemap: 'inline',
     external: ['vscode', 'mocha'],
   }));
+  // The web integration suite, for the web worker extension host (a browser bundle).
+  builds.push(buildWebTestBundle({ root, outfile: 'out/test/web/index.js' }));
 }
 await Promise.all(builds);
 console.log(`Built ${production ? 'production ' : ''}bundles in dist/${production ? '' : ' and out/'}`);

@@ -6,12 +6,15 @@
 //   createRunDir()              a fresh scratch folder under .vscode-test/run-*/ (removed on exit)
 //   startCodeServer(options)    start a private code-server; resolves { url, port, ... , stop() }
 //   openWorkbench(options)      open a URL in headless Chromium via playwright-core
+//   serveFolders(folders)       a read-only HTTP server for the web extension under test
+//   webExtensionRoute(...)      the workbench configuration that runs it in the web worker host
 //
 // Nothing here writes to the home directory: every code-server run gets its own
 // user-data, extensions, XDG_*, TMPDIR and HOME folders inside its run folder.
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -532,6 +535,7 @@ async function loadPlaywright() {
  *                        (e.g. codeAutomationExit, codeAutomationLog)
  *   viewport             default { width: 1400, height: 900 }
  *   waitForWorkbench     wait until the workbench UI is rendered (default true)
+ *   route                [url, handler] for page.route (see webExtensionRoute)
  *   timeout              ms for loading (default 60 000)
  *
  * resolves: { browser, page, close() }
@@ -568,6 +572,8 @@ export async function openWorkbench(options) {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     for (const [name, fn] of Object.entries(exposed)) await page.exposeFunction(name, fn);
+    // [url, handler]: rewrites what the page loads from url (see webExtensionRoute).
+    if (options.route) await page.route(...options.route);
     await page.goto(url, { timeout });
     if (waitForWorkbench) await page.waitForSelector('.monaco-workbench', { timeout });
     return { browser, page, close };
@@ -591,4 +597,76 @@ export async function openFileInWorkbench(page, relativePath, { timeout = 30_000
   await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout });
   await page.keyboard.press('Enter');
   await page.waitForSelector(`.tabs-container .tab[aria-label*="${name}"]`, { timeout });
+}
+
+// ---------------------------------------------------------------------------
+// A web extension under test, in the web worker extension host
+//
+// code-server runs an extension under development that the payload names
+// (extensionDevelopmentPath) from the server's file system, as a vscode-remote:// location. With
+// only a `browser` entry it then runs in the web worker extension host, but that host refuses to
+// start Web Workers for extensions at vscode-remote:// locations ("Creating workers from remote
+// extensions is currently not supported", VS Code 1.100's extensionHostWorker). vscode.dev loads
+// extensions from https:// locations, and @vscode/test-web from http:// ones: their workers start.
+// So the web runs do what @vscode/test-web does: the extension is served over HTTP and named in
+// the workbench configuration's developmentOptions (extensions, extensionTestsPath), which the
+// web extension scanner reads. code-server's page holds that configuration in a <meta> element;
+// webExtensionRoute adds the two entries to it as the page loads. The files are served on
+// 127.0.0.1 and reached through code-server's own /proxy/<port>/ route, so they are same-origin
+// for the workbench (its Content Security Policy refuses other origins).
+
+/**
+ * Serves the files of `folders` ({ '/prefix': absolute folder }) read-only on 127.0.0.1, on a
+ * free port; resolves to { port, close() }. Only GET and HEAD; nothing outside the folders.
+ */
+export async function serveFolders(folders) {
+  const types = { '.js': 'text/javascript', '.json': 'application/json', '.md': 'text/markdown', '.map': 'application/json', '.yaml': 'text/yaml', '.svg': 'image/svg+xml', '.png': 'image/png' };
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    const [prefix, root] = Object.entries(folders).find(([p]) => pathname.startsWith(`${p}/`)) ?? [];
+    const file = root && path.resolve(root, `.${pathname.slice(prefix.length)}`);
+    const inside = file && (file === root || file.startsWith(`${root}${path.sep}`));
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !inside || !fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    if (req.method === 'HEAD') res.end();
+    else fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const close = () => new Promise((resolve) => server.close(() => resolve()));
+  onExitCleanup(() => server.close());
+  return { port: server.address().port, close };
+}
+
+/**
+ * A page.route entry for openWorkbench that makes `workbenchPageUrl` run the extension at
+ * `extensionUrl` (a folder URL, through code-server's /proxy/<port>/) in the web worker
+ * extension host, with the suite at `testsUrl`.
+ */
+export function webExtensionRoute(workbenchPageUrl, { extensionUrl, testsUrl }) {
+  const uri = (url) => {
+    const u = new URL(url);
+    return { scheme: u.protocol.slice(0, -1), authority: u.host, path: u.pathname };
+  };
+  const unescape = (t) => t.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const escape = (t) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const handler = async (route) => {
+    const response = await route.fetch();
+    const html = await response.text();
+    let patched = false;
+    const body = html.replace(/(id="vscode-workbench-web-configuration" data-settings=")([^"]*)"/, (_, start, settings) => {
+      const config = JSON.parse(unescape(settings));
+      config.developmentOptions = { ...config.developmentOptions, extensions: [uri(extensionUrl)], extensionTestsPath: uri(testsUrl) };
+      patched = true;
+      return `${start}${escape(JSON.stringify(config))}"`;
+    });
+    if (!patched) throw new Error('The workbench page has no vscode-workbench-web-configuration element to add the web extension to.');
+    await route.fulfill({ response, body });
+  };
+  return [workbenchPageUrl, handler];
 }

@@ -1,7 +1,13 @@
 #!/usr/bin/env node
 // Runs the extension's integration suite inside a real VS Code extension host
 // (code-server, opened by headless Chromium), for machines that cannot download
-// VS Code itself.            usage: node scripts/vscode/run-tests.mjs
+// VS Code itself.            usage: node scripts/vscode/run-tests.mjs [--web]
+//
+// --web runs the web extension (package.json `browser`) and the web suite (out/test/web/index.js,
+// a browser bundle) in the web worker extension host, as vscode.dev and github.dev run it; the
+// extension is served over HTTP (see webExtensionRoute in code-server.mjs). That host has no
+// file system or environment: the web suite writes its report and result into the workspace
+// folder (.partnerlint-web-test/), read from there.
 //
 // Contract with the suite (out/test/integration/index.js):
 //   - it exports run(): Promise<void>, rejecting when tests fail;
@@ -32,17 +38,20 @@ import {
   ensureCodeServer,
   openWorkbench,
   remoteUri,
+  serveFolders,
   startCodeServer,
+  webExtensionRoute,
   workbenchUrl,
 } from './code-server.mjs';
 
 const env = process.env;
+const web = process.argv.includes('--web');
 const verbose = Boolean(env.PARTNERLINT_VERBOSE);
 const fromRepo = (p) => path.resolve(REPO_ROOT, p);
 
 const extensionPath = fromRepo(env.PARTNERLINT_EXTENSION_PATH || '.');
-const suitePath = fromRepo(env.PARTNERLINT_SUITE_PATH || 'out/test/integration/index.js');
-const workspaceTemplate = fromRepo(env.PARTNERLINT_TEST_WORKSPACE || 'test/integration/workspace');
+const suitePath = fromRepo(env.PARTNERLINT_SUITE_PATH || (web ? 'out/test/web/index.js' : 'out/test/integration/index.js'));
+const workspaceTemplate = fromRepo(env.PARTNERLINT_TEST_WORKSPACE || (web ? 'test/web/workspace' : 'test/integration/workspace'));
 const timeoutSeconds = Number(env.PARTNERLINT_TEST_TIMEOUT || 300);
 
 const say = (msg) => console.log(`[vscode-test] ${msg}`);
@@ -62,15 +71,22 @@ class Failure extends Error {}
 function checkInputs() {
   const manifest = path.join(extensionPath, 'package.json');
   if (!fs.existsSync(manifest)) throw new Failure(`No extension manifest at ${manifest}`);
-  const { main } = JSON.parse(fs.readFileSync(manifest, 'utf8'));
-  if (main) {
-    const mainFile = path.resolve(extensionPath, main);
+  const { main, browser } = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+  if (web && !browser) throw new Failure(`The extension at ${extensionPath} has no \`browser\` entry: it is no web extension.`);
+  const entry = web ? browser : main;
+  if (entry) {
+    const mainFile = path.resolve(extensionPath, entry);
     if (![mainFile, `${mainFile}.js`].some((f) => fs.existsSync(f))) {
       throw new Failure(`The extension's main file ${mainFile} does not exist; build the extension first.`);
     }
   }
   if (!fs.existsSync(suitePath)) {
     throw new Failure(`The compiled test suite ${suitePath} does not exist; compile the tests first.`);
+  }
+  // The workbench runs a suite in the extension host of the extension whose folder holds it; a web
+  // suite outside the extension's folder would wait for a host the browser does not have.
+  if (web && path.relative(extensionPath, suitePath).startsWith('..')) {
+    throw new Failure(`The web suite ${suitePath} must be inside the extension's folder ${extensionPath}.`);
   }
   if (!fs.statSync(workspaceTemplate, { throwIfNoEntry: false })?.isDirectory()) {
     throw new Failure(`The test workspace folder ${workspaceTemplate} does not exist.`);
@@ -99,13 +115,16 @@ async function main() {
   const runDir = createRunDir();
   const workspace = path.join(runDir, 'workspace');
   fs.cpSync(workspaceTemplate, workspace, { recursive: true });
-  const reportFile = env.PARTNERLINT_TEST_REPORT ? path.resolve(env.PARTNERLINT_TEST_REPORT) : path.join(runDir, 'report.txt');
-  const resultFile = env.PARTNERLINT_TEST_RESULT ? path.resolve(env.PARTNERLINT_TEST_RESULT) : path.join(runDir, 'result.json');
+  // The web suite writes where it can: its workspace folder (test/web/index.ts, REPORT_FOLDER).
+  const webReports = path.join(workspace, '.partnerlint-web-test');
+  const reportFile = web ? path.join(webReports, 'report.txt') : env.PARTNERLINT_TEST_REPORT ? path.resolve(env.PARTNERLINT_TEST_REPORT) : path.join(runDir, 'report.txt');
+  const resultFile = web ? path.join(webReports, 'result.json') : env.PARTNERLINT_TEST_RESULT ? path.resolve(env.PARTNERLINT_TEST_RESULT) : path.join(runDir, 'result.json');
   fs.rmSync(reportFile, { force: true });
   fs.rmSync(resultFile, { force: true });
 
   let server;
   let browser;
+  let files;
   try {
     server = await startCodeServer({
       workspace,
@@ -117,13 +136,23 @@ async function main() {
     // The workbench calls codeAutomationExit(code) when the suite's run() settles.
     let reportExit;
     const exitCode = new Promise((resolve) => (reportExit = resolve));
-    const url = workbenchUrl(server, workspace, [
-      ['extensionDevelopmentPath', remoteUri(server, extensionPath)],
-      ['extensionTestsPath', remoteUri(server, suitePath)],
-    ]);
+    let url;
+    let route;
+    if (web) {
+      files = await serveFolders({ '/extension': extensionPath });
+      const served = `${server.url}proxy/${files.port}/extension`;
+      url = workbenchUrl(server, workspace);
+      route = webExtensionRoute(url, { extensionUrl: `${served}/`, testsUrl: `${served}/${path.relative(extensionPath, suitePath).split(path.sep).join('/')}` });
+    } else {
+      url = workbenchUrl(server, workspace, [
+        ['extensionDevelopmentPath', remoteUri(server, extensionPath)],
+        ['extensionTestsPath', remoteUri(server, suitePath)],
+      ]);
+    }
     const pageErrors = [];
     browser = await openWorkbench({
       url,
+      route,
       waitForWorkbench: false,
       timeout: Math.max(1000, Math.min(60_000, deadline - Date.now())),
       exposed: {
@@ -162,11 +191,12 @@ async function main() {
     if (!result) throw new Failure(`The suite wrote no result to ${resultFile} (PARTNERLINT_TEST_RESULT).${errors}`);
     if (!(result.tests > 0)) throw new Failure(`No tests ran (result: ${JSON.stringify(result)}).`);
     if (result.failures !== 0) throw new Failure(`${result.failures} of ${result.tests} tests failed.`);
-    say(`${result.passes ?? result.tests} of ${result.tests} tests passed in real VS Code (${seconds} s).`);
+    say(`${result.passes ?? result.tests} of ${result.tests} tests passed in real VS Code${web ? "'s web worker extension host" : ''} (${seconds} s).`);
     // The plain closing line CI reads.
-    console.log(`integration: ${result.passes ?? result.tests} passed, ${result.failures} failed`);
+    console.log(`integration${web ? ' (web)' : ''}: ${result.passes ?? result.tests} passed, ${result.failures} failed`);
   } finally {
     await browser?.close();
+    await files?.close();
     await server?.stop();
   }
 }

@@ -84,7 +84,7 @@ async function main() {
   const folder = path.join(extensions, `${id}-${manifest.version}`);
   check(fs.existsSync(folder), `installed in ${path.basename(folder)}`, fs.existsSync(extensions) ? fs.readdirSync(extensions).join(', ') : '(no extensions folder)');
   const files = readTree(folder);
-  const wanted = ['package.json', 'dist/extension.js', 'dist/lint-worker.js', manifest.icon, 'README.md', 'CHANGELOG.md', 'snippets/markdown.json', 'schemas/partnerlint.schema.json', 'docs/walkthrough/create-charter.md'];
+  const wanted = ['package.json', 'dist/extension.js', 'dist/web/extension.js', 'dist/web/lint-worker.js', manifest.icon, 'README.md', 'CHANGELOG.md', 'snippets/markdown.json', 'schemas/partnerlint.schema.json', 'docs/walkthrough/create-charter.md'];
   // vsce stores README.md and CHANGELOG.md as readme.md and changelog.md.
   const have = new Set([...files.keys()].map((f) => f.toLowerCase()));
   const missing = wanted.filter((f) => !have.has(f.toLowerCase()));

@@ -1,6 +1,7 @@
 /**
- * A small pool of lint workers for the CLI: the same dist/lint-worker.js the extension starts,
- * a few of them, each linting one document at a time. Used only for strategy documents and only
+ * A small pool of lint workers for the CLI: dist/lint-worker.js (the extension's lint worker,
+ * src/worker/lint-handler.ts, as a worker-thread script), a few of them, each linting one
+ * document at a time. Used only for strategy documents and only
  * when there are enough of them (see main.ts); everything else stays on the main thread.
  *
  * Never a different answer and never a hang: a document whose worker reports an error, dies or
@@ -11,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import type { ResolvedConfig } from '../core';
 import { lintDocument } from '../core/lint-file';
-import type { LintRequest, WorkerMessage } from '../worker/lint-worker';
+import type { LintRequest, WorkerMessage } from '../worker/lint-handler';
 
 export type LintOutcome = ReturnType<typeof lintDocument>;
 

@@ -6,6 +6,7 @@ import type { WorkspaceConfig } from './workspace-config';
 import type { WorkspaceTrees } from './workspace-trees';
 import { resolveDocumentConfig, type ConfigSources } from '../core/lint-file';
 import { LintRunner } from '../worker/lint-runner';
+import type { LintTransport } from '../worker/lint-transport';
 import type { Logger } from './log';
 
 /** Schemes whose Markdown is the user's own writing (not diffs, output or SCM views). */
@@ -34,7 +35,7 @@ export function isMarkdown(doc: vscode.TextDocument): boolean {
  */
 export class DocumentLinter implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('partnerlint');
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly states = new Map<string, DocumentState>();
   private readonly unpublished = new Map<string, DocumentState>();
   /** Code-action computations under way, by document, shared by requests for the same version. */
@@ -57,8 +58,8 @@ export class DocumentLinter implements vscode.Disposable {
   readonly onDidChangeState = this.stateChanged.event;
   private readonly disposables: vscode.Disposable[] = [this.collection, this.stateChanged];
 
-  constructor(private readonly config: WorkspaceConfig, private readonly trees: WorkspaceTrees, private readonly log: Logger) {
-    this.runner = new LintRunner(log);
+  constructor(private readonly config: WorkspaceConfig, private readonly trees: WorkspaceTrees, private readonly log: Logger, transport: LintTransport) {
+    this.runner = new LintRunner(log, transport);
     const markdownWatcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}', true, false, false);
     this.disposables.push(
       { dispose: () => this.runner.dispose() },
@@ -100,6 +101,11 @@ export class DocumentLinter implements vscode.Disposable {
   }
 
   /** What is known about a document at its current version. */
+  /** Whether checks run in a lint worker now, rather than on the extension host's thread (for tests). */
+  lintsInWorker(): boolean {
+    return this.runner.runsInWorker();
+  }
+
   stateOf(doc: vscode.TextDocument): DocumentState | undefined {
     const state = this.states.get(doc.uri.toString());
     return state && state.version === doc.version ? state : undefined;

@@ -6,9 +6,12 @@ export class Logger implements vscode.Disposable {
   /** How many errors were logged since activation (the integration tests check it stays 0). */
   errors = 0;
 
+  /** `echoToConsole`: also write every line to the console (for tests and debugging). */
+  constructor(private readonly echoToConsole = false) {}
+
   info(message: string): void {
     this.channel.info(message);
-    if (process.env['PARTNERLINT_LOG_TO_CONSOLE']) console.log(`[partnerlint] ${message}`);
+    if (this.echoToConsole) console.log(`[partnerlint] ${message}`);
   }
 
   /** Detail for diagnosing speed (shown when the channel's log level is Trace). */
@@ -20,7 +23,7 @@ export class Logger implements vscode.Disposable {
     this.errors++;
     const detail = cause instanceof Error ? `${cause.message}\n${cause.stack ?? ''}` : cause === undefined ? '' : String(cause);
     this.channel.error(detail ? `${message}: ${detail}` : message);
-    if (process.env['PARTNERLINT_LOG_TO_CONSOLE']) console.error(`[partnerlint] ${message}: ${detail}`);
+    if (this.echoToConsole) console.error(`[partnerlint] ${message}: ${detail}`);
   }
 
   dispose(): void {

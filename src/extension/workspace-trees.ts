@@ -24,7 +24,7 @@ export class WorkspaceTrees implements vscode.Disposable {
   /** Per workspace folder: the number of the newest read, and the tree files it published. */
   private readonly reads = new Map<string, number>();
   private readonly published = new Map<string, Set<string>>();
-  private settleTimer: NodeJS.Timeout | undefined;
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly log: Logger) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/.partnerlint/trees/*.{yaml,yml}');

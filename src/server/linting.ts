@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
@@ -6,6 +7,7 @@ import { docsUrl } from '../core/actions';
 import { isConfigFile, resolveDocumentConfig } from '../core/lint-file';
 import { isCustomTreePath } from '../trees/custom';
 import type { Settings } from '../core/editor-settings';
+import { nodeTransport } from '../worker/lint-transport-node';
 import { LintRunner, type Logger } from '../worker/lint-runner';
 import { filePath, type ServerWorkspace } from './workspace';
 
@@ -74,7 +76,8 @@ export class ServerLinter {
   private configGeneration = 0;
 
   constructor(private readonly host: LinterHost, private readonly workspace: ServerWorkspace, workerScript?: string) {
-    this.runner = workerScript ? new LintRunner(host.log, workerScript) : new LintRunner(host.log);
+    // The CLI's worker-thread script, beside dist/server.js (the npm package ships it).
+    this.runner = new LintRunner(host.log, nodeTransport(workerScript ?? join(__dirname, 'lint-worker.js')));
   }
 
   /** Whether the server checks the document at `uri` as Markdown (not its own settings or tree files). */

@@ -1,9 +1,7 @@
-import { Worker } from 'node:worker_threads';
-import { join } from 'node:path';
 import type { LintResult, ResolvedConfig, UpdateInfo } from '../core';
 import { LintSession } from '../core/lint-session';
-import type { LintResponse, WorkerMessage, WorkerRequest } from './lint-worker';
-import { LINT_WORKER_OPTIONS } from './options';
+import type { LintResponse, WorkerMessage, WorkerRequest } from './lint-handler';
+import type { LintTransport, LintWorker } from './lint-transport';
 
 /** Where the runner reports what went wrong: the extension's output channel, the server's log. */
 export interface Logger {
@@ -28,9 +26,12 @@ interface Job {
   resolve: (outcome: RunOutcome) => void;
 }
 
+type Timer = ReturnType<typeof setTimeout>;
+
 /**
- * Lints documents in a worker thread so the extension host (shared by every extension), or the
- * language server's message loop, never blocks on a large document. One job runs at a time; of the jobs waiting for the same
+ * Lints documents in a worker (a Node worker thread, or a Web Worker on the web: `transport`) so
+ * the extension host (shared by every extension), or the language server's message loop, never
+ * blocks on a large document. One job runs at a time; of the jobs waiting for the same
  * document only the newest is kept (older ones resolve as `superseded`). A job that runs longer
  * than the time budget is abandoned: the worker is terminated and a fresh one started. If a
  * worker cannot be started at all, linting falls back to this thread.
@@ -40,17 +41,17 @@ interface Job {
  * A restarted worker starts with no state; the next version of each document is linted in full.
  */
 export class LintRunner {
-  private worker: Worker | undefined;
+  private worker: LintWorker | undefined;
   private workerFailed = false;
   /** Workers in a row that failed before they ran. */
   private startFailures = 0;
   private nextId = 1;
-  private running: (Job & { id: number; timer: NodeJS.Timeout }) | undefined;
+  private running: (Job & { id: number; timer: Timer }) | undefined;
   private readonly queue = new Map<string, Job>();
   /** Linting on this thread, used only when no worker can be started. */
   private fallback: LintSession | undefined;
 
-  constructor(private readonly log: Logger, private readonly script = join(__dirname, 'lint-worker.js')) {}
+  constructor(private readonly log: Logger, private readonly transport: LintTransport) {}
 
   /**
    * Lints `text`. Of the jobs waiting under the same `key` only the newest is kept; `document`
@@ -73,55 +74,63 @@ export class LintRunner {
     });
   }
 
+  /** Whether checks run in a worker now (false before the first check, and after falling back to this thread). */
+  runsInWorker(): boolean {
+    return this.worker !== undefined;
+  }
+
   /** The document `document` was closed: the worker forgets its state. */
   close(document: string): void {
     this.fallback?.close(document);
     const request: WorkerRequest = { close: document };
-    this.worker?.postMessage(request);
+    this.worker?.post(request);
   }
 
-  private start(): Worker | undefined {
+  private start(): LintWorker | undefined {
     if (this.worker || this.workerFailed) return this.worker;
     try {
-      const worker = new Worker(this.script, LINT_WORKER_OPTIONS);
       // Ready once its script has loaded (its first message says so).
       let online = false;
-      worker.on('message', (response: WorkerMessage) => {
-        if ('ready' in response) {
-          online = true;
-          this.startFailures = 0;
-        } else {
-          this.finish(response);
-        }
-      });
-      worker.on('error', (error) => {
-        if (this.worker !== worker) return;
-        if (!online) {
-          // It never ran (a missing or broken worker script): its job is given to the next worker,
-          // and after repeated failures linting stays on this thread.
-          if (++this.startFailures >= MAX_START_FAILURES) {
-            this.workerFailed = true;
-            this.log.error('Could not start the lint worker; linting on the extension host instead', error);
+      const worker: LintWorker = this.transport.start({
+        message: (response: WorkerMessage) => {
+          if (this.worker !== worker) return;
+          if ('ready' in response) {
+            online = true;
+            this.startFailures = 0;
+          } else {
+            this.finish(response);
           }
-          this.restart(undefined);
-          return;
-        }
-        this.log.error('The lint worker failed', error);
-        this.restart({ kind: 'failed', error: error.message });
+        },
+        error: (error) => this.failed(worker, online, error),
+        exit: (code) => {
+          // Terminated by restart() (no longer ours), or gone on its own: then the job it held fails.
+          if (this.worker !== worker) return;
+          this.log.error(`The lint worker stopped unexpectedly (exit code ${code})`);
+          this.restart({ kind: 'failed', error: `the lint worker stopped (exit code ${code})` });
+        },
       });
-      worker.on('exit', (code) => {
-        // Terminated by restart() (no longer ours), or gone on its own: then the job it held fails.
-        if (this.worker !== worker) return;
-        this.log.error(`The lint worker stopped unexpectedly (exit code ${code})`);
-        this.restart({ kind: 'failed', error: `the lint worker stopped (exit code ${code})` });
-      });
-      worker.unref();
       this.worker = worker;
     } catch (error) {
       this.workerFailed = true;
       this.log.error('Could not start the lint worker; linting on the extension host instead', error);
     }
     return this.worker;
+  }
+
+  private failed(worker: LintWorker, online: boolean, error: Error): void {
+    if (this.worker !== worker) return;
+    if (!online) {
+      // It never ran (a missing or broken worker script): its job is given to the next worker,
+      // and after repeated failures linting stays on this thread.
+      if (++this.startFailures >= MAX_START_FAILURES) {
+        this.workerFailed = true;
+        this.log.error('Could not start the lint worker; linting on the extension host instead', error);
+      }
+      this.restart(undefined);
+      return;
+    }
+    this.log.error('The lint worker failed', error);
+    this.restart({ kind: 'failed', error: error.message });
   }
 
   private pump(): void {
@@ -145,16 +154,16 @@ export class LintRunner {
     const id = this.nextId++;
     this.running = { ...job, id, timer: this.budgetTimer(id, job.budgetMs) };
     const request: WorkerRequest = { id, text: job.text, config: job.config, document: job.document };
-    worker.postMessage(request);
+    worker.post(request);
   }
 
   /**
    * Abandons job `id` when the worker has not answered within `budgetMs`. The budget measures
    * the worker, not this thread: if the timer fires late (this thread was busy, e.g. with a
-   * burst of edits), the window starts again; and the decision waits for setImmediate, so an
-   * answer that already arrived is handled first.
+   * burst of edits), the window starts again; and the decision waits for the transport's
+   * afterPending, so an answer that already arrived is handled first.
    */
-  private budgetTimer(id: number, budgetMs: number): NodeJS.Timeout {
+  private budgetTimer(id: number, budgetMs: number): Timer {
     const due = Date.now() + budgetMs;
     return setTimeout(() => {
       if (this.running?.id !== id) return;
@@ -162,7 +171,7 @@ export class LintRunner {
         this.running.timer = this.budgetTimer(id, budgetMs);
         return;
       }
-      setImmediate(() => {
+      this.transport.afterPending(() => {
         if (this.running?.id !== id) return;
         this.log.info(`Abandoned a check that took longer than ${budgetMs} ms (${this.running.key}, ${this.running.text.length} characters); restarting the lint worker`);
         this.restart({ kind: 'timeout' });
@@ -194,7 +203,7 @@ export class LintRunner {
     }
     const worker = this.worker;
     this.worker = undefined;
-    void worker?.terminate();
+    worker?.terminate();
     this.pump();
   }
 
@@ -206,7 +215,7 @@ export class LintRunner {
       this.running.resolve({ kind: 'superseded' });
       this.running = undefined;
     }
-    void this.worker?.terminate();
+    this.worker?.terminate();
     this.worker = undefined;
   }
 }

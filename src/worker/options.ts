@@ -1,7 +1,7 @@
 import type { WorkerOptions } from 'node:worker_threads';
 
 /**
- * How the editor's lint worker is started (src/worker/lint-runner.ts; `npm run bench` starts
+ * How the editor's lint worker is started (src/worker/lint-transport-node.ts; `npm run bench` starts
  * it the same way).
  *
  * A young generation of up to 96 MB: V8 counts it as three times the semi-space, so this doubles

@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { LintRunner } from '../../src/worker/lint-runner';
+import { nodeTransport } from '../../src/worker/lint-transport-node';
 import { DEFAULT_CONFIG, lintText, RULES } from '../../src/core';
 import { bigCharter } from './big-charter';
 import type { Logger } from '../../src/worker/lint-runner';
 
-const WORKER = join(process.cwd(), 'dist', 'lint-worker.js');
+// The worker the desktop extension starts (lint-transport-node.ts): the web extension's bundle, in a worker thread.
+const WORKER = join(process.cwd(), 'dist', 'web', 'lint-worker.js');
 const CHARTER = '---\ntype: partnership-charter\n---\n# Charter\n\n## Governance\n\nOwners.\n';
 
 function logger(): Logger & { lines: string[] } {
@@ -25,11 +27,11 @@ const ROOMY = 120_000;
 describe('the lint worker runner', function () {
   this.timeout(180_000);
   before(function () {
-    if (!existsSync(WORKER)) throw new Error('dist/lint-worker.js is missing: run npm run build first');
+    if (!existsSync(WORKER)) throw new Error('dist/web/lint-worker.js is missing: run npm run build first');
   });
 
   it('lints off this thread and returns the core result', async () => {
-    const runner = new LintRunner(logger(), WORKER);
+    const runner = new LintRunner(logger(), nodeTransport(WORKER));
     try {
       const outcome = await runner.lint('a', CHARTER, DEFAULT_CONFIG, ROOMY);
       assert.equal(outcome.kind, 'done');
@@ -40,7 +42,7 @@ describe('the lint worker runner', function () {
   });
 
   it('keeps only the newest waiting version of a document', async () => {
-    const runner = new LintRunner(logger(), WORKER);
+    const runner = new LintRunner(logger(), nodeTransport(WORKER));
     try {
       const first = runner.lint('a', CHARTER, DEFAULT_CONFIG, ROOMY); // starts at once
       const second = runner.lint('a', CHARTER + 'x', DEFAULT_CONFIG, ROOMY); // waits…
@@ -54,7 +56,7 @@ describe('the lint worker runner', function () {
   });
 
   it('lints the versions of one document incrementally, with the same result as a fresh lint', async () => {
-    const runner = new LintRunner(logger(), WORKER);
+    const runner = new LintRunner(logger(), nodeTransport(WORKER));
     try {
       const v1 = bigCharter(200);
       const at = v1.indexOf('\n\n', Math.floor(v1.length / 2)) + 2;
@@ -87,7 +89,7 @@ describe('the lint worker runner', function () {
 
   it('falls back to this thread, still incrementally, when no worker can start', async () => {
     const log = logger();
-    const runner = new LintRunner(log, join(process.cwd(), 'no-such-worker.js'));
+    const runner = new LintRunner(log, nodeTransport(join(process.cwd(), 'no-such-worker.js')));
     try {
       const v1 = bigCharter(100);
       const first = await runner.lint('doc', v1, DEFAULT_CONFIG, ROOMY);
@@ -110,7 +112,7 @@ describe('the lint worker runner', function () {
       'parentPort.postMessage({ ready: true });',
       "parentPort.on('message', (r) => { if ('id' in r) parentPort.postMessage({ id: r.id, result: { diagnostics: [], limits: resourceLimits } }); });",
     ].join('\n'));
-    const runner = new LintRunner(logger(), script);
+    const runner = new LintRunner(logger(), nodeTransport(script));
     try {
       const outcome = await runner.lint('a', CHARTER, DEFAULT_CONFIG, ROOMY);
       assert.equal(outcome.kind, 'done');
@@ -124,7 +126,7 @@ describe('the lint worker runner', function () {
 
   it('abandons a check over its time budget, restarts the worker and carries on', async () => {
     const log = logger();
-    const runner = new LintRunner(log, WORKER);
+    const runner = new LintRunner(log, nodeTransport(WORKER));
     try {
       const big = CHARTER + '- We will dedicate engineering resources to the integration.\n'.repeat(20_000);
       assert.equal((await runner.lint('big', big, DEFAULT_CONFIG, 1)).kind, 'timeout');

@@ -24,6 +24,7 @@ describe('the extension package', function () {
       .split('\n').map((l) => l.trim()).filter(Boolean);
     assert.ok(listing.includes('package.json') && listing.includes('README.md') && listing.includes('LICENSE'));
     assert.ok(listing.includes('dist/extension.js'), 'the bundled extension ships');
+    assert.ok(listing.includes('dist/web/extension.js') && listing.includes('dist/web/lint-worker.js'), 'the web extension (package.json `browser`) and its worker ship');
     assert.ok(listing.includes('snippets/markdown.json') && listing.includes('schemas/partnerlint.schema.json'));
     assert.ok(listing.some((f) => f.startsWith('docs/rules/')), 'the rule pages the extension opens ship');
     assert.deepEqual(listing.filter((f) => /^(node_modules|src|test|out|scripts|examples|\.vscode-test)\//.test(f)), []);

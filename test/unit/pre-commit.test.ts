@@ -31,7 +31,8 @@ describe('the pre-commit hook', function () {
     const stage = join(work, 'stage');
     mkdirSync(join(stage, 'dist'), { recursive: true });
     for (const f of ['package.json', 'README.md', 'LICENSE', '.npmignore', '.npmrc']) copyFileSync(join(root, f), join(stage, f));
-    for (const f of readdirSync(dist)) copyFileSync(join(dist, f), join(stage, 'dist', f));
+    // The files of dist/ (its web/ folder is the web extension's, which the npm package leaves out).
+    for (const f of readdirSync(dist, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name)) copyFileSync(join(dist, f), join(stage, 'dist', f));
     cpSync(join(root, 'src', 'cli'), join(stage, 'src', 'cli'), { recursive: true });
     // `prepare` (the build, already done above) runs again in npm pack; here it only prints, as the
     // build does, which must not reach what pre-commit reads.
