@@ -2,14 +2,40 @@ import { Worker } from 'node:worker_threads';
 import { LINT_WORKER_OPTIONS } from './options';
 import type { LintTransport } from './lint-transport';
 
+/** How long the worker must have nothing to do after an answer before it collects its garbage. */
+export const IDLE_COLLECT_MS = 50;
+
 /**
  * Starts a worker script in a Node worker thread. The script may be a Web Worker's
  * (dist/web/lint-worker.js, which talks through the global `postMessage` and `onmessage`): the
  * thread's parentPort stands in for those. Or a worker thread's own (dist/lint-worker.js, which
  * talks through parentPort directly, as the CLI's pool starts it).
+ *
+ * It also collects the worker's garbage while the worker waits, not while it checks. A check of a
+ * 1,000-line charter after a keystroke allocates about 3 MB; left to itself, V8 collects when the
+ * heap fills, which is during some later check, and its marking then competes with that check for
+ * the machine's cores. That made one check in ten or so take twice the usual time. So once an
+ * answer has gone and no request has come for IDLE_COLLECT_MS, the shim runs one full collection
+ * (about 3 ms of CPU on that charter's heap, where nobody waits for it); a request that arrives
+ * first cancels it. Measured with `node scripts/bench.mjs --only-server` on 2 cores, in runs
+ * alternated with and without it: the language server's didChange p95 went from 26–31 ms to
+ * 21–25 ms and its p50 from 15–17 ms to 13–15 ms. The collection asked for is a plain full one,
+ * `{ type: 'major' }`: a bare `gc()` made the next check slower than no collection at all (p50
+ * 21 ms in the same runs). V8 hands its collector only to contexts made while its `--expose-gc`
+ * flag is on. V8 flags belong to the whole process (in VS Code, the extension host), so the flag is
+ * set and cleared again around making one context, once, when the worker starts. Where that is
+ * refused, nothing is collected early and the rest works as before.
  */
 const WORKER_SHIM = [
   "const { parentPort, workerData } = require('node:worker_threads');",
+  'let collect;',
+  "try { const v8 = require('node:v8'); v8.setFlagsFromString('--expose-gc'); try { collect = require('node:vm').runInNewContext('gc'); } finally { v8.setFlagsFromString('--no-expose-gc'); } } catch { collect = undefined; }",
+  'let idle;',
+  'const busy = () => { if (idle !== undefined) { clearTimeout(idle); idle = undefined; } };',
+  `const answered = () => { busy(); if (typeof collect === 'function') idle = setTimeout(() => { idle = undefined; collect({ type: 'major' }); }, ${IDLE_COLLECT_MS}); };`,
+  "parentPort.on('message', busy);",
+  'const post = parentPort.postMessage.bind(parentPort);',
+  'parentPort.postMessage = (message) => { post(message); answered(); };',
   'globalThis.postMessage = (message) => parentPort.postMessage(message);',
   "parentPort.on('message', (data) => { if (typeof globalThis.onmessage === 'function') globalThis.onmessage({ data }); });",
   'require(workerData);',

@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { IDLE_COLLECT_MS, nodeTransport } from '../../src/worker/lint-transport-node';
+import type { WorkerMessage } from '../../src/worker/lint-handler';
+
+/**
+ * A worker script that counts the full collections V8 makes in its thread and answers each
+ * request with the count so far: it speaks the Web Worker protocol, as dist/web/lint-worker.js does.
+ */
+const COUNTING_WORKER = `
+const { PerformanceObserver, constants } = require('node:perf_hooks');
+let full = 0;
+new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) full++; }).observe({ entryTypes: ['gc'] });
+globalThis.onmessage = ({ data }) => { setTimeout(() => globalThis.postMessage({ id: data.id, full }), 0); };
+globalThis.postMessage({ ready: true });
+`;
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('lint workers in Node worker threads (lint-transport-node)', function () {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'partnerlint-transport-'));
+    writeFileSync(join(dir, 'counting-worker.js'), COUNTING_WORKER);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Starts the counting worker through the transport; `ask()` answers with its count of full collections. */
+  async function start() {
+    const answers: Array<(full: number) => void> = [];
+    let ready!: () => void;
+    const started = new Promise<void>((resolve) => (ready = resolve));
+    const handle = nodeTransport(join(dir, 'counting-worker.js')).start({
+      message: (message: WorkerMessage | { id: number; full: number }) => {
+        if ('ready' in message) ready();
+        else if ('full' in message) answers.shift()?.(message.full);
+      },
+      error: (error: unknown) => assert.fail(String(error)),
+      exit: () => undefined,
+    });
+    await started;
+    let id = 0;
+    const ask = () => new Promise<number>((resolve) => { answers.push(resolve); handle.post({ id: ++id } as never); });
+    return { ask, stop: () => handle.terminate() };
+  }
+
+  it('collects the garbage while the worker waits after an answer', async function () {
+    this.timeout(60_000);
+    const worker = await start();
+    try {
+      await worker.ask();
+      const before = await worker.ask();
+      // Each answer plans a collection IDLE_COLLECT_MS later; a request that comes first cancels it.
+      // On a loaded machine the timer may not have run by the time the next question arrives, so
+      // ask again (every answer plans another) until it has, or give up after 40 tries.
+      let after = before;
+      for (let tries = 0; tries < 40 && after === before; tries++) {
+        await wait(IDLE_COLLECT_MS * 6);
+        after = await worker.ask();
+      }
+      assert.ok(after > before, `a full collection once the worker had waited (${before} before, ${after} after)`);
+    } finally {
+      worker.stop();
+    }
+  });
+});
