@@ -502,6 +502,8 @@ export function findFigures(doc: StrategyDocument, tierNames: readonly string[] 
   const out: StatedFigure[] = [];
   const tiersKey = [...ctx.tierNames].join('\u0001');
   let header: { cells: string[]; row: TableRow; table: number } | undefined;
+  /** Each section's heading path and its titles, worked out once for all the items under it. */
+  const places = new Map<Section | undefined, { path: readonly Section[]; titles: string }>();
   items.forEach((item, index) => {
     if (item.kind === 'table-header') {
       const row = item.node as TableRow;
@@ -510,13 +512,19 @@ export function findFigures(doc: StrategyDocument, tierNames: readonly string[] 
     }
     if (item.kind === 'table-row' && !header) return;
     const section = innermostSection(doc.sections, item.start, false);
-    const path = pathOf(section);
+    let place = places.get(section);
+    if (!place) {
+      const sections = pathOf(section);
+      place = { path: sections, titles: sections.map((s) => s.title).join('\u0001') };
+      places.set(section, place);
+    }
+    const { path } = place;
     // What an item's figures depend on: its text, the headings above it, the tier names, and for
     // a row its table's header (and where that starts); for prose, where a pseudo-section's text starts.
     const key = [
       item.kind,
       doc.text.slice(item.start, item.end),
-      path.map((s) => s.title).join('\u0001'),
+      place.titles,
       tiersKey,
       item.kind === 'table-row' ? `${header!.cells.join('\u0001')}\u0002${item.start - header!.table}` : section?.pseudo ? String(section.contentStart - item.start) : '',
     ].join('\u0000');
@@ -812,6 +820,9 @@ export function findTableTotals(doc: StrategyDocument): TableTotal[] {
       if (header) readTotals(doc, header, rows, out);
       return;
     }
+    // A table is flow content: it is never inside a paragraph's or a heading's text, so their
+    // words are not walked (on every keystroke, in a long charter, most of the tree is words).
+    if (node.type === 'paragraph' || node.type === 'heading') return;
     if ('children' in node) for (const child of node.children) visit(child as Nodes);
   };
   visit(doc.root);
