@@ -11,20 +11,20 @@ export const IDLE_COLLECT_MS = 50;
  * thread's parentPort stands in for those. Or a worker thread's own (dist/lint-worker.js, which
  * talks through parentPort directly, as the CLI's pool starts it).
  *
- * It also collects the worker's garbage while the worker waits, not while it checks. A check of a
- * 1,000-line charter after a keystroke allocates about 3 MB; left to itself, V8 collects when the
- * heap fills, which is during some later check, and its marking then competes with that check for
- * the machine's cores. That made one check in ten or so take twice the usual time. So once an
- * answer has gone and no request has come for IDLE_COLLECT_MS, the shim runs one full collection
- * (about 3 ms of CPU on that charter's heap, where nobody waits for it); a request that arrives
- * first cancels it. Measured with `node scripts/bench.mjs --only-server` on 2 cores, in runs
- * alternated with and without it: the language server's didChange p95 went from 26–31 ms to
- * 21–25 ms and its p50 from 15–17 ms to 13–15 ms. The collection asked for is a plain full one,
- * `{ type: 'major' }`: a bare `gc()` made the next check slower than no collection at all (p50
- * 21 ms in the same runs). V8 hands its collector only to contexts made while its `--expose-gc`
- * flag is on. V8 flags belong to the whole process (in VS Code, the extension host), so the flag is
- * set and cleared again around making one context, once, when the worker starts. Where that is
- * refused, nothing is collected early and the rest works as before.
+ * It also empties the worker's young generation while the worker waits, not while it checks. A
+ * check of a 1,000-line charter after a keystroke allocates about 3 MB; left to itself, V8 runs a
+ * young-generation collection (a scavenge, 2–4 ms of copying what survives) when that space
+ * fills, which is in the middle of some later check: one check in ten or so paid for one. So once
+ * an answer has gone and no request has come for IDLE_COLLECT_MS, the shim runs that collection
+ * (`gc({ type: 'minor' })`, under a millisecond when nothing is allocating), where nobody waits
+ * for it; a request that arrives first cancels it. In alternated runs of `node scripts/bench.mjs
+ * --only-server` on 2 cores, the language server's didChange p95 went from 26–28 ms to 21–25 ms.
+ * A full collection (a bare `gc()`) was tried and made the next checks slower than no collection
+ * at all (p50 21 ms against 15): it also shrinks the heap's spaces, which then grow again during
+ * the checks. V8 hands its collector only to contexts made while its `--expose-gc` flag is on. V8
+ * flags belong to the whole process (in VS Code, the extension host), so the flag is set and
+ * cleared again around making one context, once, when the worker starts. Where that is refused,
+ * nothing is collected early and the rest works as before.
  */
 const WORKER_SHIM = [
   "const { parentPort, workerData } = require('node:worker_threads');",
@@ -32,7 +32,7 @@ const WORKER_SHIM = [
   "try { const v8 = require('node:v8'); v8.setFlagsFromString('--expose-gc'); try { collect = require('node:vm').runInNewContext('gc'); } finally { v8.setFlagsFromString('--no-expose-gc'); } } catch { collect = undefined; }",
   'let idle;',
   'const busy = () => { if (idle !== undefined) { clearTimeout(idle); idle = undefined; } };',
-  `const answered = () => { busy(); if (typeof collect === 'function') idle = setTimeout(() => { idle = undefined; collect({ type: 'major' }); }, ${IDLE_COLLECT_MS}); };`,
+  `const answered = () => { busy(); if (typeof collect === 'function') idle = setTimeout(() => { idle = undefined; collect({ type: 'minor' }); }, ${IDLE_COLLECT_MS}); };`,
   "parentPort.on('message', busy);",
   'const post = parentPort.postMessage.bind(parentPort);',
   'parentPort.postMessage = (message) => { post(message); answered(); };',
