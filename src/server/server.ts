@@ -121,14 +121,18 @@ export function startServer(connection: Connection): void {
   let polling: PollingWatcher | undefined;
   workspace.onDepends = (path) => polling?.watch(path);
 
-  /** Settings or watched files changed: everything is read and checked again. */
-  const reloadAll = () => {
+  /**
+   * Settings or watched files changed: everything is read and checked again. Problems in settings
+   * files are said again only when files changed (they may be new problems); a change of the
+   * editor's settings alone leaves the files as they were, and says nothing twice.
+   */
+  const reloadAll = (filesChanged = true) => {
     settingsCache.clear();
     workspace.reset();
     for (const uri of problemFiles) void connection.sendDiagnostics({ uri, diagnostics: [] });
     problemFiles.clear();
-    // Problems in settings files are said again if still there; a note about a URI scheme is not.
-    for (const key of warned) if (key.startsWith('problems:')) warned.delete(key);
+    // Problems in changed settings files are said again if still there; a note about a URI scheme is not.
+    if (filesChanged) for (const key of warned) if (key.startsWith('problems:')) warned.delete(key);
     linter.relintAll();
   };
 
@@ -177,7 +181,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration((params) => {
     const settings = (params?.settings as Record<string, unknown> | null | undefined)?.['partnerlint'];
     if (settings !== undefined) pushedSettings = settings;
-    reloadAll();
+    reloadAll(false);
   });
   connection.onDidChangeWatchedFiles(() => reloadAll());
 
