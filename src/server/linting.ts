@@ -77,7 +77,7 @@ export class ServerLinter {
 
   constructor(private readonly host: LinterHost, private readonly workspace: ServerWorkspace, workerScript?: string) {
     // The CLI's worker-thread script, beside dist/server.js (the npm package ships it).
-    this.runner = new LintRunner(host.log, nodeTransport(workerScript ?? join(__dirname, 'lint-worker.js')));
+    this.runner = new LintRunner(host.log, nodeTransport(workerScript ?? join(__dirname, 'lint-worker.js'), { collectWhenIdle: true }));
   }
 
   /** Whether the server checks the document at `uri` as Markdown (not its own settings or tree files). */

@@ -22,14 +22,16 @@ export const IDLE_COLLECT_MS = 50;
  * A full collection (a bare `gc()`) was tried and made the next checks slower than no collection
  * at all (p50 21 ms against 15): it also shrinks the heap's spaces, which then grow again during
  * the checks. V8 hands its collector only to contexts made while its `--expose-gc` flag is on. V8
- * flags belong to the whole process (in VS Code, the extension host), so the flag is set and
- * cleared again around making one context, once, when the worker starts. Where that is refused,
- * nothing is collected early and the rest works as before.
+ * flags belong to the whole process, so this is done only where asked (`collectWhenIdle`), by the
+ * programs that own their process: the language server, not the VS Code extension, whose
+ * extension host every extension shares. There the flag is set and cleared again around making
+ * one context, once, when the worker starts. Where that is refused, nothing is collected early
+ * and the rest works as before.
  */
 const WORKER_SHIM = [
   "const { parentPort, workerData } = require('node:worker_threads');",
   'let collect;',
-  "try { const v8 = require('node:v8'); v8.setFlagsFromString('--expose-gc'); try { collect = require('node:vm').runInNewContext('gc'); } finally { v8.setFlagsFromString('--no-expose-gc'); } } catch { collect = undefined; }",
+  "if (workerData.collectWhenIdle) try { const v8 = require('node:v8'); v8.setFlagsFromString('--expose-gc'); try { collect = require('node:vm').runInNewContext('gc'); } finally { v8.setFlagsFromString('--no-expose-gc'); } } catch { collect = undefined; }",
   'let idle;',
   'const busy = () => { if (idle !== undefined) { clearTimeout(idle); idle = undefined; } };',
   `const answered = () => { busy(); if (typeof collect === 'function') idle = setTimeout(() => { idle = undefined; collect({ type: 'minor' }); }, ${IDLE_COLLECT_MS}); };`,
@@ -38,19 +40,19 @@ const WORKER_SHIM = [
   'parentPort.postMessage = (message) => { post(message); answered(); };',
   'globalThis.postMessage = (message) => parentPort.postMessage(message);',
   "parentPort.on('message', (data) => { if (typeof globalThis.onmessage === 'function') globalThis.onmessage({ data }); });",
-  'require(workerData);',
+  'require(workerData.script);',
 ].join('\n');
 
 /**
  * Lint workers as Node worker threads running `script`. The desktop extension runs the web
  * extension's worker, dist/web/lint-worker.js: both extensions lint with the same bundle, and the
  * .vsix carries the core once for the two (not twice). The language server runs the CLI's
- * dist/lint-worker.js, which the npm package ships.
+ * dist/lint-worker.js, which the npm package ships, with `collectWhenIdle` (see WORKER_SHIM).
  */
-export function nodeTransport(script: string): LintTransport {
+export function nodeTransport(script: string, options: { collectWhenIdle?: boolean } = {}): LintTransport {
   return {
     start(events) {
-      const worker = new Worker(WORKER_SHIM, { ...LINT_WORKER_OPTIONS, eval: true, workerData: script });
+      const worker = new Worker(WORKER_SHIM, { ...LINT_WORKER_OPTIONS, eval: true, workerData: { script, collectWhenIdle: options.collectWhenIdle === true } });
       worker.on('message', events.message);
       worker.on('error', events.error);
       worker.on('exit', events.exit);
