@@ -1,5 +1,5 @@
 /**
- * A small pool of lint workers for the CLI: dist/lint-worker.js (the extension's lint worker,
+ * A small pool of lint workers for the CLI: dist/lint-worker.js (the language server's lint worker,
  * src/worker/lint-handler.ts, as a worker-thread script), a few of them, each linting one
  * document at a time. Used only for strategy documents and only
  * when there are enough of them (see main.ts); everything else stays on the main thread.

@@ -1,7 +1,7 @@
 /**
  * What the lint worker does with one message, whatever thread carries it: a Node worker thread
- * (lint-worker.ts, for the desktop extension and the CLI) or a browser Web Worker
- * (lint-worker-web.ts, for the web extension). One message in, at most one message out; the
+ * (lint-worker.ts, for the CLI and the language server) or a Web Worker's script
+ * (lint-worker-web.ts, for the web extension, and for the desktop extension in a worker thread). One message in, at most one message out; the
  * caller decides what to send and when (newest version wins, time budgets). Nothing here imports
  * `vscode` or a Node module.
  *

@@ -112,7 +112,7 @@ export class LintRunner {
       this.worker = worker;
     } catch (error) {
       this.workerFailed = true;
-      this.log.error('Could not start the lint worker; linting on the extension host instead', error);
+      this.log.error('Could not start the lint worker; linting on this thread instead', error);
     }
     return this.worker;
   }
@@ -124,7 +124,7 @@ export class LintRunner {
       // and after repeated failures linting stays on this thread.
       if (++this.startFailures >= MAX_START_FAILURES) {
         this.workerFailed = true;
-        this.log.error('Could not start the lint worker; linting on the extension host instead', error);
+        this.log.error('Could not start the lint worker; linting on this thread instead', error);
       }
       this.restart(undefined);
       return;

@@ -1,6 +1,6 @@
 /**
- * The lint worker in a Node worker thread (the desktop extension and the CLI start it by file
- * name, dist/lint-worker.js). The protocol and the work are lint-handler.ts's.
+ * The lint worker in a Node worker thread (the CLI and the language server start it by file
+ * name, dist/lint-worker.js; the desktop extension runs the web worker bundle instead). The protocol and the work are lint-handler.ts's.
  */
 import { parentPort } from 'node:worker_threads';
 import { lintHandler, type WorkerMessage } from './lint-handler';
