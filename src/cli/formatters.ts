@@ -1,5 +1,6 @@
 import type { DocumentKind, LintDiagnostic, Severity } from '../core';
 import { RULES, ENGINE_IDS, kindName } from '../core';
+import { DOCS_BASE } from '../core/actions';
 
 /**
  * Id of the one information message the CLI gives a strategy document too large to check
@@ -107,7 +108,7 @@ export function formatStylish(reports: readonly FileReport[], color: boolean): s
 }
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
-const DOCS = 'https://github.com/partnerlint/partnerlint/blob/main/docs/rules/';
+const DOCS = DOCS_BASE;
 
 /** SARIF 2.1.0, for code scanning dashboards. */
 export function formatSarif(reports: readonly FileReport[], version: string): string {

@@ -8,6 +8,9 @@ import type { LintDiagnostic, TextEdit } from './types';
  * turn them into their own types and nothing more.
  */
 
+/** The `source` of every diagnostic PartnerLint gives, in VS Code and through the language server. */
+export const DIAGNOSTIC_SOURCE = 'partnerlint';
+
 /** Where each rule's documentation lives; every diagnostic's code links there. */
 export const DOCS_BASE = 'https://github.com/partnerlint/partnerlint/blob/main/docs/rules/';
 

@@ -18,7 +18,8 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 };
 
 /** The source every PartnerLint diagnostic carries. */
-export const SOURCE = 'partnerlint';
+import { DIAGNOSTIC_SOURCE as SOURCE } from '../core/actions';
+export { SOURCE };
 
 /**
  * The editor's diagnostic for `problem`. With the document's `uri`, the other places the problem

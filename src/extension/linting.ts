@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { sniff, type LintDiagnostic, type LintResult, type ResolvedConfig, type DocumentKind } from '../core';
-import { toDiagnostic } from './convert';
+import { SOURCE, toDiagnostic } from './convert';
 import { settingsFor } from './settings';
 import type { WorkspaceConfig } from './workspace-config';
 import type { WorkspaceTrees } from './workspace-trees';
@@ -225,7 +225,7 @@ export class DocumentLinter implements vscode.Disposable {
       const looksLikeOurs = sniff(text.slice(0, 16 * 1024)).kind !== undefined;
       const limit = settings.maxFileSize.toLocaleString('en-US');
       const info = new vscode.Diagnostic(new vscode.Range(0, 0, 0, doc.lineAt(0).text.length), `PartnerLint did not check this document: it is larger than the partnerlint.maxFileSize setting (${limit} characters).`, vscode.DiagnosticSeverity.Information);
-      info.source = 'partnerlint';
+      info.source = SOURCE;
       return skipped(`larger than partnerlint.maxFileSize (${limit} characters)`, looksLikeOurs ? [info] : []);
     }
     if (!current()) return undefined;
@@ -235,7 +235,7 @@ export class DocumentLinter implements vscode.Disposable {
     const stoppedMessage = `PartnerLint stopped analysing this document: checking it took longer than ${seconds} (partnerlint.timeBudget), so it was abandoned to keep the editor responsive. Save the document to try again.`;
     const stopped = () => {
       const info = new vscode.Diagnostic(new vscode.Range(0, 0, 0, doc.lineAt(0).text.length), stoppedMessage, vscode.DiagnosticSeverity.Information);
-      info.source = 'partnerlint';
+      info.source = SOURCE;
       return skipped(`checking took longer than ${seconds} (save to try again)`, [info]);
     };
     if (this.timedOut.has(doc.uri.toString())) return stopped();

@@ -12,7 +12,8 @@ import { LintRunner, type Logger } from '../worker/lint-runner';
 import { filePath, type ServerWorkspace } from './workspace';
 
 /** The source every PartnerLint diagnostic carries (as in VS Code). */
-export const SOURCE = 'partnerlint';
+import { DIAGNOSTIC_SOURCE as SOURCE } from '../core/actions';
+export { SOURCE };
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 
