@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { applyEdits, editsFor, fileUri, FULL_CAPABILITIES, messageOf, LspClient, SERVER, type LspClientOptions } from './lsp-client';
+import { editsFor, fileUri, FULL_CAPABILITIES, messageOf, LspClient, SERVER, type LspClientOptions } from './lsp-client';
 import { bigCharter } from './big-charter';
 
 const FIXTURES = join(process.cwd(), 'test/fixtures');
@@ -77,18 +77,25 @@ describe('partnerlint-ls over stdio', function () {
     const after = await ls.diagnostics(doc);
     assert.ok(!ids(after).includes('commitment-unquantified'), ids(after).join(', '));
     assert.ok(ids(after).includes('failure-cost-missing'));
-    // A burst of edits: the last version is published, and nothing older after it.
+    // A burst of edits under a debounce: the newest version is checked and published, and the
+    // versions the burst passed through are not (each edit restarts the wait).
+    await ls.changeConfiguration({ debounce: 300 });
+    const first = ls.version(doc) + 1;
     for (let i = 0; i < 8; i++) await ls.insert(doc, 30, 0, 'x');
     const last = ls.version(doc);
     await ls.diagnostics(doc);
     const versions = ls.publications.filter((p) => p.uri === doc).map((p) => p.version!);
     assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `published versions in order: ${versions.join(', ')}`);
     assert.equal(versions[versions.length - 1], last);
-    // The server's copy of the text follows incremental changes: the fix it proposes now applies cleanly.
+    const passedThrough = versions.filter((v) => v >= first && v < last);
+    assert.ok(passedThrough.length < last - first, `not every version of the burst is checked: ${versions.join(', ')}`);
+    // The server's copy of the text follows incremental changes: its fix, computed on that copy and
+    // applied to the editor's text, removes the problem.
     const failure = find(ls.published.get(doc)!.diagnostics, 'failure-cost-missing');
     const [fix] = await ls.codeActions(doc, failure.range, [failure]);
     assert.equal(fix!.isPreferred, true);
-    assert.ok(applyEdits(ls.text(doc), editsFor(fix!.edit, doc)).includes('If this fails'));
+    await ls.edit(doc, editsFor(fix!.edit, doc));
+    assert.ok(!ids(await ls.diagnostics(doc)).includes('failure-cost-missing'), ls.text(doc));
   });
 
   it('offers the fix, suggestions, disable comments and the docs, and applying the fix removes the problem', async () => {
