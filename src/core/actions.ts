@@ -1,6 +1,6 @@
 import { selectFixes } from './fixes';
 import { TextIndex } from './text';
-import type { LintDiagnostic, TextEdit } from './types';
+import type { LintDiagnostic, Range, TextEdit } from './types';
 
 /**
  * The code actions PartnerLint offers on its problems, as plain data, for every editor: the VS Code
@@ -26,7 +26,7 @@ export function docsUrl(ruleId: string): string {
  */
 export type ProblemAction =
   | { kind: 'fix' | 'suggestion' | 'fix-rule' | 'disable-line' | 'disable-file'; title: string; edits: TextEdit[] }
-  | { kind: 'docs'; title: string; ruleId: string; url: string };
+  | { kind: 'docs'; title: string; ruleId: string };
 
 /** Where the front matter ends (the line after its closing fence), or 0. */
 function afterFrontMatter(index: TextIndex): number {
@@ -84,7 +84,7 @@ export function problemActions(text: string | TextIndex, problem: LintDiagnostic
   const line = disableLineEdit(index, problem.range.start.line, id);
   if (line) actions.push({ kind: 'disable-line', title: `Disable ${id} for this line`, edits: [line] });
   actions.push({ kind: 'disable-file', title: `Disable ${id} for this file`, edits: [disableFileEdit(index, id)] });
-  actions.push({ kind: 'docs', title: `Show documentation for ${id}`, ruleId: id, url: docsUrl(id) });
+  actions.push({ kind: 'docs', title: `Show documentation for ${id}`, ruleId: id });
   return actions;
 }
 
@@ -97,4 +97,16 @@ export const FIX_ALL_TITLE = 'Fix all PartnerLint problems';
  */
 export function fixAllEdits(text: string, all: readonly LintDiagnostic[]): TextEdit[] {
   return selectFixes(text, all.flatMap((d) => (d.fix ? [d.fix] : []))).flatMap((f) => f.edits);
+}
+
+/**
+ * The problem behind a diagnostic an editor hands back with a code action request: the same rule
+ * (`code`, the diagnostic's code as a string), message and range. Undefined when the text changed
+ * since, or when the diagnostic is not one of these problems.
+ */
+export function problemBehind(problems: readonly LintDiagnostic[], diagnostic: { code: string | undefined; message: string; range: Range }): LintDiagnostic | undefined {
+  const r = diagnostic.range;
+  return problems.find((d) => d.ruleId === diagnostic.code && d.message === diagnostic.message
+    && d.range.start.line === r.start.line && d.range.start.character === r.start.character
+    && d.range.end.line === r.end.line && d.range.end.character === r.end.character);
 }

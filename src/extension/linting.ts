@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { sniff, type LintDiagnostic, type LintResult, type ResolvedConfig, type DocumentKind } from '../core';
+import type { LintDiagnostic, LintResult, ResolvedConfig } from '../core';
 import { SOURCE, toDiagnostic } from './convert';
 import { settingsFor } from './settings';
 import type { WorkspaceConfig } from './workspace-config';
 import type { WorkspaceTrees } from './workspace-trees';
 import { resolveDocumentConfig, type ConfigSources } from '../core/lint-file';
-import { LintRunner } from '../worker/lint-runner';
+import { DocumentChecker } from '../worker/document-check';
+import { problemBehind } from '../core/actions';
 import type { LintTransport } from '../worker/lint-transport';
 import type { Logger } from './log';
 
@@ -41,17 +42,10 @@ export class DocumentLinter implements vscode.Disposable {
   /** Code-action computations under way, by document, shared by requests for the same version. */
   private readonly pendingActions = new Map<string, { version: number; configGeneration: number; promise: Promise<DocumentState | undefined> }>();
   private readonly generations = new Map<string, number>();
-  /**
-   * Documents whose last check ran out of time: not checked again, whatever the edits, until
-   * saved, until settings, configuration or trees change, or until closed and reopened. (Each
-   * retry would cost the whole budget and a worker restart.)
-   */
-  private readonly timedOut = new Set<string>();
   /** Closed files whose problems Lint Workspace published (URIs). */
   private readonly closedChecked = new Set<string>();
-  /** Checks sent to the lint worker since activation (for tests: a timed-out document sends none). */
-  workerChecks = 0;
-  private readonly runner: LintRunner;
+  /** The check of one version of a document, shared with the language server (src/worker/document-check.ts). */
+  private readonly checker: DocumentChecker;
   private configGeneration = 0;
   private readonly stateChanged = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document was linted or skipped. */
@@ -59,17 +53,17 @@ export class DocumentLinter implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.collection, this.stateChanged];
 
   constructor(private readonly config: WorkspaceConfig, private readonly trees: WorkspaceTrees, private readonly log: Logger, transport: LintTransport) {
-    this.runner = new LintRunner(log, transport);
+    this.checker = new DocumentChecker({ log, logName: 'the PartnerLint output' }, transport);
     const markdownWatcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}', true, false, false);
     this.disposables.push(
-      { dispose: () => this.runner.dispose() },
+      { dispose: () => this.checker.dispose() },
       vscode.workspace.onDidOpenTextDocument((doc) => void this.lint(doc)),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length > 0) this.schedule(event.document);
       }),
       vscode.workspace.onDidSaveTextDocument((doc) => {
         // Saving retries a document that ran out of time (same version, so it must be forced).
-        const retry = this.timedOut.delete(doc.uri.toString());
+        const retry = this.checker.retry(doc.uri.toString());
         void this.lint(doc, retry);
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
@@ -103,7 +97,12 @@ export class DocumentLinter implements vscode.Disposable {
   /** What is known about a document at its current version. */
   /** Whether checks run in a lint worker now, rather than on the extension host's thread (for tests). */
   lintsInWorker(): boolean {
-    return this.runner.runsInWorker();
+    return this.checker.runsInWorker();
+  }
+
+  /** Checks sent to the lint worker since activation (for tests: a timed-out document sends none). */
+  get workerChecks(): number {
+    return this.checker.workerChecks;
   }
 
   stateOf(doc: vscode.TextDocument): DocumentState | undefined {
@@ -113,17 +112,14 @@ export class DocumentLinter implements vscode.Disposable {
 
   /** The core diagnostic behind a VS Code diagnostic, in a state computed for the same version. */
   static problemIn(state: DocumentState, diagnostic: vscode.Diagnostic): LintDiagnostic | undefined {
-    const id = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : undefined;
-    return state.result?.diagnostics.find((d) =>
-      d.ruleId === id && d.message === diagnostic.message
-      && d.range.start.line === diagnostic.range.start.line && d.range.start.character === diagnostic.range.start.character
-      && d.range.end.line === diagnostic.range.end.line && d.range.end.character === diagnostic.range.end.character);
+    const code = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : undefined;
+    return problemBehind(state.result?.diagnostics ?? [], { code, message: diagnostic.message, range: diagnostic.range });
   }
 
   relintAll(): void {
     this.configGeneration++;
     // New settings or configuration are a reason to try documents that ran out of time again.
-    this.timedOut.clear();
+    this.checker.retryAll();
     // States computed for code actions used the old configuration.
     this.unpublished.clear();
     for (const doc of vscode.workspace.textDocuments) void this.lint(doc, true);
@@ -172,7 +168,7 @@ export class DocumentLinter implements vscode.Disposable {
       return { failed: 'could not be read' };
     }
     if (text.length > settings.maxFileSize) return drop();
-    const outcome = await this.runner.lintOnce(`${key}#closed`, text, resolved.config, settings.timeBudget);
+    const outcome = await this.checker.checkOnce(`${key}#closed`, text, resolved.config, settings.timeBudget);
     // Opened meanwhile: the open document's own check publishes.
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) return undefined;
     if (outcome.kind === 'superseded') return undefined;
@@ -209,66 +205,29 @@ export class DocumentLinter implements vscode.Disposable {
   private async compute(doc: vscode.TextDocument, purpose: 'publish' | 'actions' = 'publish'): Promise<{ state: DocumentState; diagnostics: vscode.Diagnostic[] } | undefined> {
     const version = doc.version;
     const configGeneration = this.configGeneration;
-    const current = () => !doc.isClosed && doc.version === version && this.configGeneration === configGeneration;
-    const skipped = (reason: string, diagnostics: vscode.Diagnostic[] = []) => ({ state: { version, skipped: reason }, diagnostics });
-
-    const settings = settingsFor(doc.uri);
-    if (!settings.enable) return skipped('PartnerLint is switched off (partnerlint.enable)');
-    // The one pipeline (src/core/lint-file.ts): settings file, these settings, custom trees, ignore globs.
-    const resolved = await resolveDocumentConfig(doc.uri.path, this.sourcesFor(doc.uri), settings, vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.path);
-    if (resolved.ignored) return skipped(resolved.reason);
-    if (resolved.error !== undefined) this.log.error(`Reading the configuration for ${doc.uri.toString(true)} failed; using the defaults`, resolved.error);
-    const config = resolved.config;
-    const text = doc.getText();
-    if (text.length > settings.maxFileSize) {
-      // Only the head is looked at, and only when the document is too large to check anyway.
-      const looksLikeOurs = sniff(text.slice(0, 16 * 1024)).kind !== undefined;
-      const limit = settings.maxFileSize.toLocaleString('en-US');
-      const info = new vscode.Diagnostic(new vscode.Range(0, 0, 0, doc.lineAt(0).text.length), `PartnerLint did not check this document: it is larger than the partnerlint.maxFileSize setting (${limit} characters).`, vscode.DiagnosticSeverity.Information);
-      info.source = SOURCE;
-      return skipped(`larger than partnerlint.maxFileSize (${limit} characters)`, looksLikeOurs ? [info] : []);
+    const outcome = await this.checker.check({
+      key: doc.uri.toString(),
+      name: doc.uri.toString(true),
+      version,
+      purpose,
+      path: doc.uri.path,
+      folder: vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.path,
+      sources: this.sourcesFor(doc.uri),
+      settings: settingsFor(doc.uri),
+      text: () => doc.getText(),
+      current: () => !doc.isClosed && doc.version === version && this.configGeneration === configGeneration,
+    });
+    if (outcome.kind === 'stale') return undefined;
+    if (outcome.kind === 'skipped') {
+      const diagnostics: vscode.Diagnostic[] = [];
+      if (outcome.notice !== undefined) {
+        const notice = new vscode.Diagnostic(new vscode.Range(0, 0, 0, doc.lineAt(0).text.length), outcome.notice, vscode.DiagnosticSeverity.Information);
+        notice.source = SOURCE;
+        diagnostics.push(notice);
+      }
+      return { state: { version, skipped: outcome.reason }, diagnostics };
     }
-    if (!current()) return undefined;
-    // Code actions queue apart from publishing, so a debounced lint never drops a fix-on-save.
-    const key = purpose === 'actions' ? `${doc.uri.toString()}#actions` : doc.uri.toString();
-    const seconds = settings.timeBudget < 1000 ? `${settings.timeBudget} ms` : `${settings.timeBudget / 1000} s`;
-    const stoppedMessage = `PartnerLint stopped analysing this document: checking it took longer than ${seconds} (partnerlint.timeBudget), so it was abandoned to keep the editor responsive. Save the document to try again.`;
-    const stopped = () => {
-      const info = new vscode.Diagnostic(new vscode.Range(0, 0, 0, doc.lineAt(0).text.length), stoppedMessage, vscode.DiagnosticSeverity.Information);
-      info.source = SOURCE;
-      return skipped(`checking took longer than ${seconds} (save to try again)`, [info]);
-    };
-    if (this.timedOut.has(doc.uri.toString())) return stopped();
-    // Every document goes to the worker, strategy document or not: even telling which it is means
-    // parsing its front matter, which can be large, and the extension host is shared by every
-    // extension. For other Markdown the worker's answer is quick (no kind, no diagnostics).
-    // Off the extension host's thread; of several waiting versions only the newest runs.
-    const started = Date.now();
-    this.workerChecks++;
-    const outcome = await this.runner.lint(key, text, config, settings.timeBudget, doc.uri.toString());
-    if (outcome.kind === 'done') {
-      const how = outcome.update?.parse === 'incremental' && outcome.update.window
-        ? `re-parsed ${outcome.update.window.end - outcome.update.window.start} of ${text.length} characters`
-        : `${outcome.update?.parse ?? 'not'} parsed${outcome.update?.reason ? ` (${outcome.update.reason})` : ''}`;
-      this.log.trace(`Checked ${doc.uri.toString(true)} version ${version} in ${Date.now() - started} ms: ${how}`);
-    }
-    if (outcome.kind === 'superseded') return undefined;
-    if (outcome.kind === 'timeout') {
-      if (!current()) return undefined;
-      this.timedOut.add(doc.uri.toString());
-      return stopped();
-    }
-    if (outcome.kind === 'failed') {
-      // The engine contains rule failures; reaching here is a PartnerLint bug. Logged once per
-      // document version, never as a popup.
-      this.log.error(`Linting ${doc.uri.toString(true)} failed`, outcome.error);
-      return skipped('PartnerLint failed on this document: see the PartnerLint output');
-    }
-    const result: LintResult = outcome.result;
-    if (!current()) return undefined;
-    if (result.kind && !settings.kinds.includes(result.kind as DocumentKind)) {
-      return skipped(`${result.kind} documents are not checked (partnerlint.kinds)`);
-    }
+    const { result, config } = outcome;
     return { state: { version, result, config, skipped: result.skippedReason }, diagnostics: result.diagnostics.map((d) => toDiagnostic(d, doc.uri)) };
   }
 
@@ -334,9 +293,8 @@ export class DocumentLinter implements vscode.Disposable {
     this.states.delete(key);
     this.unpublished.delete(key);
     this.pendingActions.delete(key);
-    this.timedOut.delete(key);
     this.generations.delete(key);
-    this.runner.close(key);
+    this.checker.closed(key);
     this.collection.delete(uri);
     this.stateChanged.fire(uri);
   }

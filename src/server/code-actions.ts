@@ -1,7 +1,7 @@
-import { CodeActionKind, type ClientCapabilities, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind, type ClientCapabilities, type CodeAction, type CodeActionParams, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextIndex, type LintDiagnostic } from '../core';
-import { FIX_ALL_TITLE, fixAllEdits, problemActions } from '../core/actions';
+import { FIX_ALL_TITLE, fixAllEdits, problemActions, problemBehind } from '../core/actions';
 import { SOURCE } from './linting';
 
 /** `source.fixAll.partnerlint`: the document's own fixes, for fix-on-save. */
@@ -34,14 +34,6 @@ export function fixAllEdit(doc: TextDocument, problems: readonly LintDiagnostic[
   return edits.length === 0 ? undefined : workspaceEdit(doc, edits, capabilities);
 }
 
-/** The core problem behind a diagnostic the client sent back: same rule, message and range. */
-function problemIn(problems: readonly LintDiagnostic[], diagnostic: Diagnostic): LintDiagnostic | undefined {
-  const r = diagnostic.range;
-  return problems.find((d) => d.ruleId === String(diagnostic.code) && d.message === diagnostic.message
-    && d.range.start.line === r.start.line && d.range.start.character === r.start.character
-    && d.range.end.line === r.end.line && d.range.end.character === r.end.character);
-}
-
 /**
  * Code actions, in the extension's order (src/core/actions.ts): for each PartnerLint diagnostic in
  * the request, its fix (preferred) or suggestions, fix all of that rule, disable for the line, for
@@ -59,7 +51,7 @@ export function codeActions(doc: TextDocument, problems: readonly LintDiagnostic
     const canShowDocument = capabilities.window?.showDocument?.support === true;
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== SOURCE) continue;
-      const problem = problemIn(problems, diagnostic);
+      const problem = problemBehind(problems, { code: diagnostic.code === undefined ? undefined : String(diagnostic.code), message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value, range: diagnostic.range });
       if (!problem) continue;
       for (const planned of problemActions(index, problem, problems, seenRules)) {
         if (planned.kind === 'docs') {

@@ -1,14 +1,14 @@
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { sniff, type DocumentKind, type LintDiagnostic, type LintResult, type ResolvedConfig } from '../core';
+import type { LintDiagnostic, LintResult, ResolvedConfig } from '../core';
 import { docsUrl } from '../core/actions';
-import { isConfigFile, resolveDocumentConfig } from '../core/lint-file';
+import { isConfigFile } from '../core/lint-file';
 import { isCustomTreePath } from '../trees/custom';
 import type { Settings } from '../core/editor-settings';
 import { nodeTransport } from '../worker/lint-transport-node';
-import { LintRunner, type Logger } from '../worker/lint-runner';
+import type { Logger } from '../worker/lint-runner';
+import { DocumentChecker } from '../worker/document-check';
 import { filePath, type ServerWorkspace } from './workspace';
 
 /** The source every PartnerLint diagnostic carries (as in VS Code). */
@@ -67,18 +67,17 @@ function info(doc: TextDocument, message: string): Diagnostic {
  * version, or from before a configuration change, is never published.
  */
 export class ServerLinter {
-  private readonly runner: LintRunner;
+  /** The check of one version of a document, shared with the VS Code extension (src/worker/document-check.ts). */
+  private readonly checker: DocumentChecker;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly states = new Map<string, DocumentState>();
   private readonly pending = new Map<string, { version: number; generation: number; promise: Promise<DocumentState | undefined> }>();
   private readonly generations = new Map<string, number>();
-  /** Documents whose last check ran out of time: not checked again until saved or settings change. */
-  private readonly timedOut = new Set<string>();
   private configGeneration = 0;
 
   constructor(private readonly host: LinterHost, private readonly workspace: ServerWorkspace, workerScript?: string) {
     // The CLI's worker-thread script, beside dist/server.js (the npm package ships it).
-    this.runner = new LintRunner(host.log, nodeTransport(workerScript ?? join(__dirname, 'lint-worker.js'), { collectWhenIdle: true }));
+    this.checker = new DocumentChecker({ log: host.log, logName: 'its log' }, nodeTransport(workerScript ?? join(__dirname, 'lint-worker.js'), { collectWhenIdle: true }));
   }
 
   /** Whether the server checks the document at `uri` as Markdown (not its own settings or tree files). */
@@ -111,7 +110,7 @@ export class ServerLinter {
 
   saved(uri: string): void {
     // Saving retries a document that ran out of time (same version, so it must be forced).
-    const retry = this.timedOut.delete(uri);
+    const retry = this.checker.retry(uri);
     void this.lint(uri, retry);
   }
 
@@ -120,16 +119,15 @@ export class ServerLinter {
     this.timers.delete(uri);
     this.states.delete(uri);
     this.pending.delete(uri);
-    this.timedOut.delete(uri);
     this.generations.delete(uri);
-    this.runner.close(uri);
+    this.checker.closed(uri);
     this.host.publish(uri, undefined, []);
   }
 
   /** Settings, a settings file or a tree file changed: every open document is checked again. */
   relintAll(): void {
     this.configGeneration++;
-    this.timedOut.clear();
+    this.checker.retryAll();
     for (const doc of this.host.openDocuments()) void this.lint(doc.uri, true);
   }
 
@@ -175,65 +173,35 @@ export class ServerLinter {
     const uri = doc.uri;
     const version = doc.version;
     const configGeneration = this.configGeneration;
-    const started = performance.now();
-    const current = () => this.host.document(uri)?.version === version && this.configGeneration === configGeneration;
-    const skipped = (reason: string, diagnostics: Diagnostic[] = []) => ({ state: { version, skipped: reason }, diagnostics });
-
     const settings = await this.host.settingsFor(uri);
-    if (!settings.enable) return skipped('PartnerLint is switched off (partnerlint.enable)');
     // An untitled document takes the settings of the first workspace folder, as in VS Code.
     const untitled = /^untitled:/i.test(uri);
     const firstFolder = this.workspace.firstFolder();
     const path = filePath(uri) ?? (untitled && firstFolder !== undefined ? `${firstFolder === '/' ? '' : firstFolder}/untitled.md` : undefined);
-    if (path === undefined && !untitled) {
+    if (settings.enable && path === undefined && !untitled) {
       this.host.log.warnOnce(`scheme:${uri.split(':')[0]}`, `PartnerLint checks documents with ${uri.split(':')[0]}: URIs with the default settings and your editor's partnerlint settings: it reads .partnerlint.yaml and decision tree files only for file: URIs.`);
     }
-    const folder = path === undefined ? undefined : this.workspace.folderOf(path);
-    // The one pipeline (src/core/lint-file.ts): settings file, editor settings, custom trees, ignore globs.
-    const resolved = await resolveDocumentConfig(path ?? '/untitled.md', this.workspace.sourcesFor(path), settings, folder);
-    if (resolved.ignored) return skipped(resolved.reason);
-    if (resolved.error !== undefined) this.host.log.error(`Reading the configuration for ${uri} failed; using the defaults`, resolved.error);
-    const text = doc.getText();
-    if (text.length > settings.maxFileSize) {
-      const looksLikeOurs = sniff(text.slice(0, 16 * 1024)).kind !== undefined;
-      const limit = settings.maxFileSize.toLocaleString('en-US');
-      return skipped(`larger than partnerlint.maxFileSize (${limit} characters)`, looksLikeOurs ? [info(doc, `PartnerLint did not check this document: it is larger than the partnerlint.maxFileSize setting (${limit} characters).`)] : []);
-    }
-    if (!current()) return undefined;
-    const seconds = settings.timeBudget < 1000 ? `${settings.timeBudget} ms` : `${settings.timeBudget / 1000} s`;
-    const stopped = () => skipped(`checking took longer than ${seconds} (save to try again)`, [
-      info(doc, `PartnerLint stopped analysing this document: checking it took longer than ${seconds} (partnerlint.timeBudget), so it was abandoned to keep the editor responsive. Save the document to try again.`),
-    ]);
-    if (this.timedOut.has(uri)) return stopped();
-    // Code actions queue apart from publishing, so a debounced check never drops a fix-all.
-    const key = purpose === 'actions' ? `${uri}#actions` : uri;
-    const sent = performance.now();
-    const outcome = await this.runner.lint(key, text, resolved.config, settings.timeBudget, uri);
-    if (outcome.kind === 'done') {
-      const how = outcome.update?.parse === 'incremental' && outcome.update.window
-        ? `re-parsed ${outcome.update.window.end - outcome.update.window.start} of ${text.length} characters`
-        : `${outcome.update?.parse ?? 'not'} parsed${outcome.update?.reason ? ` (${outcome.update.reason})` : ''}`;
-      this.host.log.trace(`Checked ${uri} version ${version} in ${(performance.now() - sent).toFixed(1)} ms in the lint worker (${(sent - started).toFixed(1)} ms before it): ${how}`);
-    }
-    if (outcome.kind === 'superseded') return undefined;
-    if (outcome.kind === 'timeout') {
-      if (!current()) return undefined;
-      this.timedOut.add(uri);
-      return stopped();
-    }
-    if (outcome.kind === 'failed') {
-      this.host.log.error(`Linting ${uri} (version ${version}) failed`, outcome.error);
-      return skipped('PartnerLint failed on this document: see its log');
-    }
-    if (!current()) return undefined;
-    const result = outcome.result;
-    if (result.kind && !settings.kinds.includes(result.kind as DocumentKind)) return skipped(`${result.kind} documents are not checked (partnerlint.kinds)`);
-    return { state: { version, result, config: resolved.config, skipped: result.skippedReason }, diagnostics: result.diagnostics.map((d) => toDiagnostic(d, uri)) };
+    const outcome = await this.checker.check({
+      key: uri,
+      name: uri,
+      version,
+      purpose,
+      path: path ?? '/untitled.md',
+      folder: path === undefined ? undefined : this.workspace.folderOf(path),
+      sources: this.workspace.sourcesFor(path),
+      settings,
+      text: () => doc.getText(),
+      current: () => this.host.document(uri)?.version === version && this.configGeneration === configGeneration,
+    });
+    if (outcome.kind === 'stale') return undefined;
+    if (outcome.kind === 'skipped') return { state: { version, skipped: outcome.reason }, diagnostics: outcome.notice !== undefined ? [info(doc, outcome.notice)] : [] };
+    const { result, config } = outcome;
+    return { state: { version, result, config, skipped: result.skippedReason }, diagnostics: result.diagnostics.map((d) => toDiagnostic(d, uri)) };
   }
 
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
-    this.runner.dispose();
+    this.checker.dispose();
   }
 }

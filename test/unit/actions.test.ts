@@ -1,7 +1,7 @@
 /** The code actions every editor offers (src/core/actions.ts), as plain data. */
 import * as assert from 'node:assert/strict';
 import { applyFixes, type LintDiagnostic } from '../../src/core';
-import { disableFileEdit, disableLineEdit, docsUrl, fixAllEdits, problemActions } from '../../src/core/actions';
+import { disableFileEdit, disableLineEdit, fixAllEdits, problemActions, problemBehind } from '../../src/core/actions';
 
 const apply = (text: string, edits: { range: LintDiagnostic['range']; newText: string }[]) => applyFixes(text, [{ title: 'x', edits }]).text;
 const at = (line: number, character: number) => ({ line, character });
@@ -28,6 +28,17 @@ describe('code actions as data', () => {
     assert.equal(apply(crlf, [disableFileEdit(crlf, 'x')]), '<!-- partnerlint-disable-file x -->\r\n\r\n# Charter\r\n\r\nText.\r\n');
   });
 
+  it('finds the problem behind a diagnostic an editor hands back only by its rule, message and exact range', () => {
+    const problem: LintDiagnostic = { ruleId: 'r', severity: 'warning', message: 'm', range: { start: at(3, 0), end: at(3, 4) } };
+    const other: LintDiagnostic = { ...problem, ruleId: 's' };
+    const all = [other, problem];
+    assert.equal(problemBehind(all, { code: 'r', message: 'm', range: problem.range }), problem);
+    assert.equal(problemBehind(all, { code: 's', message: 'm', range: problem.range }), other);
+    assert.equal(problemBehind(all, { code: 'r', message: 'm', range: { start: at(3, 0), end: at(3, 5) } }), undefined, 'the text changed since');
+    assert.equal(problemBehind(all, { code: 'r', message: 'n', range: problem.range }), undefined);
+    assert.equal(problemBehind(all, { code: undefined, message: 'm', range: problem.range }), undefined, 'not one of ours');
+  });
+
   it('orders the actions on a problem, and offers fix-all of a rule only once and only for several', () => {
     const fix = (line: number) => ({ title: `Fix ${line}`, edits: [{ range: { start: at(line, 0), end: at(line, 0) }, newText: 'X' }] });
     const problem = (line: number): LintDiagnostic => ({ ruleId: 'r', severity: 'warning', message: 'm', range: { start: at(line, 0), end: at(line, 1) }, fix: fix(line) });
@@ -35,7 +46,7 @@ describe('code actions as data', () => {
     const seen = new Set<string>();
     const first = problemActions(text, all[0]!, all, seen);
     assert.deepEqual(first.map((a) => a.kind), ['fix', 'fix-rule', 'disable-line', 'disable-file', 'docs']);
-    assert.equal(first[4]!.kind === 'docs' && first[4]!.url, docsUrl('r'));
+    assert.equal(first[4]!.kind === 'docs' && first[4]!.ruleId, 'r');
     assert.deepEqual(problemActions(text, all[1]!, all, seen).map((a) => a.kind), ['fix'], 'the rest once per rule');
     assert.deepEqual(problemActions(text, all[0]!, [all[0]!], new Set()).map((a) => a.kind), ['fix', 'disable-line', 'disable-file', 'docs']);
     const suggestion: LintDiagnostic = { ...problem(5), fix: undefined, suggestions: [fix(5)] };
