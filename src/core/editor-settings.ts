@@ -52,3 +52,6 @@ export function normalizeSettings(raw: unknown): Settings {
     timeBudget: number(s['timeBudget'], 5000, 1, 60_000),
   };
 }
+
+/** The names of the settings (after `partnerlint.`), from `normalizeSettings` itself, so no editor keeps its own list. */
+export const SETTING_KEYS: readonly (keyof Settings)[] = Object.keys(normalizeSettings(undefined)) as (keyof Settings)[];

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { normalizeSettings, type Settings } from '../core/editor-settings';
+import { normalizeSettings, SETTING_KEYS, type Settings } from '../core/editor-settings';
 
 export type { Settings };
 
@@ -8,6 +8,5 @@ export const SECTION = 'partnerlint';
 /** The `partnerlint.*` settings for one document (src/core/editor-settings.ts checks each value). */
 export function settingsFor(uri: vscode.Uri | undefined): Settings {
   const c = vscode.workspace.getConfiguration(SECTION, uri);
-  const keys: (keyof Settings)[] = ['enable', 'run', 'debounce', 'rules', 'kinds', 'ignore', 'maxFileSize', 'timeBudget'];
-  return normalizeSettings(Object.fromEntries(keys.map((key) => [key, c.get(key)])));
+  return normalizeSettings(Object.fromEntries(SETTING_KEYS.map((key) => [key, c.get(key)])));
 }

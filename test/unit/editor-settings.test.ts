@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOCUMENT_KINDS } from '../../src/core';
-import { normalizeSettings } from '../../src/core/editor-settings';
+import { normalizeSettings, SETTING_KEYS } from '../../src/core/editor-settings';
 
 describe('editor settings', () => {
   const defaults = { enable: true, run: 'onType', debounce: 300, rules: {}, kinds: [...DOCUMENT_KINDS], ignore: [], maxFileSize: 1_000_000, timeBudget: 5000 };
@@ -12,6 +12,8 @@ describe('editor settings', () => {
     const manifest = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { default: unknown }> } } };
     const declared = Object.fromEntries(Object.entries(manifest.contributes.configuration.properties).map(([key, p]) => [key.replace(/^partnerlint\./, ''), p.default]));
     assert.deepEqual(declared, defaults, 'the same keys and defaults as package.json');
+    // The keys the VS Code extension reads (src/extension/settings.ts) are the ones package.json declares.
+    assert.deepEqual([...SETTING_KEYS].sort(), Object.keys(declared).sort());
     for (const raw of [undefined, null, 'on', 42, [], true]) assert.deepEqual(normalizeSettings(raw), defaults, JSON.stringify(raw));
   });
 
