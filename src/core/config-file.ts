@@ -82,21 +82,34 @@ export function joinPath(dir: string, relative: string): string {
  * place in silence.
  */
 export async function findConfigFile(dir: string, host: ConfigHost, stopAt?: string): Promise<string | undefined> {
+  for (const candidate of configFileCandidates(dir, stopAt)) {
+    try {
+      if ((await host.readFile(candidate)) !== undefined) return candidate;
+    } catch (error) {
+      // Outside an untrusted workspace's folder: as if not there. Anything else (a pipe, a file
+      // too large, no permission) is the file that applies, and loading it says why it is unusable.
+      if (!(error instanceof SettingsFileRefused && error.reason === 'outside')) return candidate;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where `findConfigFile(dir, host, stopAt)` looks, in its order: each settings file name in `dir`,
+ * then in each folder above it up to `stopAt` (or the root). A file that appears at any of these
+ * paths can change which settings apply (the language server watches them all).
+ */
+export function configFileCandidates(dir: string, stopAt?: string): string[] {
+  const out: string[] = [];
   let current = normalize(dir);
   const limit = stopAt ? normalize(stopAt) : undefined;
   for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = joinPath(current, name);
-      try {
-        if ((await host.readFile(candidate)) !== undefined) return candidate;
-      } catch (error) {
-        // Outside an untrusted workspace's folder: as if not there. Anything else (a pipe, a file
-        // too large, no permission) is the file that applies, and loading it says why it is unusable.
-        if (!(error instanceof SettingsFileRefused && error.reason === 'outside')) return candidate;
-      }
-    }
-    if (current === '/' || current === limit) return undefined;
-    current = dirname(current);
+    for (const name of CONFIG_FILE_NAMES) out.push(joinPath(current, name));
+    if (current === '/' || current === limit) return out;
+    const parent = dirname(current);
+    // (A path that is not absolute ends at "." or at itself.)
+    if (parent === current) return out;
+    current = parent;
   }
 }
 

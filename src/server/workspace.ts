@@ -2,7 +2,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { sep } from 'node:path';
 import { ConfigResolver } from '../core/lint-file';
 import type { ConfigSources } from '../core/lint-file';
-import { CONFIG_FILE_NAMES, dirname, type ConfigProblem, type LoadedConfig } from '../core/config-file';
+import { CONFIG_FILE_NAMES, configFileCandidates, dirname, type ConfigProblem, type LoadedConfig } from '../core/config-file';
 import { SettingsReader } from '../core/settings-reader';
 import { DEFAULT_CONFIG } from '../core';
 import { findCustomTrees, findWorkspaceRoot, type CustomTreeFile, type CustomTrees } from '../trees/custom';
@@ -106,8 +106,10 @@ export class ServerWorkspace {
       this.resolvers.set(key, resolver);
     }
     const reader = this.reader;
-    // Where a settings file would be found (the workspace folder's), and the ones that were read.
-    if (folder !== undefined) for (const name of CONFIG_FILE_NAMES) this.onDepends(`${folder === '/' ? '' : folder}/${name}`);
+    // Everywhere a settings file would be found for this document (its folder and each one above
+    // it, up to the workspace folder), so that one added in a subfolder is noticed too; and the
+    // ones that were read (what they extend may lie elsewhere).
+    for (const candidate of configFileCandidates(dirname(path), folder)) this.onDepends(candidate);
     const loaded = await resolver.configFor(path);
     for (const file of loaded.files) this.onDepends(file);
     if (loaded.problems.some((p) => !this.reported.has(p.file))) {

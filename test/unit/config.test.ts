@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { findConfigFile, loadConfigFile, type ConfigHost } from '../../src/core/config-file';
+import { configFileCandidates, findConfigFile, loadConfigFile, type ConfigHost } from '../../src/core/config-file';
 import { DEFAULT_VOCABULARY, RULES } from '../../src/core';
 import { closestName } from '../../src/core/config-file';
 import { KNOWN_IDS } from '../../src/core/lint-file';
@@ -17,6 +17,11 @@ describe('.partnerlint.yaml', () => {
     assert.equal(await findConfigFile('/repo/docs/other', host(files)), '/repo/.partnerlint.yaml');
     assert.equal(await findConfigFile('/elsewhere', host(files)), undefined);
     assert.equal(await findConfigFile('/repo/docs/other', host(files), '/repo/docs'), undefined);
+    // Where it looks, in order (the language server watches these paths).
+    assert.deepEqual(configFileCandidates('/repo/docs/other', '/repo'), [
+      '/repo/docs/other/.partnerlint.yaml', '/repo/docs/other/.partnerlint.yml', '/repo/docs/.partnerlint.yaml', '/repo/docs/.partnerlint.yml', '/repo/.partnerlint.yaml', '/repo/.partnerlint.yml',
+    ]);
+    assert.deepEqual(configFileCandidates('/a'), ['/a/.partnerlint.yaml', '/a/.partnerlint.yml', '/.partnerlint.yaml', '/.partnerlint.yml'], 'up to the root without a stop');
   });
 
   it('an unreadable nearest file is still the nearest, and loading it says it could not be read', async () => {

@@ -4,7 +4,7 @@
  * information) and test/fixtures/language-server/, copied into a temporary workspace folder.
  */
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -190,6 +190,15 @@ describe('partnerlint-ls over stdio', function () {
     // No notification from the editor: the server polls its own files.
     const after = await ls.diagnostics(doc, (p) => ls.publications.indexOf(p) >= published);
     assert.ok(!ids(after).includes('commitment-unquantified') && ids(after).includes('failure-cost-missing'), ids(after).join(', '));
+    // A settings file added in a subfolder, nearer to a document there than the workspace's.
+    mkdirSync(join(work, 'sub'));
+    const nested = fileUri(join(work, 'sub', 'nested.md'));
+    await ls.open(nested, HANDSHAKE);
+    assert.ok(!ids(await ls.diagnostics(nested)).includes('commitment-unquantified'), 'the workspace settings apply first');
+    const before = ls.publications.length;
+    writeFileSync(join(work, 'sub', '.partnerlint.yaml'), 'rules:\n  failure-cost-missing: off\n');
+    const nearer = await ls.diagnostics(nested, (p) => ls.publications.indexOf(p) >= before);
+    assert.ok(ids(nearer).includes('commitment-unquantified') && !ids(nearer).includes('failure-cost-missing'), `the subfolder's settings apply: ${ids(nearer).join(', ')}`);
     assert.equal(await ls.stop(), 0);
   });
 
