@@ -226,15 +226,31 @@ export function annotations(sarif: SarifLike): string[] {
   return lines;
 }
 
-/** Counts results by level. */
-export function countLevels(sarif: SarifLike): { errors: number; warnings: number; info: number } {
-  const counts = { errors: 0, warnings: 0, info: 0 };
+type Counts = { errors: number; warnings: number; info: number };
+
+/** Counts results by level, per file (as the summary lists them). */
+function countByFile(sarif: SarifLike): Map<string, Counts> {
+  const perFile = new Map<string, Counts>();
   for (const run of sarif.runs) {
     for (const r of run.results ?? []) {
-      if (r.level === 'error') counts.errors++;
-      else if (r.level === 'warning') counts.warnings++;
-      else counts.info++;
+      const file = fileOf(r.locations[0]?.physicalLocation.artifactLocation.uri ?? '');
+      const entry = perFile.get(file) ?? { errors: 0, warnings: 0, info: 0 };
+      if (r.level === 'error') entry.errors++;
+      else if (r.level === 'warning') entry.warnings++;
+      else entry.info++;
+      perFile.set(file, entry);
     }
+  }
+  return perFile;
+}
+
+/** Counts results by level. */
+export function countLevels(sarif: SarifLike): Counts {
+  const counts = { errors: 0, warnings: 0, info: 0 };
+  for (const c of countByFile(sarif).values()) {
+    counts.errors += c.errors;
+    counts.warnings += c.warnings;
+    counts.info += c.info;
   }
   return counts;
 }
@@ -259,18 +275,9 @@ function appendOutputs(env: NodeJS.ProcessEnv, values: Record<(typeof OUTPUTS)[n
   appendFileSync(file, Object.entries(values).map(([k, v]) => `${k}=${String(v).replace(/[\r\n]+/g, ' ')}\n`).join(''), 'utf8');
 }
 
-function summary(files: string[], scope: string, counts: { errors: number; warnings: number; info: number }, sarif: SarifLike, failed: boolean, failOn: FailOn): string {
-  const perFile = new Map<string, { errors: number; warnings: number; info: number }>();
-  for (const run of sarif.runs) {
-    for (const r of run.results ?? []) {
-      const file = fileOf(r.locations[0]?.physicalLocation.artifactLocation.uri ?? '');
-      const entry = perFile.get(file) ?? { errors: 0, warnings: 0, info: 0 };
-      if (r.level === 'error') entry.errors++;
-      else if (r.level === 'warning') entry.warnings++;
-      else entry.info++;
-      perFile.set(file, entry);
-    }
-  }
+function summary(files: string[], scope: string, sarif: SarifLike, failed: boolean, failOn: FailOn): string {
+  const perFile = countByFile(sarif);
+  const counts = countLevels(sarif);
   const where = scope === 'changed' ? 'changed Markdown file' : 'Markdown file';
   const lines = [
     '## PartnerLint',
@@ -330,7 +337,7 @@ export async function runAction({ env, log, cliPath }: ActionEnv): Promise<numbe
     'sarif-file': insideOf(workspace, sarifPath) ? toPosix(relative(workspace, sarifPath)) : sarifPath,
     scope,
   });
-  if (env['GITHUB_STEP_SUMMARY']) appendFileSync(env['GITHUB_STEP_SUMMARY'], summary(files, scope, counts, sarif, failed || incomplete, failOn), 'utf8');
+  if (env['GITHUB_STEP_SUMMARY']) appendFileSync(env['GITHUB_STEP_SUMMARY'], summary(files, scope, sarif, failed || incomplete, failOn), 'utf8');
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   log(`PartnerLint: ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${counts.info} info; SARIF written to ${sarifPath}.`);
   if (incomplete) return 2;
