@@ -21,6 +21,7 @@ import {
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
+  LogTraceNotification,
   LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
@@ -95,6 +96,8 @@ export interface LspClientOptions {
   /** The `partnerlint` section answered to workspace/configuration (may be anything, as from a hostile editor). */
   settings?: unknown;
   initializationOptions?: unknown;
+  /** Ask the server to trace (`trace: 'messages'`): its $/logTrace messages are kept in `traces`. */
+  trace?: boolean;
 }
 
 export class LspClient {
@@ -106,6 +109,8 @@ export class LspClient {
   readonly publications: PublishDiagnosticsParams[] = [];
   readonly messages: { type: number; message: string }[] = [];
   readonly logs: { type: number; message: string }[] = [];
+  /** $/logTrace messages (with the `trace` option). */
+  readonly traces: string[] = [];
   readonly registrations: Registration[] = [];
   readonly shownDocuments: string[] = [];
   /** How many workspace/configuration requests the server made. */
@@ -140,6 +145,9 @@ export class LspClient {
     this.connection.onNotification(LogMessageNotification.type, (params) => {
       this.logs.push(params);
     });
+    this.connection.onNotification(LogTraceNotification.type, (params) => {
+      this.traces.push(params.message);
+    });
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.published.set(params.uri, params);
       this.publications.push(params);
@@ -160,6 +168,7 @@ export class LspClient {
       workspaceFolders: folders.map((f, i) => ({ uri: fileUri(f), name: `folder${i}` })),
       capabilities: this.options.capabilities ?? FULL_CAPABILITIES,
       initializationOptions: this.options.initializationOptions,
+      ...(this.options.trace ? { trace: 'messages' as const } : {}),
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;
