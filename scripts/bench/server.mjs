@@ -5,6 +5,7 @@
 // publishDiagnostics for that version arrives; the server's trace ($/logTrace) says how much of
 // that was the check in its lint worker.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 
@@ -67,6 +68,18 @@ export async function startServerSession(serverScript, text, settings) {
   return {
     get text() {
       return current;
+    },
+    /**
+     * The server process's peak resident memory so far (its main thread and its lint worker), in
+     * bytes, from /proc (Linux); undefined elsewhere.
+     */
+    peakRss() {
+      try {
+        const kb = /VmHWM:\s*(\d+)\s*kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
+        return kb === undefined ? undefined : Number(kb) * 1024;
+      } catch {
+        return undefined;
+      }
     },
     async edit(at, letter) {
       const position = positionAt(current, at);

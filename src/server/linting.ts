@@ -6,7 +6,7 @@ import { docsUrl } from '../core/actions';
 import { isConfigFile } from '../core/lint-file';
 import { isCustomTreePath } from '../trees/custom';
 import type { Settings } from '../core/editor-settings';
-import { nodeTransport } from '../worker/lint-transport-node';
+import { nodeTransport, SERVER_WORKER_OLD_SPACE_MB } from '../worker/lint-transport-node';
 import type { Logger } from '../worker/lint-runner';
 import { DocumentChecker } from '../worker/document-check';
 import { filePath, type ServerWorkspace } from './workspace';
@@ -77,7 +77,7 @@ export class ServerLinter {
 
   constructor(private readonly host: LinterHost, private readonly workspace: ServerWorkspace, workerScript?: string) {
     // The CLI's worker-thread script, beside dist/server.js (the npm package ships it).
-    this.checker = new DocumentChecker({ log: host.log, logName: 'its log' }, nodeTransport(workerScript ?? join(__dirname, 'lint-worker.js'), { collectWhenIdle: true }));
+    this.checker = new DocumentChecker({ log: host.log, logName: 'its log' }, nodeTransport(workerScript ?? join(__dirname, 'lint-worker.js'), { collectWhenIdle: true, oldSpaceMb: SERVER_WORKER_OLD_SPACE_MB }));
   }
 
   /** Whether the server checks the document at `uri` as Markdown (not its own settings or tree files). */
