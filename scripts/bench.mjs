@@ -310,6 +310,8 @@ async function serverSection() {
   let target;
   /** The server process's peak RSS after all its edits (bytes), where /proc says. */
   let serverPeak;
+  /** How far the server's lint worker lets its old generation grow before V8 first collects it, when the source says. */
+  const oldSpaceMb = transportFile ? createRequire(import.meta.url)(transportFile).SERVER_WORKER_OLD_SPACE_MB : undefined;
   try {
     const edit = async () => session.edit(r.int(bodyStart, session.text.length - 1), 'abcdefghijklmnopqrstuvwxyz'[r.int(0, 25)]);
     for (let i = 0; i < WARM; i++) await edit();
@@ -384,7 +386,7 @@ async function serverSection() {
     '## 3b. Language server: didChange to publishDiagnostics (1,000-line charter)',
     `partnerlint-ls (src/server/server.ts, bundled with esbuild as scripts/build.mjs bundles dist/server.js) started as a process (\`node server.js --stdio\`) and driven over its stdio with vscode-languageserver-protocol's message connection, as an editor drives it: initialize (tracing on; answering workspace/configuration with \`{ debounce: 0 }\`), didOpen of the generated 1,000-line charter, then one-letter insertions at random (seeded) places after the front matter, each sent as an incremental didChange. Time from writing the didChange to receiving the publishDiagnostics for that version: JSON-RPC both ways, the server's copy of the text updated, the check in its lint worker (incremental, from the previous version), the diagnostics converted and sent. ${WARM} unmeasured edits first (the worker's code compiled and optimised by its own work), then ${MEASURED} measured edits of each kind. With the default partnerlint.debounce an editor waits 300 ms after the last keystroke before this starts.${ONLY_SERVER ? ` Measured on its own by \`node scripts/bench.mjs --only-server\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (load ${loadavg().map((l) => l.toFixed(2)).join(' / ')}); the other sections are from the run named at the top of the page.` : ''}`,
     table(['How', 'p50', 'p95', 'max'], rows),
-    ...(serverPeak !== undefined ? [`Memory: the server process (its main thread and its lint worker, which lets its old generation grow to 256 MB before V8 first collects it: SERVER_WORKER_OLD_SPACE_MB in src/worker/lint-transport-node.ts) peaked at ${(serverPeak / 1048576).toFixed(0)} MiB resident after its ${WARM + 2 * MEASURED} edits (VmHWM).`] : []),
+    ...(serverPeak !== undefined ? [`Memory: the server process (its main thread and its lint worker${oldSpaceMb ? `, which lets its old generation grow to ${oldSpaceMb} MB before V8 first collects it: SERVER_WORKER_OLD_SPACE_MB in src/worker/lint-transport-node.ts` : ''}) peaked at ${(serverPeak / 1048576).toFixed(0)} MiB resident after its ${WARM + 2 * MEASURED} edits (VmHWM).`] : []),
   ].join('\n\n');
   return { target, section };
 }
