@@ -44,7 +44,7 @@ export interface CheckRequest {
  */
 export type CheckOutcome =
   | { kind: 'checked'; result: LintResult; config: ResolvedConfig }
-  | { kind: 'skipped'; reason: string; notice?: string; config?: ResolvedConfig }
+  | { kind: 'skipped'; reason: string; notice?: string }
   | { kind: 'stale' };
 
 /** How an editor says where its log is ("the PartnerLint output", "its log"). */
