@@ -106,10 +106,7 @@ export function configFileCandidates(dir: string, stopAt?: string): string[] {
   for (;;) {
     for (const name of CONFIG_FILE_NAMES) out.push(joinPath(current, name));
     if (current === '/' || current === limit) return out;
-    const parent = dirname(current);
-    // (A path that is not absolute ends at "." or at itself.)
-    if (parent === current) return out;
-    current = parent;
+    current = dirname(current);
   }
 }
 

@@ -4,7 +4,7 @@ import { SOURCE, toDiagnostic } from './convert';
 import { settingsFor } from './settings';
 import type { WorkspaceConfig } from './workspace-config';
 import type { WorkspaceTrees } from './workspace-trees';
-import { resolveDocumentConfig, type ConfigSources } from '../core/lint-file';
+import type { ConfigSources } from '../core/lint-file';
 import { DocumentChecker } from '../worker/document-check';
 import { problemBehind } from '../core/actions';
 import type { LintTransport } from '../worker/lint-transport';
@@ -152,10 +152,9 @@ export class DocumentLinter implements vscode.Disposable {
       return undefined;
     };
     const settings = settingsFor(uri);
-    if (!settings.enable) return drop();
-    const resolved = await resolveDocumentConfig(uri.path, this.sourcesFor(uri), settings, vscode.workspace.getWorkspaceFolder(uri)?.uri.path);
-    if (resolved.ignored) return drop();
-    if (resolved.error !== undefined) this.log.error(`Reading the configuration for ${uri.toString(true)} failed; using the defaults`, resolved.error);
+    // The same first steps as an open document's check (switched off, ignored, the configuration).
+    const configured = await this.checker.configFor({ name: uri.toString(true), path: uri.path, folder: vscode.workspace.getWorkspaceFolder(uri)?.uri.path, sources: this.sourcesFor(uri), settings });
+    if ('skipped' in configured) return drop();
     let text: string;
     try {
       // Never open a pipe or a device under a Markdown name: reading one would never end.
@@ -168,7 +167,7 @@ export class DocumentLinter implements vscode.Disposable {
       return { failed: 'could not be read' };
     }
     if (text.length > settings.maxFileSize) return drop();
-    const outcome = await this.checker.checkOnce(`${key}#closed`, text, resolved.config, settings.timeBudget);
+    const outcome = await this.checker.checkOnce(`${key}#closed`, text, configured.config, settings.timeBudget);
     // Opened meanwhile: the open document's own check publishes.
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) return undefined;
     if (outcome.kind === 'superseded') return undefined;

@@ -69,14 +69,25 @@ export class DocumentChecker {
     this.runner = new LintRunner(host.log, transport);
   }
 
+  /**
+   * The configuration a document is checked with, or why it is not checked at all (switched off,
+   * ignored): the first steps of `check`, also taken for a file Lint Workspace reads from disk
+   * before it reads it.
+   */
+  async configFor(request: Pick<CheckRequest, 'name' | 'path' | 'folder' | 'sources' | 'settings'>): Promise<{ config: ResolvedConfig } | { skipped: string }> {
+    if (!request.settings.enable) return { skipped: 'PartnerLint is switched off (partnerlint.enable)' };
+    const resolved = await resolveDocumentConfig(request.path, request.sources, request.settings, request.folder);
+    if (resolved.ignored) return { skipped: resolved.reason };
+    if (resolved.error !== undefined) this.host.log.error(`Reading the configuration for ${request.name} failed; using the defaults`, resolved.error);
+    return { config: resolved.config };
+  }
+
   async check(request: CheckRequest): Promise<CheckOutcome> {
     const { settings, key, name, version } = request;
     const started = performance.now();
-    if (!settings.enable) return { kind: 'skipped', reason: 'PartnerLint is switched off (partnerlint.enable)' };
-    const resolved = await resolveDocumentConfig(request.path, request.sources, settings, request.folder);
-    if (resolved.ignored) return { kind: 'skipped', reason: resolved.reason };
-    if (resolved.error !== undefined) this.host.log.error(`Reading the configuration for ${name} failed; using the defaults`, resolved.error);
-    const config = resolved.config;
+    const configured = await this.configFor(request);
+    if ('skipped' in configured) return { kind: 'skipped', reason: configured.skipped };
+    const config = configured.config;
     const text = request.text();
     if (text.length > settings.maxFileSize) {
       // Only the head is looked at, and only when the document is too large to check anyway.
